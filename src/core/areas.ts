@@ -1,0 +1,81 @@
+import * as z from 'zod/mini';
+import { AREA_DESCRIPTION_MAX, AREA_NAME_MAX } from './limits.js';
+import './schema-messages.js';
+
+/** The default research-capacity taxonomy. Ids are stable so backups move between machines. */
+export const DEFAULT_AREAS = [
+  { id: 'collaborators', name: 'Finding collaborators' },
+  { id: 'prioritisation', name: 'Prioritisation' },
+  { id: 'decomposition', name: 'Problem decomposition' },
+  { id: 'coding', name: 'Coding' },
+  { id: 'writing', name: 'Writing' },
+  { id: 'reading', name: 'Reading papers' },
+  { id: 'research-ideas', name: 'Generating research ideas' },
+  { id: 'learning', name: 'Learning' },
+  { id: 'environment', name: 'Work environment & focus' },
+  { id: 'energy', name: 'Wellbeing & energy' },
+] as const;
+
+export const AreaId = z
+  .string()
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(40),
+    z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an area id (lowercase letters, digits and dashes)'),
+  );
+
+const areaName = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(AREA_NAME_MAX, `must be at most ${AREA_NAME_MAX} characters`),
+  );
+
+const areaDescription = z
+  .string()
+  .check(z.trim(), z.maxLength(AREA_DESCRIPTION_MAX, `must be at most ${AREA_DESCRIPTION_MAX} characters`));
+
+export const Area = z.object({
+  id: AreaId,
+  name: areaName,
+  description: z.nullable(areaDescription),
+  isDefault: z.boolean(),
+  archivedAt: z.nullable(z.iso.datetime()),
+  createdAt: z.iso.datetime(),
+  /** Ideas currently filed under the area. */
+  ideaCount: z.number().check(z.int(), z.minimum(0)),
+});
+export type Area = z.infer<typeof Area>;
+
+export const AreaCreateInput = z.strictObject({
+  name: areaName,
+  description: z.optional(areaDescription),
+});
+export type AreaCreateInput = z.infer<typeof AreaCreateInput>;
+
+export const AreaUpdateInput = z.strictObject({
+  name: z.optional(areaName),
+  description: z.optional(z.nullable(areaDescription)),
+  archived: z.optional(z.boolean()),
+});
+export type AreaUpdateInput = z.infer<typeof AreaUpdateInput>;
+
+/** Derives a readable id from a user-given area name (`Grant writing` -> `grant-writing`). */
+export function areaIdFromName(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 32)
+    .replace(/-+$/g, '');
+  return slug || 'area';
+}
+
+/** Case- and space-insensitive key under which area names must be unique per user. */
+export function areaNameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}

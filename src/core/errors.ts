@@ -1,0 +1,34 @@
+/**
+ * Errors are values with a stable code and a human message. The HTTP layer maps them once to
+ * problem+json responses, the CLI once to one-line messages and exit codes.
+ */
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'illegal_transition'
+  | 'invalid_backup'
+  | 'storage';
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `text` or `ideas.3.value`. */
+  field: string;
+  message: string;
+}
+
+export class WhetstoneError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: readonly FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'WhetstoneError';
+  }
+}
+
+export const validationError = (field: string, message: string): WhetstoneError =>
+  new WhetstoneError('validation', `${field}: ${message}`, [{ field, message }]);
+
+export const notFound = (entity: string, id: string): WhetstoneError =>
+  new WhetstoneError('not_found', `${entity} ${id} not found`);

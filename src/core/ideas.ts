@@ -1,0 +1,112 @@
+import * as z from 'zod/mini';
+import { AreaId } from './areas.js';
+import { IdeaStatus } from './idea-status.js';
+import {
+  IDEA_CONTEXT_MAX,
+  IDEA_TEXT_MAX,
+  PAGE_SIZE_DEFAULT,
+  PAGE_SIZE_MAX,
+  SEARCH_QUERY_MAX,
+  VALUE_MAX,
+  VALUE_MIN,
+} from './limits.js';
+import './schema-messages.js';
+
+/** Where an idea came from. `imported` marks ideas brought in from another tool. */
+export const IDEA_SOURCES = ['noticed', 'session', 'conversation', 'review', 'imported'] as const;
+export const IdeaSource = z.enum(IDEA_SOURCES);
+export type IdeaSource = z.infer<typeof IdeaSource>;
+
+export const SOURCE_LABELS: Record<IdeaSource, string> = {
+  noticed: 'Noticed during work',
+  session: 'Focused session',
+  conversation: 'Conversation',
+  review: 'Review',
+  imported: 'Imported',
+};
+
+export const EFFORTS = ['S', 'M', 'L'] as const;
+export const Effort = z.enum(EFFORTS);
+export type Effort = z.infer<typeof Effort>;
+
+export const IdeaId = z
+  .string()
+  .check(z.regex(/^[0-9a-z]{4,32}$/, 'must be an idea id (lowercase letters and digits)'));
+
+export const IdeaText = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(IDEA_TEXT_MAX, `must be at most ${IDEA_TEXT_MAX} characters`),
+  );
+
+const valueRange = `must be a whole number from ${VALUE_MIN} to ${VALUE_MAX}`;
+export const IdeaValue = z
+  .number(valueRange)
+  .check(z.int(valueRange), z.minimum(VALUE_MIN, valueRange), z.maximum(VALUE_MAX, valueRange));
+
+const IdeaContext = z
+  .string()
+  .check(z.trim(), z.maxLength(IDEA_CONTEXT_MAX, `must be at most ${IDEA_CONTEXT_MAX} characters`));
+
+export const Idea = z.object({
+  id: IdeaId,
+  text: IdeaText,
+  areaId: z.nullable(AreaId),
+  source: IdeaSource,
+  status: IdeaStatus,
+  value: z.nullable(IdeaValue),
+  effort: z.nullable(Effort),
+  /** What the researcher was working on when the idea came up. */
+  context: z.nullable(IdeaContext),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  statusChangedAt: z.iso.datetime(),
+});
+export type Idea = z.infer<typeof Idea>;
+
+export const IdeaCreateInput = z.strictObject({
+  text: IdeaText,
+  areaId: z.optional(z.nullable(AreaId)),
+  source: z.optional(IdeaSource),
+  value: z.optional(z.nullable(IdeaValue)),
+  effort: z.optional(z.nullable(Effort)),
+  context: z.optional(z.nullable(IdeaContext)),
+});
+export type IdeaCreateInput = z.infer<typeof IdeaCreateInput>;
+
+export const IdeaUpdateInput = z.strictObject({
+  text: z.optional(IdeaText),
+  areaId: z.optional(z.nullable(AreaId)),
+  status: z.optional(IdeaStatus),
+  value: z.optional(z.nullable(IdeaValue)),
+  effort: z.optional(z.nullable(Effort)),
+  context: z.optional(z.nullable(IdeaContext)),
+});
+export type IdeaUpdateInput = z.infer<typeof IdeaUpdateInput>;
+
+const pageSize = `must be a whole number from 1 to ${PAGE_SIZE_MAX}`;
+
+/** Filters of the idea list; `cursor` continues a previous page. Values arrive as strings. */
+export const IdeaListQuery = z.strictObject({
+  area: z.optional(AreaId),
+  source: z.optional(IdeaSource),
+  status: z.optional(IdeaStatus),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(SEARCH_QUERY_MAX))),
+  since: z.optional(z.union([z.iso.datetime({ offset: true }), z.iso.date()])),
+  limit: z._default(
+    z.coerce
+      .number(pageSize)
+      .check(z.int(pageSize), z.minimum(1, pageSize), z.maximum(PAGE_SIZE_MAX, pageSize)),
+    PAGE_SIZE_DEFAULT,
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+});
+export type IdeaListQuery = z.infer<typeof IdeaListQuery>;
+
+export const IdeaPage = z.object({
+  items: z.array(Idea),
+  nextCursor: z.nullable(z.string()),
+});
+export type IdeaPage = z.infer<typeof IdeaPage>;

@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto';
+import { areaNameKey } from '../core/areas.js';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  Backup,
+  type BackupArea,
+  type BackupData,
+  canonicalJson,
+  type ImportSummary,
+} from '../core/backup.js';
+import { WhetstoneError } from '../core/errors.js';
+import { type ExportFormat, ideasToCsv, ideasToMarkdown } from '../core/export-formats.js';
+import type { Idea } from '../core/ideas.js';
+import { toFieldIssues } from '../core/validation.js';
+import { AreaRepository } from '../store/area.repository.js';
+import type { Store } from '../store/connect.js';
+import { IdeaRepository } from '../store/idea.repository.js';
+import { inTransaction } from '../store/transaction.js';
+import type { Actor, Clock } from './context.js';
+
+export interface ExportFile {
+  contentType: string;
+  filename: string;
+  body: string;
+}
+
+export function backupChecksum(data: BackupData): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(data)).digest('hex')}`;
+}
+
+/** Full backups (lossless JSON), Markdown and CSV exports, and idempotent restore. */
+export class BackupService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async createBackup(actor: Actor): Promise<Backup> {
+    const areas = await new AreaRepository(this.store.db, this.store.engine).list(actor.userId, true);
+    const ideas = await new IdeaRepository(this.store.db, this.store.engine).listAll(actor.userId);
+    const data: BackupData = { areas: areas.map(({ ideaCount: _n, ...area }) => area), ideas };
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: this.clock().toISOString(),
+      checksum: backupChecksum(data),
+      data,
+    };
+  }
+
+  async export(actor: Actor, format: ExportFormat): Promise<ExportFile> {
+    const backup = await this.createBackup(actor);
+    const day = backup.exportedAt.slice(0, 10);
+    const { areas, ideas } = backup.data;
+    switch (format) {
+      case 'json':
+        return {
+          contentType: 'application/json',
+          filename: `whetstone-backup-${day}.json`,
+          body: `${JSON.stringify(backup, null, 2)}\n`,
+        };
+      case 'md':
+        return {
+          contentType: 'text/markdown; charset=utf-8',
+          filename: `whetstone-ideas-${day}.md`,
+          body: ideasToMarkdown(ideas, areas, backup.exportedAt),
+        };
+      case 'csv':
+        return {
+          contentType: 'text/csv; charset=utf-8',
+          filename: `whetstone-ideas-${day}.csv`,
+          body: ideasToCsv(ideas, areas),
+        };
+    }
+  }
+
+  /**
+   * Restores a backup in one transaction. Records are matched by id (areas also by name), so
+   * importing the same file twice changes nothing; a newer local edit of an idea is kept.
+   */
+  async import(actor: Actor, raw: string | unknown): Promise<ImportSummary> {
+    const backup = parseBackup(raw);
+    return inTransaction(this.store, async (trx) => {
+      const areas = new AreaRepository(trx, this.store.engine);
+      const ideas = new IdeaRepository(trx, this.store.engine);
+      const summary: ImportSummary = {
+        areas: { created: 0, updated: 0, unchanged: 0 },
+        ideas: { created: 0, updated: 0, unchanged: 0 },
+      };
+      const existingAreas = new Map((await areas.list(actor.userId, true)).map((a) => [a.id, a]));
+      const areaIdMap = new Map<string, string>();
+      for (const area of backup.data.areas) {
+        const nameKey = areaNameKey(area.name);
+        const sameId = existingAreas.get(area.id);
+        const sameName = await areas.findByNameKey(actor.userId, nameKey);
+        if (sameId) {
+          if (sameName && sameName.id !== area.id) throw nameClash(area);
+          const { ideaCount: _n, ...current } = sameId;
+          if (canonicalJson(current) === canonicalJson(area)) summary.areas.unchanged++;
+          else {
+            await areas.update(actor.userId, area, nameKey);
+            summary.areas.updated++;
+          }
+          areaIdMap.set(area.id, area.id);
+        } else if (sameName) {
+          // The same area under another id (made separately on this machine): merge into it.
+          areaIdMap.set(area.id, sameName.id);
+          summary.areas.unchanged++;
+        } else {
+          await areas.insert(actor.userId, area, nameKey);
+          areaIdMap.set(area.id, area.id);
+          summary.areas.created++;
+        }
+      }
+      for (const incoming of backup.data.ideas) {
+        const idea: Idea = {
+          ...incoming,
+          areaId: incoming.areaId === null ? null : (areaIdMap.get(incoming.areaId) ?? incoming.areaId),
+        };
+        const current = await ideas.findById(actor.userId, idea.id);
+        if (!current) {
+          if (await ideas.existsForAnotherUser(actor.userId, idea.id)) {
+            throw new WhetstoneError('conflict', `idea ${idea.id} belongs to another account`);
+          }
+          await ideas.insert(actor.userId, idea);
+          summary.ideas.created++;
+        } else if (canonicalJson(current) === canonicalJson(idea) || current.updatedAt > idea.updatedAt) {
+          summary.ideas.unchanged++;
+        } else {
+          await ideas.replace(actor.userId, idea);
+          summary.ideas.updated++;
+        }
+      }
+      return summary;
+    });
+  }
+}
+
+/** Validates a backup completely before anything is written: syntax, shape, checksum, references. */
+export function parseBackup(raw: string | unknown): Backup {
+  let json: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      json = JSON.parse(raw);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw invalidBackup(`the file is not valid JSON (truncated or damaged?): ${reason}`);
+    }
+  }
+  if (!json || typeof json !== 'object' || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
+    throw invalidBackup(`this is not a Whetstone backup (expected "format": "${BACKUP_FORMAT}")`);
+  }
+  const version = (json as { version?: unknown }).version;
+  if (version !== BACKUP_VERSION) {
+    throw invalidBackup(
+      `backup version ${String(version)} is not supported (this build reads version ${BACKUP_VERSION})`,
+    );
+  }
+  const result = Backup.safeParse(json);
+  if (!result.success) {
+    const issues = toFieldIssues(result.error);
+    const first = issues[0];
+    throw new WhetstoneError(
+      'invalid_backup',
+      `invalid backup: ${first?.field}: ${first?.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
+      issues,
+    );
+  }
+  const backup = result.data;
+  if (backupChecksum(backup.data) !== backup.checksum) {
+    throw invalidBackup(
+      'the checksum does not match the content: the file was changed or damaged after export',
+    );
+  }
+  assertUnique(
+    backup.data.areas.map((a) => a.id),
+    'areas',
+  );
+  assertUnique(
+    backup.data.ideas.map((i) => i.id),
+    'ideas',
+  );
+  const areaIds = new Set(backup.data.areas.map((a) => a.id));
+  backup.data.ideas.forEach((idea, index) => {
+    if (idea.areaId !== null && !areaIds.has(idea.areaId)) {
+      throw invalidBackup(
+        `idea ${idea.id} refers to area "${idea.areaId}", which is not in the backup`,
+        `data.ideas.${index}.areaId`,
+      );
+    }
+  });
+  return backup;
+}
+
+function assertUnique(ids: string[], what: string): void {
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id)) throw invalidBackup(`${what} contain the id "${id}" twice`, `data.${what}.${index}.id`);
+    seen.add(id);
+  });
+}
+
+function invalidBackup(message: string, field = '(file)'): WhetstoneError {
+  return new WhetstoneError('invalid_backup', `invalid backup: ${message}`, [{ field, message }]);
+}
+
+function nameClash(area: BackupArea): WhetstoneError {
+  return invalidBackup(`area "${area.name}" clashes with another area of the same name here`, 'data.areas');
+}

@@ -1,0 +1,119 @@
+import { notFound, validationError, WhetstoneError } from '../core/errors.js';
+import { assertTransition } from '../core/idea-status.js';
+import { type Idea, IdeaCreateInput, IdeaListQuery, type IdeaPage, IdeaUpdateInput } from '../core/ideas.js';
+import { parseInput } from '../core/validation.js';
+import type { Store } from '../store/connect.js';
+import { IdeaRepository } from '../store/idea.repository.js';
+import type { AreaService } from './area.service.js';
+import type { Actor, Clock } from './context.js';
+
+/** Use cases for improvement ideas: capture, find, edit, rate, move through the lifecycle. */
+export class IdeaService {
+  private readonly ideas: IdeaRepository;
+
+  constructor(
+    store: Store,
+    private readonly areas: AreaService,
+    private readonly clock: Clock,
+    private readonly newId: () => string,
+  ) {
+    this.ideas = new IdeaRepository(store.db, store.engine);
+  }
+
+  /** Stores a new idea; it is durable once this resolves. */
+  async capture(actor: Actor, input: unknown): Promise<Idea> {
+    const parsed = parseInput(IdeaCreateInput, input);
+    if (parsed.areaId) await this.areas.assertUsable(actor, parsed.areaId);
+    const now = this.clock().toISOString();
+    const idea: Idea = {
+      id: this.newId(),
+      text: parsed.text,
+      areaId: parsed.areaId ?? null,
+      source: parsed.source ?? 'noticed',
+      status: 'new',
+      value: parsed.value ?? null,
+      effort: parsed.effort ?? null,
+      context: parsed.context || null,
+      createdAt: now,
+      updatedAt: now,
+      statusChangedAt: now,
+    };
+    await this.ideas.insert(actor.userId, idea);
+    return idea;
+  }
+
+  async get(actor: Actor, id: string): Promise<Idea> {
+    const idea = await this.ideas.findById(actor.userId, id);
+    if (!idea) throw notFound('idea', id);
+    return idea;
+  }
+
+  /** The full id for `idOrPrefix` (as in git, a unique prefix of at least 4 characters). */
+  async resolveId(actor: Actor, idOrPrefix: string): Promise<string> {
+    const wanted = idOrPrefix.trim().toLowerCase();
+    if (!/^[0-9a-z]{4,32}$/.test(wanted)) {
+      throw validationError('id', 'must be an idea id or at least its first 4 characters');
+    }
+    const matches = await this.ideas.idsWithPrefix(actor.userId, wanted);
+    if (matches.includes(wanted)) return wanted;
+    if (matches.length === 0) throw notFound('idea', idOrPrefix);
+    if (matches.length > 1) {
+      throw validationError(
+        'id',
+        `"${idOrPrefix}" matches several ideas (${matches.join(', ')}); type more of it`,
+      );
+    }
+    return matches[0] as string;
+  }
+
+  /** Applies a partial edit; a status change must follow the lifecycle. */
+  async update(actor: Actor, id: string, input: unknown): Promise<Idea> {
+    const patch = parseInput(IdeaUpdateInput, input);
+    const current = await this.get(actor, id);
+    if (patch.areaId && patch.areaId !== current.areaId) await this.areas.assertUsable(actor, patch.areaId);
+    if (patch.status) assertTransition(current.status, patch.status);
+    const now = this.clock().toISOString();
+    const statusChanged = patch.status !== undefined && patch.status !== current.status;
+    const next: Idea = {
+      ...current,
+      text: patch.text ?? current.text,
+      areaId: patch.areaId === undefined ? current.areaId : patch.areaId,
+      status: patch.status ?? current.status,
+      value: patch.value === undefined ? current.value : patch.value,
+      effort: patch.effort === undefined ? current.effort : patch.effort,
+      context: patch.context === undefined ? current.context : patch.context || null,
+      updatedAt: now,
+      statusChangedAt: statusChanged ? now : current.statusChangedAt,
+    };
+    await this.ideas.replace(actor.userId, next);
+    return next;
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    if (!(await this.ideas.delete(actor.userId, id))) throw notFound('idea', id);
+  }
+
+  /** One page of ideas matching the query, newest first. */
+  async list(actor: Actor, query: unknown): Promise<IdeaPage> {
+    const parsed = parseInput(IdeaListQuery, query);
+    return this.ideas.list(
+      actor.userId,
+      {
+        areaId: parsed.area,
+        source: parsed.source,
+        status: parsed.status,
+        search: parsed.q,
+        since: parsed.since ? sinceInstant(parsed.since) : undefined,
+      },
+      parsed.limit,
+      parsed.cursor,
+    );
+  }
+}
+
+/** A bare date means local midnight of that day, as a person typing `--since 2026-11-01` expects. */
+function sinceInstant(since: string): string {
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(since) ? new Date(`${since}T00:00:00`) : new Date(since);
+  if (Number.isNaN(instant.getTime())) throw new WhetstoneError('validation', 'since: not a valid date');
+  return instant.toISOString();
+}

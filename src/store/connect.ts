@@ -1,0 +1,78 @@
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Kysely } from 'kysely';
+import { WhetstoneError } from '../core/errors.js';
+import { type DatabaseLocation, describeLocation } from './location.js';
+import { migrateToLatest } from './migrate.js';
+import type { Database, Engine } from './schema.js';
+
+export interface Store {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Human-readable location, for messages and `whet serve`'s banner. */
+  where: string;
+  close(): Promise<void>;
+}
+
+/** Opens (creating and migrating if needed) the database at `location`. */
+export async function openStore(location: DatabaseLocation): Promise<Store> {
+  const db =
+    location.engine === 'sqlite' ? await openSqlite(location.path) : await openPostgres(location.url);
+  const store: Store = {
+    db,
+    engine: location.engine,
+    where: describeLocation(location),
+    close: () => db.destroy(),
+  };
+  try {
+    await migrateToLatest(db, location.engine);
+  } catch (error) {
+    await db.destroy();
+    throw storageError(store.where, error);
+  }
+  return store;
+}
+
+async function openSqlite(path: string): Promise<Kysely<Database>> {
+  const file = resolve(path);
+  const dir = dirname(file);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    if (existsSync(file)) accessSync(file, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    throw storageError(file, error, 'the file or its directory is not writable');
+  }
+  // Loaded lazily: the PostgreSQL path never pays for the native module, and vice versa.
+  const [{ default: BetterSqlite3 }, { SqliteDialect }] = await Promise.all([
+    import('better-sqlite3'),
+    import('kysely'),
+  ]);
+  try {
+    const sqlite = new BetterSqlite3(file);
+    // WAL lets `whet` write while `whet serve` reads; a committed transaction survives a killed
+    // process with synchronous=NORMAL (only an OS crash could lose the last commits).
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  } catch (error) {
+    throw storageError(file, error);
+  }
+}
+
+async function openPostgres(url: string): Promise<Kysely<Database>> {
+  const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function storageError(where: string, cause: unknown, hint?: string): WhetstoneError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new WhetstoneError(
+    'storage',
+    `cannot open the database at ${where}: ${hint ?? reason} (set --db or WHETSTONE_DB to another path)`,
+    [{ field: 'db', message: hint ?? reason }],
+  );
+}

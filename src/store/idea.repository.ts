@@ -1,0 +1,152 @@
+import type { Kysely } from 'kysely';
+import type { IdeaStatus } from '../core/idea-status.js';
+import type { Idea, IdeaSource } from '../core/ideas.js';
+import { decodeCursor, encodeCursor, type ListCursor } from './cursor.js';
+import { mapIdeaRow } from './rows.js';
+import type { Database, Engine } from './schema.js';
+import { ideaMatches, searchTerms } from './search.js';
+
+export interface IdeaFilter {
+  areaId?: string | undefined;
+  source?: IdeaSource | undefined;
+  status?: IdeaStatus | undefined;
+  search?: string | undefined;
+  /** ISO timestamp; only ideas captured at or after it. */
+  since?: string | undefined;
+}
+
+type Db = Kysely<Database>;
+
+/** Queries over one user's ideas. Every method is scoped by `userId`. */
+export class IdeaRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly engine: Engine,
+  ) {}
+
+  withTransaction(trx: Kysely<Database>): IdeaRepository {
+    return new IdeaRepository(trx, this.engine);
+  }
+
+  async insert(userId: string, idea: Idea): Promise<void> {
+    await this.db.insertInto('ideas').values(this.toRow(userId, idea)).execute();
+  }
+
+  async replace(userId: string, idea: Idea): Promise<void> {
+    const { id: _id, user_id: _user, ...row } = this.toRow(userId, idea);
+    await this.db
+      .updateTable('ideas')
+      .set(row)
+      .where('user_id', '=', userId)
+      .where('id', '=', idea.id)
+      .execute();
+  }
+
+  async delete(userId: string, id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('ideas')
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async findById(userId: string, id: string): Promise<Idea | undefined> {
+    const row = await this.db
+      .selectFrom('ideas')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? mapIdeaRow(row) : undefined;
+  }
+
+  /** Ids of this user's ideas that start with `prefix` (at most `limit`), for short ids in the CLI. */
+  async idsWithPrefix(userId: string, prefix: string, limit = 5): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('ideas')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('id', '>=', prefix)
+      .where('id', '<', `${prefix}\u{10FFFF}`)
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Does an idea with this id exist for any user? Ids are global, so imports must not collide. */
+  async existsForAnotherUser(userId: string, id: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('ideas')
+      .select('user_id')
+      .where('id', '=', id)
+      .where('user_id', '!=', userId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** One page, newest first, continuing after `cursor`. */
+  async list(
+    userId: string,
+    filter: IdeaFilter,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: Idea[]; nextCursor: string | null }> {
+    let query = this.db.selectFrom('ideas').selectAll().where('user_id', '=', userId);
+    if (filter.areaId) query = query.where('area_id', '=', filter.areaId);
+    if (filter.source) query = query.where('source', '=', filter.source);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.since) query = query.where('created_at', '>=', filter.since);
+    if (filter.search) {
+      const terms = searchTerms(filter.search);
+      if (terms.length > 0) query = query.where(ideaMatches(this.engine, terms));
+    }
+    if (cursor) {
+      const after: ListCursor = decodeCursor(cursor);
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '<', after.createdAt),
+          eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+        ]),
+      );
+    }
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const items = rows.slice(0, limit).map(mapIdeaRow);
+    const last = items.at(-1);
+    const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
+    return { items, nextCursor };
+  }
+
+  /** Every idea of the user, oldest first (exports and backups). */
+  async listAll(userId: string): Promise<Idea[]> {
+    const rows = await this.db
+      .selectFrom('ideas')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute();
+    return rows.map(mapIdeaRow);
+  }
+
+  private toRow(userId: string, idea: Idea) {
+    return {
+      id: idea.id,
+      user_id: userId,
+      text: idea.text,
+      area_id: idea.areaId,
+      source: idea.source,
+      status: idea.status,
+      value: idea.value,
+      effort: idea.effort,
+      context: idea.context,
+      created_at: idea.createdAt,
+      updated_at: idea.updatedAt,
+      status_changed_at: idea.statusChangedAt,
+    };
+  }
+}

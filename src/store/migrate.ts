@@ -1,0 +1,43 @@
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import * as m0001 from './migrations/0001-ideas-and-areas.js';
+import type { Database, Engine } from './schema.js';
+
+interface EngineMigration {
+  up(db: Kysely<unknown>, engine: Engine): Promise<void>;
+}
+
+/** Numbered, forward-only migrations; the name order is the apply order. */
+const MIGRATIONS: Record<string, EngineMigration> = {
+  '0001-ideas-and-areas': m0001,
+};
+
+export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
+
+/**
+ * Brings the schema up to date. On SQLite, `PRAGMA user_version` mirrors the number of applied
+ * migrations, so an up-to-date database costs one pragma read — this keeps `whet idea` fast.
+ */
+export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<void> {
+  if (engine === 'sqlite') {
+    const { rows } = await sql<{ user_version: number }>`pragma user_version`.execute(db);
+    if (rows[0]?.user_version === SCHEMA_VERSION) return;
+  }
+  const migrations: Record<string, Migration> = Object.fromEntries(
+    Object.entries(MIGRATIONS).map(([name, m]) => [
+      name,
+      { up: (migrationDb: Kysely<unknown>) => m.up(migrationDb, engine) },
+    ]),
+  );
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${String(error)}`);
+  }
+  if (engine === 'sqlite') await sql.raw(`pragma user_version = ${SCHEMA_VERSION}`).execute(db);
+}
