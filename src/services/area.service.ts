@@ -28,10 +28,10 @@ export class AreaService {
   }
 
   /**
-   * The area a person means by `idOrName` (an id, or a name in any case). Capturing into an
-   * archived area is refused, so old areas do not fill up again by accident.
+   * The area a person means by `idOrName` (an id, or a name in any case). Filing an idea under an
+   * archived area is refused, so old areas do not fill up again by accident; filtering by one is fine.
    */
-  async resolveForCapture(actor: Actor, idOrName: string): Promise<string> {
+  async resolve(actor: Actor, idOrName: string, purpose: 'file' | 'filter' = 'file'): Promise<string> {
     const found = await this.areas.findByIdOrNameKey(actor.userId, idOrName.trim(), areaNameKey(idOrName));
     if (!found) {
       throw new WhetstoneError(
@@ -40,7 +40,7 @@ export class AreaService {
         [{ field: 'area', message: `no area called "${idOrName}"` }],
       );
     }
-    if (found.archived_at !== null) throw archivedArea(found.name);
+    if (purpose === 'file' && found.archived_at !== null) throw archivedArea(found.name);
     return found.id;
   }
 

@@ -1,0 +1,36 @@
+import { createServices, type Services } from '../services/app.js';
+import { type Actor, LOCAL_ACTOR, LOCAL_USER_NAME, systemClock } from '../services/context.js';
+import { ensureUser } from '../services/user.service.js';
+import { openStore } from '../store/connect.js';
+import { resolveDatabaseLocation } from '../store/location.js';
+
+export interface Runtime {
+  services: Services;
+  actor: Actor;
+  close(): Promise<void>;
+}
+
+/** Opens the database chosen by `--db` / the environment and the solo user's services. */
+export async function openRuntime(dbFlag: string | undefined): Promise<Runtime> {
+  const store = await openStore(resolveDatabaseLocation(dbFlag, process.env));
+  try {
+    await ensureUser(store, LOCAL_ACTOR, LOCAL_USER_NAME, systemClock);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return { services: createServices(store), actor: LOCAL_ACTOR, close: () => store.close() };
+}
+
+/** Runs `work` with an open runtime and always closes the database afterwards. */
+export async function withRuntime<T>(
+  dbFlag: string | undefined,
+  work: (rt: Runtime) => Promise<T>,
+): Promise<T> {
+  const runtime = await openRuntime(dbFlag);
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}

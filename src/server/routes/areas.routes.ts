@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import type { Services } from '../../services/app.js';
+import type { Actor } from '../../services/context.js';
+import { jsonBody } from '../request.js';
+
+/** `/areas`: the taxonomy; areas with ideas are archived, only unused ones can be deleted. */
+export function areaRoutes(services: Services, actor: Actor): Hono {
+  return new Hono()
+    .get('/', async (c) => {
+      const includeArchived = c.req.query('includeArchived') === 'true';
+      return c.json({ items: await services.areas.list(actor, { includeArchived }) });
+    })
+    .post('/', async (c) => {
+      const area = await services.areas.create(actor, await jsonBody(c));
+      return c.json(area, 201, { location: `/api/v1/areas/${area.id}` });
+    })
+    .get('/:id', async (c) => c.json(await services.areas.get(actor, c.req.param('id'))))
+    .patch('/:id', async (c) =>
+      c.json(await services.areas.update(actor, c.req.param('id'), await jsonBody(c))),
+    )
+    .delete('/:id', async (c) => {
+      await services.areas.remove(actor, c.req.param('id'));
+      return c.body(null, 204);
+    });
+}
