@@ -56,4 +56,4 @@ function report(error: unknown): number {
   return EXIT_USER_ERROR;
 }
 
-await main(process.argv);
+void main(process.argv);

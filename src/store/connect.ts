@@ -1,7 +1,8 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { WhetstoneError } from '../core/errors.js';
+import { loadPostgresDriver, loadSqliteDriver } from './drivers.js';
 import { type DatabaseLocation, describeLocation } from './location.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database, Engine } from './schema.js';
@@ -17,7 +18,7 @@ export interface Store {
 /** Opens (creating and migrating if needed) the database at `location`. */
 export async function openStore(location: DatabaseLocation): Promise<Store> {
   const db =
-    location.engine === 'sqlite' ? await openSqlite(location.path) : await openPostgres(location.url);
+    location.engine === 'sqlite' ? openSqlite(location.path) : openPostgres(location.url);
   const store: Store = {
     db,
     engine: location.engine,
@@ -33,7 +34,7 @@ export async function openStore(location: DatabaseLocation): Promise<Store> {
   return store;
 }
 
-async function openSqlite(path: string): Promise<Kysely<Database>> {
+function openSqlite(path: string): Kysely<Database> {
   const file = resolve(path);
   const dir = dirname(file);
   try {
@@ -43,12 +44,8 @@ async function openSqlite(path: string): Promise<Kysely<Database>> {
   } catch (error) {
     throw storageError(file, error, 'the file or its directory is not writable');
   }
-  // Loaded lazily: the PostgreSQL path never pays for the native module, and vice versa.
-  const [{ default: BetterSqlite3 }, { SqliteDialect }] = await Promise.all([
-    import('better-sqlite3'),
-    import('kysely'),
-  ]);
   try {
+    const BetterSqlite3 = loadSqliteDriver();
     const sqlite = new BetterSqlite3(file);
     // WAL lets `whet` write while `whet serve` reads; a committed transaction survives a killed
     // process with synchronous=NORMAL (only an OS crash could lose the last commits).
@@ -62,8 +59,8 @@ async function openSqlite(path: string): Promise<Kysely<Database>> {
   }
 }
 
-async function openPostgres(url: string): Promise<Kysely<Database>> {
-  const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
+function openPostgres(url: string): Kysely<Database> {
+  const pg = loadPostgresDriver();
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

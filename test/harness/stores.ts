@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openStore, type Store } from '../../src/store/connect.js';
+import type { Engine } from '../../src/store/schema.js';
+
+/** Both storage engines; a suite wrapped in `describe.each(ENGINES)` runs against each. */
+export const ENGINES = ['sqlite', 'postgres'] as const satisfies readonly Engine[];
+
+export interface TestStore {
+  store: Store;
+  /** Closes the store and deletes its file or database. */
+  cleanup(): Promise<void>;
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: inject('pgAdminUrl') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated, empty store: a temp SQLite file, or a new database in the run's cluster. */
+export async function openTestStore(engine: Engine): Promise<TestStore> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'whet-test-'));
+    const store = await openStore({ engine: 'sqlite', path: join(dir, 'whetstone.db') });
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `whet_test_${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`create database ${name}`));
+  const url = new URL(inject('pgAdminUrl'));
+  url.pathname = `/${name}`;
+  let store: Store;
+  try {
+    store = await openStore({ engine: 'postgres', url: url.toString() });
+  } catch (error) {
+    await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+    throw error;
+  }
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
