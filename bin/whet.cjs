@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 'use strict';
-// `whet idea` should feel instant: the CLI is one bundled CommonJS file (npm run build), which
-// Node loads faster than a tree of ES modules.
+// `whet idea "text"` should feel instant, so it first tries the small capture bundle, which
+// handles plain captures on an existing SQLite database; everything else loads the full CLI.
+// Both are single CommonJS files built by `npm run build` (Node loads those fastest).
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const bundle = join(__dirname, '..', 'dist', 'cli', 'whet.cjs');
-if (!existsSync(bundle)) {
+const dist = join(__dirname, '..', 'dist', 'cli');
+if (!existsSync(join(dist, 'whet.cjs'))) {
   process.stderr.write('whet: not built yet; run `npm run build` in the Whetstone folder first\n');
   process.exit(1);
 }
-require(bundle);
+const args = process.argv.slice(2);
+const mightCapture = args[0] === 'idea' || (args[0] === '--db' && args[2] === 'idea');
+if (!(mightCapture && require(join(dist, 'capture.cjs')).fastCapture(args))) {
+  require(join(dist, 'whet.cjs'));
+}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { WhetstoneError } from './errors.js';
 import { AREA_DESCRIPTION_MAX, AREA_NAME_MAX } from './limits.js';
 import './schema-messages.js';
 
@@ -78,4 +79,20 @@ export function areaIdFromName(name: string): string {
 /** Case- and space-insensitive key under which area names must be unique per user. */
 export function areaNameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** "No such area" as the person typed it. */
+export function unknownAreaError(typed: string, field = 'area'): WhetstoneError {
+  return new WhetstoneError(
+    'validation',
+    `${field}: no area called "${typed}" (list them with: whet areas)`,
+    [{ field, message: `no area called "${typed}"` }],
+  );
+}
+
+/** Ideas cannot be filed under an archived area. */
+export function archivedAreaError(name: string, field = 'area'): WhetstoneError {
+  return new WhetstoneError('validation', `${field}: area "${name}" is archived; restore it first`, [
+    { field, message: `area "${name}" is archived` },
+  ]);
 }

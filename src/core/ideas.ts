@@ -110,3 +110,20 @@ export const IdeaPage = z.object({
   nextCursor: z.nullable(z.string()),
 });
 export type IdeaPage = z.infer<typeof IdeaPage>;
+
+/** A freshly captured idea: status `new`, source `noticed` unless given, all times `now`. */
+export function newIdea(input: IdeaCreateInput, id: string, now: string): Idea {
+  return {
+    id,
+    text: input.text,
+    areaId: input.areaId ?? null,
+    source: input.source ?? 'noticed',
+    status: 'new',
+    value: input.value ?? null,
+    effort: input.effort ?? null,
+    context: input.context || null,
+    createdAt: now,
+    updatedAt: now,
+    statusChangedAt: now,
+  };
+}

@@ -1,4 +1,12 @@
-import { type Area, AreaCreateInput, AreaUpdateInput, areaIdFromName, areaNameKey } from '../core/areas.js';
+import {
+  type Area,
+  AreaCreateInput,
+  AreaUpdateInput,
+  archivedAreaError,
+  areaIdFromName,
+  areaNameKey,
+  unknownAreaError,
+} from '../core/areas.js';
 import { notFound, WhetstoneError } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { AreaRepository } from '../store/area.repository.js';
@@ -33,26 +41,16 @@ export class AreaService {
    */
   async resolve(actor: Actor, idOrName: string, purpose: 'file' | 'filter' = 'file'): Promise<string> {
     const found = await this.areas.findByIdOrNameKey(actor.userId, idOrName.trim(), areaNameKey(idOrName));
-    if (!found) {
-      throw new WhetstoneError(
-        'validation',
-        `area: no area called "${idOrName}" (list them with: whet areas)`,
-        [{ field: 'area', message: `no area called "${idOrName}"` }],
-      );
-    }
-    if (purpose === 'file' && found.archived_at !== null) throw archivedArea(found.name);
+    if (!found) throw unknownAreaError(idOrName);
+    if (purpose === 'file' && found.archived_at !== null) throw archivedAreaError(found.name);
     return found.id;
   }
 
   /** Checks that `areaId` exists and is open; used when an idea is filed under it. */
   async assertUsable(actor: Actor, areaId: string, field = 'areaId'): Promise<void> {
     const found = await this.areas.findBrief(actor.userId, areaId);
-    if (!found) {
-      throw new WhetstoneError('validation', `${field}: unknown area "${areaId}"`, [
-        { field, message: `unknown area "${areaId}"` },
-      ]);
-    }
-    if (found.archived_at !== null) throw archivedArea(found.name, field);
+    if (!found) throw unknownAreaError(areaId, field);
+    if (found.archived_at !== null) throw archivedAreaError(found.name, field);
   }
 
   async create(actor: Actor, input: unknown): Promise<Area> {
@@ -124,12 +122,6 @@ export class AreaService {
       await areas.delete(actor.userId, id);
     });
   }
-}
-
-function archivedArea(name: string, field = 'area'): WhetstoneError {
-  return new WhetstoneError('validation', `${field}: area "${name}" is archived; restore it first`, [
-    { field, message: `area "${name}" is archived` },
-  ]);
 }
 
 async function assertNameFree(areas: AreaRepository, actor: Actor, nameKey: string, name: string) {

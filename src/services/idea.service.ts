@@ -1,6 +1,13 @@
 import { notFound, validationError, WhetstoneError } from '../core/errors.js';
 import { assertTransition } from '../core/idea-status.js';
-import { type Idea, IdeaCreateInput, IdeaListQuery, type IdeaPage, IdeaUpdateInput } from '../core/ideas.js';
+import {
+  type Idea,
+  IdeaCreateInput,
+  IdeaListQuery,
+  type IdeaPage,
+  IdeaUpdateInput,
+  newIdea,
+} from '../core/ideas.js';
 import { parseInput } from '../core/validation.js';
 import type { Store } from '../store/connect.js';
 import { IdeaRepository } from '../store/idea.repository.js';
@@ -24,20 +31,7 @@ export class IdeaService {
   async capture(actor: Actor, input: unknown): Promise<Idea> {
     const parsed = parseInput(IdeaCreateInput, input);
     if (parsed.areaId) await this.areas.assertUsable(actor, parsed.areaId);
-    const now = this.clock().toISOString();
-    const idea: Idea = {
-      id: this.newId(),
-      text: parsed.text,
-      areaId: parsed.areaId ?? null,
-      source: parsed.source ?? 'noticed',
-      status: 'new',
-      value: parsed.value ?? null,
-      effort: parsed.effort ?? null,
-      context: parsed.context || null,
-      createdAt: now,
-      updatedAt: now,
-      statusChangedAt: now,
-    };
+    const idea = newIdea(parsed, this.newId(), this.clock().toISOString());
     await this.ideas.insert(actor.userId, idea);
     return idea;
   }

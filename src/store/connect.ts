@@ -17,8 +17,7 @@ export interface Store {
 
 /** Opens (creating and migrating if needed) the database at `location`. */
 export async function openStore(location: DatabaseLocation): Promise<Store> {
-  const db =
-    location.engine === 'sqlite' ? openSqlite(location.path) : openPostgres(location.url);
+  const db = location.engine === 'sqlite' ? openSqlite(location.path) : openPostgres(location.url);
   const store: Store = {
     db,
     engine: location.engine,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IdeaStatus } from '../core/idea-status.js';
 import type { Idea, IdeaSource } from '../core/ideas.js';
 import { decodeCursor, encodeCursor, type ListCursor } from './cursor.js';
-import { mapIdeaRow } from './rows.js';
+import { ideaToRow, mapIdeaRow } from './rows.js';
 import type { Database, Engine } from './schema.js';
 import { ideaMatches, searchTerms } from './search.js';
 
@@ -29,11 +29,11 @@ export class IdeaRepository {
   }
 
   async insert(userId: string, idea: Idea): Promise<void> {
-    await this.db.insertInto('ideas').values(this.toRow(userId, idea)).execute();
+    await this.db.insertInto('ideas').values(ideaToRow(userId, idea)).execute();
   }
 
   async replace(userId: string, idea: Idea): Promise<void> {
-    const { id: _id, user_id: _user, ...row } = this.toRow(userId, idea);
+    const { id: _id, user_id: _user, ...row } = ideaToRow(userId, idea);
     await this.db
       .updateTable('ideas')
       .set(row)
@@ -131,22 +131,5 @@ export class IdeaRepository {
       .orderBy('id', 'asc')
       .execute();
     return rows.map(mapIdeaRow);
-  }
-
-  private toRow(userId: string, idea: Idea) {
-    return {
-      id: idea.id,
-      user_id: userId,
-      text: idea.text,
-      area_id: idea.areaId,
-      source: idea.source,
-      status: idea.status,
-      value: idea.value,
-      effort: idea.effort,
-      context: idea.context,
-      created_at: idea.createdAt,
-      updated_at: idea.updatedAt,
-      status_changed_at: idea.statusChangedAt,
-    };
   }
 }

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001-ideas-and-areas.js';
 import type { Database, Engine } from './schema.js';
+import { SCHEMA_VERSION } from './schema-version.js';
 
 interface EngineMigration {
   up(db: Kysely<unknown>, engine: Engine): Promise<void>;
@@ -11,7 +12,9 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-ideas-and-areas': m0001,
 };
 
-export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
+if (Object.keys(MIGRATIONS).length !== SCHEMA_VERSION) {
+  throw new Error('SCHEMA_VERSION in schema-version.ts must equal the number of migrations');
+}
 
 /**
  * Brings the schema up to date. On SQLite, `PRAGMA user_version` mirrors the number of applied

@@ -45,3 +45,21 @@ export function mapAreaRow(row: Selectable<AreasTable> & { idea_count: number | 
     ideaCount: Number(row.idea_count),
   };
 }
+
+/** An idea as a row of the `ideas` table (both engines take the same values). */
+export function ideaToRow(userId: string, idea: Idea) {
+  return {
+    id: idea.id,
+    user_id: userId,
+    text: idea.text,
+    area_id: idea.areaId,
+    source: idea.source,
+    status: idea.status,
+    value: idea.value,
+    effort: idea.effort,
+    context: idea.context,
+    created_at: idea.createdAt,
+    updated_at: idea.updatedAt,
+    status_changed_at: idea.statusChangedAt,
+  };
+}

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { archivedAreaError, areaNameKey, unknownAreaError } from '../core/areas.js';
+import { WhetstoneError } from '../core/errors.js';
+import { EFFORTS, IDEA_SOURCES, IdeaCreateInput, newIdea } from '../core/ideas.js';
+import { parseInput } from '../core/validation.js';
+import { LOCAL_ACTOR } from '../services/context.js';
+import { newId } from '../services/ids.js';
+import { resolveDatabaseLocation } from '../store/location.js';
+import { SqliteCapture } from '../store/sqlite-capture.js';
+import { effortFlag, numberish } from './parse.js';
+
+/**
+ * `whet idea "text" [flags]` on an existing SQLite database, without commander or Kysely.
+ * Returns false when this invocation is anything else (help, a subcommand, an unusual flag,
+ * PostgreSQL, a database not yet set up); the full CLI then handles it with identical results.
+ */
+export function fastCapture(argv: readonly string[]): boolean {
+  const parsed = parseCaptureArgs(argv);
+  if (!parsed) return false;
+  const location = resolveDatabaseLocation(parsed.values.db, process.env);
+  if (location.engine !== 'sqlite') return false;
+  const store = SqliteCapture.open(location.path, LOCAL_ACTOR.userId);
+  if (!store) return false;
+  try {
+    const { values } = parsed;
+    let areaId: string | undefined;
+    if (values.area !== undefined) {
+      const area = store.findArea(LOCAL_ACTOR.userId, values.area.trim(), areaNameKey(values.area));
+      if (!area) throw unknownAreaError(values.area);
+      if (area.archived) throw archivedAreaError(area.name);
+      areaId = area.id;
+    }
+    const input = parseInput(IdeaCreateInput, {
+      text: parsed.positionals.join(' '),
+      areaId,
+      source: values.source,
+      value: values.value === undefined ? undefined : numberish(values.value),
+      effort: values.effort === undefined ? undefined : effortFlag(values.effort),
+      context: values.context,
+    });
+    const idea = newIdea(input, newId(), new Date().toISOString());
+    store.insertIdea(LOCAL_ACTOR.userId, idea);
+    process.stdout.write(values.json ? `${JSON.stringify(idea, null, 2)}\n` : `${idea.id}\n`);
+  } catch (error) {
+    if (!(error instanceof WhetstoneError)) throw error;
+    process.stderr.write(`whet: ${error.message}\n`);
+    process.exitCode = 1;
+  } finally {
+    store.close();
+  }
+  return true;
+}
+
+const SUBCOMMANDS = new Set(['show', 'edit', 'status', 'rate', 'delete', 'help']);
+
+function parseCaptureArgs(args: readonly string[]) {
+  // The global --db may come before the command: `whet --db FILE idea "text"`.
+  const argv =
+    args[0] === '--db' && args[1] !== undefined ? [args[2] ?? '', '--db', args[1], ...args.slice(3)] : args;
+  if (argv[0] !== 'idea' || (argv[1] !== undefined && SUBCOMMANDS.has(argv[1]))) return undefined;
+  try {
+    const parsed = parseArgs({
+      args: argv.slice(1),
+      allowPositionals: true,
+      strict: true,
+      options: {
+        area: { type: 'string', short: 'a' },
+        value: { type: 'string', short: 'v' },
+        effort: { type: 'string', short: 'e' },
+        context: { type: 'string', short: 'c' },
+        source: { type: 'string', short: 's' },
+        json: { type: 'boolean' },
+        db: { type: 'string' },
+      },
+    });
+    const { effort, source } = parsed.values;
+    // Choices are checked by the full CLI, which reports them as usage errors (exit code 2).
+    if (effort !== undefined && !(EFFORTS as readonly string[]).includes(effortFlag(effort)))
+      return undefined;
+    if (source !== undefined && !(IDEA_SOURCES as readonly string[]).includes(source)) return undefined;
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
