@@ -36,7 +36,8 @@ describe('layering', () => {
           imports++;
           const target = join(file, '..', match[1] ?? match[2] ?? '');
           const targetLayer = layerOf(target);
-          if (!allowed.includes(targetLayer)) violations.push(`${relative(SRC, file)} -> ${relative(SRC, target)}`);
+          if (!allowed.includes(targetLayer))
+            violations.push(`${relative(SRC, file)} -> ${relative(SRC, target)}`);
         }
       }
       expect(imports).toBeGreaterThan(0);
@@ -46,7 +47,9 @@ describe('layering', () => {
 
   it('core does no I/O', () => {
     const offenders = sourceFiles(join(SRC, 'core')).filter((file) =>
-      /from 'node:(fs|net|http|child_process|crypto)'|from '(kysely|better-sqlite3|pg|hono)'/.test(readFileSync(file, 'utf8')),
+      /from 'node:(fs|net|http|child_process|crypto)'|from '(kysely|better-sqlite3|pg|hono)'/.test(
+        readFileSync(file, 'utf8'),
+      ),
     );
     expect(offenders).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { createServices } from '../src/services/app.js';
 import { backupChecksum } from '../src/services/backup.service.js';
 import { LOCAL_ACTOR as ME } from '../src/services/context.js';
 import { ensureUser } from '../src/services/user.service.js';
+import type { Engine } from '../src/store/schema.js';
 import {
   expectError,
   fieldsOf,
@@ -155,7 +156,7 @@ describe.each(ENGINES)('store and services on %s', (engine) => {
     });
 
     it('pages correctly when many ideas share one timestamp', async () => {
-      const frozen = createServices(env.store, { clock: () => new Date('2026-03-02T12:00:00.000Z') });
+      const frozen = createServices(env.store, { clock: () => new Date('2026-03-01T12:00:00.000Z') });
       const ids = new Set<string>();
       for (let n = 0; n < 13; n++) ids.add((await frozen.ideas.capture(ME, { text: `Tie ${n}` })).id);
       const later = await capture('Later one');
@@ -277,14 +278,15 @@ describe.each(ENGINES)('store and services on %s', (engine) => {
     });
 
     it('treats query punctuation as plain text', async () => {
-      for (const q of ['"deep" OR (', 'deep*', 'deep:* | work', "deep' AND", 'NEAR(deep work)', '-deep']) {
-        const found = await search(env.services, q);
-        expect(found.length, q).toBeGreaterThan(0);
-        expect(
-          found.every((t) => /deep/i.test(t)),
-          q,
-        ).toBe(true);
+      const deep = ['Deep reading sessions on Fridays', 'Protect mornings for deep work'];
+      for (const q of ['deep*', '"deep" (', 'deep:* |', "deep'", '-deep', '(deep) & !', '{deep}: ^']) {
+        expect(await search(env.services, q), q).toEqual(deep);
       }
+      expect(await search(env.services, '"deep" & (work)')).toEqual(['Protect mornings for deep work']);
+      // Must not raise a syntax error. `or` is an ordinary term here (see the stop-word test).
+      const odd = await search(env.services, '"deep" OR (');
+      expect(odd.every((t) => /deep/i.test(t))).toBe(true);
+      // Nothing but punctuation: no terms, so no search filter at all.
       expect(await search(env.services, '"(*)"')).toHaveLength(4);
     });
 
@@ -434,6 +436,89 @@ describe.each(ENGINES)('store and services on %s', (engine) => {
       expect(await snapshot(env.services)).toEqual(mine);
       expect(await snapshot(env.services, OTHER)).toEqual(others);
       await expectError(env.services.ideas.get(ME, 'newidea0001'), 'not_found');
+    });
+  });
+
+  /** Cases where the two engines once disagreed, or where backups from other tools differ. */
+  describe('search and import edge cases', () => {
+    // PostgreSQL's English configuration drops stop words ("over", "on", "the", "or"); every term
+    // must still match as a word prefix, as it does on SQLite.
+    it('treats stop words as word prefixes too', async () => {
+      await capture('Overcommitting less');
+      await capture('Online courses');
+      await capture('Theory reading group');
+      await capture('Organise deep reading notes');
+      await capture('Protect mornings for deep work');
+      expect(await search(env.services, 'over')).toEqual(['Overcommitting less']);
+      expect(await search(env.services, 'on')).toEqual(['Online courses']);
+      expect(await search(env.services, 'the')).toEqual(['Theory reading group']);
+      expect(await search(env.services, 'deep or')).toEqual(['Organise deep reading notes']);
+    });
+
+    // SQLite's index folds diacritics (remove_diacritics 2); PostgreSQL must too (whet_fold).
+    it('ignores accents in search', async () => {
+      await capture('Café meetings');
+      await capture('cafe hours');
+      expect(await search(env.services, 'cafe')).toEqual(['Café meetings', 'cafe hours']);
+      expect(await search(env.services, 'café')).toEqual(['Café meetings', 'cafe hours']);
+    });
+
+    /** A valid backup (e.g. from another tool) whose timestamps have no milliseconds. */
+    const wholeSecondBackup = (): string => {
+      const at = (time: string) => ({ createdAt: time, updatedAt: time, statusChangedAt: time });
+      const base = {
+        areaId: null,
+        source: 'imported',
+        status: 'new',
+        value: null,
+        effort: null,
+        context: null,
+      } as const;
+      const data: BackupData = {
+        areas: [],
+        ideas: [
+          { ...base, id: 'aaaa0001', text: 'At the full second', ...at('2026-01-05T10:00:00Z') },
+          { ...base, id: 'aaaa0002', text: 'Half a second later', ...at('2026-01-05T10:00:00.500Z') },
+        ],
+      };
+      const backup: Backup = {
+        format: 'whetstone-backup',
+        version: 1,
+        exportedAt: '2026-01-06T00:00:00Z',
+        checksum: backupChecksum(data),
+        data,
+      };
+      return JSON.stringify(backup);
+    };
+
+    // A backup may write "...00Z" where the store keeps "...00.000Z": re-importing must still see
+    // the ideas as unchanged.
+    it('re-imports a whole-second backup without changes', async () => {
+      const json = wholeSecondBackup();
+      await env.services.backup.import(ME, json);
+      const again = await env.services.backup.import(ME, json);
+      expect(again.ideas).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    });
+
+    // Data-loss guard: a local edit at 10:00:00.400Z is newer than the backup's 10:00:00Z, although
+    // "...00.400Z" < "...00Z" as text; times are compared as times.
+    it('keeps a newer local edit over an older whole-second backup', async () => {
+      const json = wholeSecondBackup();
+      await env.services.backup.import(ME, json);
+      const later = createServices(env.store, { clock: () => new Date('2026-01-05T10:00:00.400Z') });
+      const edited = await later.ideas.update(ME, 'aaaa0001', { text: 'Edited locally' });
+      await env.services.backup.import(ME, json);
+      expect(await env.services.ideas.get(ME, 'aaaa0001')).toEqual(edited);
+    });
+
+    // SQLite orders and filters timestamps as text, so imported ones must be stored in the one
+    // canonical form: otherwise "10:00:00Z" sorts after "10:00:00.500Z" ('Z' > '.').
+    it('orders and filters imported whole-second timestamps by time', async () => {
+      await env.services.backup.import(ME, wholeSecondBackup());
+      const listed = await listAll(env.services);
+      expect(listed.map((i) => i.id)).toEqual(['aaaa0002', 'aaaa0001']);
+      const since = await listAll(env.services, { since: '2026-01-05T10:00:00.100Z' });
+      expect(since.map((i) => i.id)).toEqual(['aaaa0002']);
     });
   });
 });

@@ -43,7 +43,11 @@ describe('CSV export', () => {
 
 describe('Markdown export', () => {
   it('groups ideas by area with Obsidian-style inline fields', () => {
-    const md = ideasToMarkdown([idea({}), idea({ id: 'zzzz999999', areaId: null, status: 'adopted', text: 'Nap' })], [area], 'T');
+    const md = ideasToMarkdown(
+      [idea({}), idea({ id: 'zzzz999999', areaId: null, status: 'adopted', text: 'Nap' })],
+      [area],
+      'T',
+    );
     expect(md).toContain('## Writing\n\n- [ ] Write the abstract first #whetstone/new');
     expect(md).toContain('  value:: 4/5');
     expect(md).toContain('## No area\n\n- [x] Nap #whetstone/adopted');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WhetstoneError } from './errors.js';
-import { IDEA_STATUSES, allowedTransitions, assertTransition, canTransition } from './idea-status.js';
+import { allowedTransitions, assertTransition, canTransition, IDEA_STATUSES } from './idea-status.js';
 
 describe('idea status lifecycle', () => {
   it('follows new -> planned -> trying -> adopted', () => {
@@ -10,7 +10,8 @@ describe('idea status lifecycle', () => {
   });
 
   it('lets any open idea be dropped, and a dropped one be reopened', () => {
-    for (const from of ['new', 'planned', 'trying'] as const) expect(canTransition(from, 'dropped')).toBe(true);
+    for (const from of ['new', 'planned', 'trying'] as const)
+      expect(canTransition(from, 'dropped')).toBe(true);
     expect(allowedTransitions('dropped')).toEqual(['new']);
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { areaIdFromName, areaNameKey } from './areas.js';
+import { WhetstoneError } from './errors.js';
 import { IdeaCreateInput, IdeaListQuery, newIdea } from './ideas.js';
 import { IDEA_TEXT_MAX } from './limits.js';
 import { parseInput } from './validation.js';
-import { WhetstoneError } from './errors.js';
 
 function issuesOf(run: () => unknown) {
   try {
@@ -32,14 +32,18 @@ describe('idea input', () => {
   });
 
   it('rejects text over the limit and fractional values', () => {
-    expect(issuesOf(() => parseInput(IdeaCreateInput, { text: 'x'.repeat(IDEA_TEXT_MAX + 1) }))[0]?.message).toBe(
-      `must be at most ${IDEA_TEXT_MAX} characters`,
-    );
+    expect(
+      issuesOf(() => parseInput(IdeaCreateInput, { text: 'x'.repeat(IDEA_TEXT_MAX + 1) }))[0]?.message,
+    ).toBe(`must be at most ${IDEA_TEXT_MAX} characters`);
     expect(issuesOf(() => parseInput(IdeaCreateInput, { text: 'x', value: 2.5 }))[0]?.field).toBe('value');
   });
 
   it('builds a new idea with status new and source noticed by default', () => {
-    const idea = newIdea(parseInput(IdeaCreateInput, { text: 'x', context: '' }), 'abcd1234', '2026-11-23T10:00:00.000Z');
+    const idea = newIdea(
+      parseInput(IdeaCreateInput, { text: 'x', context: '' }),
+      'abcd1234',
+      '2026-11-23T10:00:00.000Z',
+    );
     expect(idea).toMatchObject({ status: 'new', source: 'noticed', context: null, areaId: null });
     expect(idea.createdAt).toBe(idea.statusChangedAt);
   });

@@ -12,6 +12,7 @@ import {
 import { WhetstoneError } from '../core/errors.js';
 import { type ExportFormat, ideasToCsv, ideasToMarkdown } from '../core/export-formats.js';
 import type { Idea } from '../core/ideas.js';
+import { canonicalInstant } from '../core/time.js';
 import { toFieldIssues } from '../core/validation.js';
 import { AreaRepository } from '../store/area.repository.js';
 import type { Store } from '../store/connect.js';
@@ -125,7 +126,10 @@ export class BackupService {
           }
           await ideas.insert(actor.userId, idea);
           summary.ideas.created++;
-        } else if (canonicalJson(current) === canonicalJson(idea) || current.updatedAt > idea.updatedAt) {
+        } else if (
+          canonicalJson(current) === canonicalJson(idea) ||
+          Date.parse(current.updatedAt) > Date.parse(idea.updatedAt)
+        ) {
           summary.ideas.unchanged++;
         } else {
           await ideas.replace(actor.userId, idea);
@@ -167,12 +171,12 @@ export function parseBackup(raw: string | unknown): Backup {
       issues,
     );
   }
-  const backup = result.data;
-  if (backupChecksum(backup.data) !== backup.checksum) {
+  if (backupChecksum(result.data.data) !== result.data.checksum) {
     throw invalidBackup(
       'the checksum does not match the content: the file was changed or damaged after export',
     );
   }
+  const backup = withCanonicalInstants(result.data);
   assertUnique(
     backup.data.areas.map((a) => a.id),
     'areas',
@@ -191,6 +195,22 @@ export function parseBackup(raw: string | unknown): Backup {
     }
   });
   return backup;
+}
+
+/** Backups from other tools may write `10:00:00Z`; the store keeps `10:00:00.000Z` (see core/time). */
+function withCanonicalInstants(backup: Backup): Backup {
+  const areas = backup.data.areas.map((area) => ({
+    ...area,
+    createdAt: canonicalInstant(area.createdAt),
+    archivedAt: area.archivedAt === null ? null : canonicalInstant(area.archivedAt),
+  }));
+  const ideas = backup.data.ideas.map((idea) => ({
+    ...idea,
+    createdAt: canonicalInstant(idea.createdAt),
+    updatedAt: canonicalInstant(idea.updatedAt),
+    statusChangedAt: canonicalInstant(idea.statusChangedAt),
+  }));
+  return { ...backup, data: { areas, ideas } };
 }
 
 function assertUnique(ids: string[], what: string): void {

@@ -1,9 +1,13 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Engine } from './schema.js';
 
-/** Words of a search query; punctuation is dropped so no query syntax reaches the engine. */
+/**
+ * Words of a search query, lower-cased and without accents (both indexes fold them too);
+ * punctuation is dropped so no query syntax reaches the engine.
+ */
 export function searchTerms(query: string): string[] {
-  return (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  const folded = query.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
 /**
@@ -12,8 +16,12 @@ export function searchTerms(query: string): string[] {
  */
 export function ideaMatches(engine: Engine, terms: readonly string[]): Expression<SqlBool> {
   if (engine === 'postgres') {
-    const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-    return sql<SqlBool>`ideas.search @@ to_tsquery('english', ${tsquery})`;
+    // Each term matches as written or stemmed; a stop word's stemmed query is empty, and an
+    // empty tsquery OR-ed with the other leaves the as-written one.
+    const each = terms.map(
+      (t) => sql`(to_tsquery('simple', ${`${t}:*`}) || to_tsquery('english', ${`${t}:*`}))`,
+    );
+    return sql<SqlBool>`ideas.search @@ (${sql.join(each, sql` && `)})`;
   }
   const match = terms.map((t) => `"${t}"*`).join(' ');
   return sql<SqlBool>`ideas.seq in (select rowid from ideas_fts where ideas_fts match ${match})`;

@@ -1,6 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { Engine } from '../schema.js';
 
+/** Lower-case letters with diacritics that PostgreSQL search folds to their base letter. */
+const ACCENTED = 'áàâäãåāăąçćčďéèêëēėęěğíìîïīįıľłñńňóòôöõøōőŕřśšşťúùûüūůűųýÿžźż';
+const NO_DECOMPOSITION: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o' };
+
+function unaccented(letters: string): string {
+  return [...letters].map((c) => NO_DECOMPOSITION[c] ?? c.normalize('NFKD').replace(/\p{M}/gu, '')).join('');
+}
+
 /** Users, areas and ideas, with full-text search over ideas on each engine. */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const timestamp = engine === 'postgres' ? sql`timestamptz` : sql`text`;
@@ -65,8 +73,16 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .execute();
 
   if (engine === 'postgres') {
-    await sql`alter table ideas add column search tsvector generated always as
-      (to_tsvector('english', text || ' ' || coalesce(context, ''))) stored`.execute(db);
+    // Accents are folded by an immutable SQL function (no superuser-only `unaccent` extension),
+    // and each word is indexed twice: as written ('simple', so every word, stop words included,
+    // can be found by prefix) and stemmed ('english', so "working" finds "work").
+    await sql
+      .raw(`create function whet_fold(input text) returns text language sql immutable parallel safe
+        return translate(lower(input), '${ACCENTED}', '${unaccented(ACCENTED)}')`)
+      .execute(db);
+    await sql`alter table ideas add column search tsvector generated always as (
+      to_tsvector('simple', whet_fold(text || ' ' || coalesce(context, ''))) ||
+      to_tsvector('english', whet_fold(text || ' ' || coalesce(context, '')))) stored`.execute(db);
     await sql`create index ideas_search on ideas using gin (search)`.execute(db);
   } else {
     // External-content FTS5 index kept in step with the table by triggers.
