@@ -2,14 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { REQUEST_BODY_MAX } from '../core/limits.js';
 import type { Services } from '../services/app.js';
 import type { Actor } from '../services/context.js';
-import { payloadTooLarge } from './limits.js';
+import { loopbackHostsOnly } from './host-guard.js';
 import { openApiDocument } from './openapi.js';
 import { errorToProblem, problemResponse } from './problem.js';
-import { MalformedRequest } from './request.js';
+import { MalformedRequest, PayloadTooLarge } from './request.js';
 import { areaRoutes } from './routes/areas.routes.js';
 import { backupRoutes } from './routes/backup.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
@@ -20,24 +18,27 @@ export interface AppOptions {
   version: string;
   /** Folder with the built web app (index.html and assets); omitted in API-only tests. */
   webRoot?: string | undefined;
+  /** Refuse requests whose Host is not loopback (solo mode). */
+  loopbackOnly?: boolean;
 }
 
 /** The whole HTTP surface: the versioned JSON API and the web app that uses it. */
-export function createApp({ services, actor, version, webRoot }: AppOptions): Hono {
+export function createApp({ services, actor, version, webRoot, loopbackOnly = true }: AppOptions): Hono {
   const app = new Hono();
   const document = openApiDocument(version);
 
-  app.onError((error, c) =>
-    error instanceof MalformedRequest
-      ? problemResponse(c, 400, 'malformed-request', 'Malformed request', error.message)
-      : errorToProblem(c, error),
-  );
+  app.onError((error, c) => {
+    if (error instanceof MalformedRequest) {
+      return problemResponse(c, 400, 'malformed-request', 'Malformed request', error.message);
+    }
+    if (error instanceof PayloadTooLarge) {
+      return problemResponse(c, 413, 'payload-too-large', 'Request too large', error.message);
+    }
+    return errorToProblem(c, error);
+  });
+  if (loopbackOnly) app.use('*', loopbackHostsOnly);
 
   const api = new Hono();
-  api.use('*', async (c, next) => {
-    if (c.req.path.endsWith('/import')) return next();
-    return bodyLimit({ maxSize: REQUEST_BODY_MAX, onError: payloadTooLarge(REQUEST_BODY_MAX) })(c, next);
-  });
   api.get('/openapi.json', (c) => c.json(document));
   api.get('/health', (c) => c.json({ ok: true, version, engine: services.store.engine }));
   api.route('/ideas', ideaRoutes(services, actor));

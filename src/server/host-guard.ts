@@ -1,25 +1,22 @@
-import type { Hono } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import { problemResponse } from './problem.js';
 
-const ALLOWED_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
 
 /**
- * Solo mode has no login, so a web page on another site must not be able to reach the API
- * through a DNS name that resolves to 127.0.0.1 (DNS rebinding): only loopback Host headers pass.
+ * Solo mode has no login, so a web page on another site must not reach the API through a DNS
+ * name that resolves to 127.0.0.1 (DNS rebinding): only loopback Host headers are served.
  */
-export function hostGuard(app: Hono): (request: Request) => Response | Promise<Response> {
-  return (request) => {
-    const host = request.headers.get('host') ?? '';
-    if (!ALLOWED_HOST.test(host)) {
-      return new Response(
-        JSON.stringify({
-          type: 'https://whetstone.dev/problems/forbidden-host',
-          title: 'Forbidden host',
-          status: 421,
-          detail: `requests for host "${host}" are not served`,
-        }),
-        { status: 421, headers: { 'content-type': 'application/problem+json' } },
-      );
-    }
-    return app.fetch(request);
-  };
-}
+export const loopbackHostsOnly: MiddlewareHandler = async (c, next) => {
+  const host = c.req.header('host') ?? '';
+  if (!LOOPBACK_HOST.test(host)) {
+    return problemResponse(
+      c,
+      421,
+      'forbidden-host',
+      'Forbidden host',
+      `requests for host "${host}" are not served`,
+    );
+  }
+  await next();
+};

@@ -4,7 +4,6 @@ import { WhetstoneError } from '../core/errors.js';
 import type { Services } from '../services/app.js';
 import type { Actor } from '../services/context.js';
 import { createApp } from './app.js';
-import { hostGuard } from './host-guard.js';
 
 export interface ServeOptions {
   services: Services;
@@ -27,10 +26,9 @@ export async function startServer(options: ServeOptions): Promise<{ url: string;
     );
   }
   const app = createApp(options);
-  const guarded = hostGuard(app);
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: guarded, hostname: options.host, port: options.port },
+      { fetch: app.fetch, hostname: options.host, port: options.port },
       (info: AddressInfo) => {
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
         resolve({

@@ -6,6 +6,7 @@ import { loadPostgresDriver, loadSqliteDriver } from './drivers.js';
 import { type DatabaseLocation, describeLocation } from './location.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database, Engine } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface Store {
   db: Kysely<Database>;
@@ -52,7 +53,7 @@ function openSqlite(path: string): Kysely<Database> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   } catch (error) {
     throw storageError(file, error);
   }

@@ -103,11 +103,9 @@ export class IdeaRepository {
     }
     if (cursor) {
       const after: ListCursor = decodeCursor(cursor);
+      // A row-value comparison lets both engines seek the (created_at, id) index directly.
       query = query.where((eb) =>
-        eb.or([
-          eb('created_at', '<', after.createdAt),
-          eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-        ]),
+        eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
       );
     }
     const rows = await query

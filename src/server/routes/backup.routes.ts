@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { validationError } from '../../core/errors.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export-formats.js';
 import { IMPORT_BODY_MAX } from '../../core/limits.js';
 import type { Services } from '../../services/app.js';
 import type { Actor } from '../../services/context.js';
-import { payloadTooLarge } from '../limits.js';
 import { jsonBody } from '../request.js';
 
 /** `/export` (JSON backup, Markdown, CSV) and `/import` (restore a JSON backup in one transaction). */
@@ -22,9 +20,7 @@ export function backupRoutes(services: Services, actor: Actor): Hono {
         'content-disposition': `attachment; filename="${file.filename}"`,
       });
     })
-    .post(
-      '/import',
-      bodyLimit({ maxSize: IMPORT_BODY_MAX, onError: payloadTooLarge(IMPORT_BODY_MAX) }),
-      async (c) => c.json(await services.backup.import(actor, await jsonBody(c))),
+    .post('/import', async (c) =>
+      c.json(await services.backup.import(actor, await jsonBody(c, IMPORT_BODY_MAX))),
     );
 }

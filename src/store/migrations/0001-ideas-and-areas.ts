@@ -64,12 +64,12 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   await db.schema
     .createIndex('ideas_user_area_recent')
     .on('ideas')
-    .columns(['user_id', 'area_id', 'created_at desc'])
+    .columns(['user_id', 'area_id', 'created_at desc', 'id desc'])
     .execute();
   await db.schema
     .createIndex('ideas_user_status_recent')
     .on('ideas')
-    .columns(['user_id', 'status', 'created_at desc'])
+    .columns(['user_id', 'status', 'created_at desc', 'id desc'])
     .execute();
 
   if (engine === 'postgres') {

@@ -1,0 +1,89 @@
+// (b) Capture throughput of the real Whetstone server against a bare node:http + better-sqlite3
+// server, each loaded in turn by a separate load-generator process (bench/load.ts).
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { LoadOptions, LoadReport } from './load.js';
+import { ROOT, type RunningServer, startServerProcess, tsxArgs } from './processes.js';
+import { type BenchResult, fmtMs, tempDir } from './stats.js';
+
+const CONNECTIONS = 32;
+const WARMUP_MS = 1000;
+const DURATION_MS = 5000;
+const TARGET_RATIO = 0.5;
+const BODY = JSON.stringify({
+  text: 'Write the experiment log before running the sweep, not after',
+  areaId: 'coding',
+  value: 3,
+});
+
+async function loadTest(server: RunningServer): Promise<LoadReport> {
+  const options: LoadOptions = {
+    url: `${server.url}/api/v1/ideas`,
+    body: BODY,
+    connections: CONNECTIONS,
+    warmupMs: WARMUP_MS,
+    durationMs: DURATION_MS,
+  };
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    tsxArgs('load.ts', JSON.stringify(options)),
+    {
+      cwd: ROOT,
+    },
+  );
+  const report = JSON.parse(stdout) as LoadReport;
+  if (report.requests === 0) throw new Error(`no successful requests against ${server.url}`);
+  return report;
+}
+
+async function measure(label: string, serverArgs: string[]): Promise<LoadReport> {
+  const server = await startServerProcess(serverArgs);
+  try {
+    const report = await loadTest(server);
+    console.log(
+      `  ${label.padEnd(11)} ${report.rps.toFixed(0).padStart(6)} req/s   p50 ${fmtMs(report.p50).padStart(8)}` +
+        `   p99 ${fmtMs(report.p99).padStart(8)}   (${report.requests} ok, ${report.errors} errors)`,
+    );
+    return report;
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function apiThroughput(): Promise<BenchResult[]> {
+  const tmp = tempDir('api');
+  try {
+    console.log(
+      `\n(b) POST /api/v1/ideas, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up`,
+    );
+    const whetArgs = [
+      join(ROOT, 'bin', 'whet.cjs'),
+      'serve',
+      '--port',
+      '0',
+      '--db',
+      join(tmp.dir, 'whet.db'),
+    ];
+    const whet = await measure('Whetstone', whetArgs);
+    const base = await measure('baseline', tsxArgs('baseline-server.ts', join(tmp.dir, 'baseline.db')));
+    const ratio = whet.rps / base.rps;
+    console.log(`  ratio Whetstone / baseline req/s = ${ratio.toFixed(2)}`);
+    return [
+      {
+        name: 'API capture throughput',
+        target: `ratio >= ${TARGET_RATIO}`,
+        measured: `ratio ${ratio.toFixed(2)} (${whet.rps.toFixed(0)} vs ${base.rps.toFixed(0)} req/s)`,
+        pass: ratio >= TARGET_RATIO,
+      },
+      {
+        name: 'API capture p99 latency',
+        target: 'info',
+        measured: `${fmtMs(whet.p99)} vs ${fmtMs(base.p99)} baseline`,
+        pass: null,
+      },
+    ];
+  } finally {
+    tmp.remove();
+  }
+}
