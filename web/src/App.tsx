@@ -1,0 +1,146 @@
+/*
+ * Whetstone web app. Stable accessible names for tests (Playwright):
+ *
+ * Layout     nav "Main" with links "Inbox", "Areas", "Data"; toasts in role=status (polite).
+ * Inbox /    form "Capture an idea": textarea label "New idea"; select label "Area" (the only
+ *            control labelled "Area" on the page — filters are named by title); fieldset
+ *            (role=group) "Value" with radios "No value", "1".."5"; button "More" (aria-expanded)
+ *            reveals fieldset "Effort" (radios "No effort estimate", "Small", "Medium", "Large"),
+ *            select "Source", input "Context"; button "Save idea"; role=status inside the form
+ *            shows "Idea saved[ to <area>]." with button "Undo". Field errors: role=alert under
+ *            the field, also referenced by the field's aria-describedby (text error under the
+ *            capture box).
+ *            Shortcut: "/" or "n" (outside fields) focuses "New idea" from any page.
+ *            Filters: searchbox label "Search ideas" (debounced, API q); comboboxes named
+ *            "Filter by area", "Filter by status", "Filter by source"; list role=list name
+ *            "Ideas" of role=listitem rows (each a link to /ideas/:id); button "Load more ideas";
+ *            button "Clear filters". Empty state: "No ideas yet — what slowed you down today?"
+ * Idea       textarea "Idea text" (Enter/blur saves, Esc reverts); select "Area"; fieldsets
+ * /ideas/:id "Value" (radios "No value", "1".."5") and "Effort" ("No effort estimate", "Small",
+ *            "Medium", "Large"); textarea "Context"; group "Change status" with buttons from the
+ *            allowed transitions: "Mark planned", "Start trying", "Mark adopted", "Drop",
+ *            "Reopen", "Back to new", "Back to planned", "Back to trying"; the status error is
+ *            role=alert inside the status panel; button "Delete idea" opens dialog "Delete this
+ *            idea?" with buttons "Cancel" and "Delete for good"; link "Inbox" goes back.
+ * Areas      form "Add an area": inputs "Area name", "Description", button "Add area"; lists
+ * /areas     "Active areas" and "Archived areas"; per row buttons "Rename <name>", "Archive
+ *            <name>", "Restore <name>", "Delete <name>" (unused custom areas only) then
+ *            "Confirm delete <name>"; rename form "Edit <name>" with "Name", "Description", "Save".
+ * Data       links "Download JSON backup", "Download Markdown", "Download CSV"; file input
+ * /data      "Backup file", button "Import backup"; summary table "Import summary" in role=status;
+ *            an invalid file gives role=alert "Nothing was imported. …".
+ */
+import { useEffect } from 'react';
+import { AreasPage } from './pages/AreasPage.js';
+import { DataPage } from './pages/DataPage.js';
+import { IdeaPage } from './pages/IdeaPage.js';
+import { InboxPage } from './pages/InboxPage.js';
+import { Link, matchPath, useRouter } from './router.js';
+import { INBOX_SEARCH_KEY, requestCaptureFocus } from './state.js';
+
+const NAV = [
+  { to: '/', label: 'Inbox', icon: 'M2.5 9.5h3l1.5 2h2l1.5-2h3M3 9.5 4.5 4h7L13 9.5V13H3z' },
+  { to: '/areas', label: 'Areas', icon: 'M3 3h4v4H3zM9 3h4v4H9zM3 9h4v4H3zM9 9h4v4H9z' },
+  {
+    to: '/data',
+    label: 'Data',
+    icon: 'M8 2.5c3 0 5 .9 5 2s-2 2-5 2-5-.9-5-2 2-2 5-2zM3 4.5v7c0 1.1 2 2 5 2s5-.9 5-2v-7M3 8c0 1.1 2 2 5 2s5-.9 5-2',
+  },
+] as const;
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** "/" or "n" anywhere outside a field jumps to the capture box (on the inbox). */
+function useCaptureShortcut() {
+  const { navigate } = useRouter();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key !== '/' && event.key !== 'n' && event.key !== 'N') return;
+      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      if (!requestCaptureFocus()) navigate(`/${sessionStorage.getItem(INBOX_SEARCH_KEY) ?? ''}`);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navigate]);
+}
+
+function Page() {
+  const { path } = useRouter();
+  if (path === '/' || path === '/index.html') return <InboxPage />;
+  if (path === '/areas') return <AreasPage />;
+  if (path === '/data') return <DataPage />;
+  const idea = matchPath('/ideas/:id', path);
+  if (idea?.id) return <IdeaPage key={idea.id} id={idea.id} />;
+  return (
+    <div className="page page--narrow">
+      <div className="empty">
+        <h1 className="empty__title">Nothing here.</h1>
+        <p className="empty__text">This page does not exist.</p>
+        <Link to="/" className="button button--small">
+          Go to the inbox
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+const TITLES: Record<string, string> = { '/': 'Inbox', '/areas': 'Areas', '/data': 'Data' };
+
+export function App() {
+  const { path } = useRouter();
+  useCaptureShortcut();
+
+  useEffect(() => {
+    const title = TITLES[path] ?? (path.startsWith('/ideas/') ? 'Idea' : 'Not found');
+    document.title = `${title} · Whetstone`;
+  }, [path]);
+
+  const section = path.startsWith('/ideas/') ? '/' : path;
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="sidebar">
+        <Link to="/" className="brand" aria-label="Whetstone, inbox">
+          <svg viewBox="0 0 32 32" aria-hidden="true" className="brand__mark">
+            <rect x="2" y="2" width="28" height="28" rx="8" />
+            <path d="M8 21.5 21.5 8l2.5 2.5L10.5 24H8z" />
+            <path opacity=".55" d="M13 24 24 13v3.5L16.5 24z" />
+          </svg>
+          <span className="brand__name">Whetstone</span>
+        </Link>
+        <nav aria-label="Main" className="nav">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <Link
+                  to={item.to}
+                  className="nav__link"
+                  aria-current={section === item.to ? 'page' : undefined}
+                >
+                  <svg viewBox="0 0 16 16" aria-hidden="true" className="nav__icon">
+                    <path d={item.icon} />
+                  </svg>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p className="sidebar__hint">
+          Press <kbd>N</kbd> or <kbd>/</kbd> to capture an idea
+        </p>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Page />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { Router } from './router.js';
+import { AreasProvider, ToastProvider } from './state.js';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <Router>
+      <ToastProvider>
+        <AreasProvider>
+          <App />
+        </AreasProvider>
+      </ToastProvider>
+    </Router>
+  </StrictMode>,
+);
