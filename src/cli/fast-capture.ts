@@ -7,7 +7,7 @@ import { LOCAL_ACTOR } from '../services/context.js';
 import { newId } from '../services/ids.js';
 import { resolveDatabaseLocation } from '../store/location.js';
 import { SqliteCapture } from '../store/sqlite-capture.js';
-import { effortFlag, numberish } from './parse.js';
+import { effortFlag, looksLikeCommand, numberish } from './parse.js';
 
 /**
  * `whet idea "text" [flags]` on an existing SQLite database, without commander or Kysely.
@@ -73,6 +73,7 @@ function parseCaptureArgs(args: readonly string[]) {
         db: { type: 'string' },
       },
     });
+    if (looksLikeCommand(parsed.positionals)) return undefined;
     const { effort, source } = parsed.values;
     // Choices are checked by the full CLI, which reports them as usage errors (exit code 2).
     if (effort !== undefined && !(EFFORTS as readonly string[]).includes(effortFlag(effort)))

@@ -15,3 +15,11 @@ export function effortFlag(raw: string): string {
 export function clearable(raw: string): string | null {
   return raw === '' || raw.toLowerCase() === 'none' ? null : raw;
 }
+
+/** Words people type after `whet idea` meaning a command, not an idea (`whet idea list`). */
+const COMMAND_LIKE = new Set(['list', 'ls', 'add', 'new', 'search', 'find', 'help']);
+
+/** True when the whole "idea" is one command-like word; the CLI then asks what was meant. */
+export function looksLikeCommand(words: readonly string[]): boolean {
+  return words.length === 1 && COMMAND_LIKE.has((words[0] ?? '').toLowerCase());
+}

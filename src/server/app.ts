@@ -53,6 +53,8 @@ export function createApp({ services, actor, version, webRoot, loopbackOnly = tr
     const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
     app.use('/assets/*', serveStatic({ root: webRoot }));
     app.use('/favicon.svg', serveStatic({ root: webRoot }));
+    // A missing asset is a 404, never the app page: HTML served as JavaScript leaves a blank page.
+    app.get('/assets/*', (c) => c.text('not found', 404));
     // Client-side routes (/ideas/abc, /areas) all load the same page.
     app.get('*', (c) => c.html(indexHtml));
   }

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { IDEA_STATUSES } from '../../core/idea-status.js';
 import { EFFORTS, IDEA_SOURCES } from '../../core/ideas.js';
 import { printIdea, printJson } from '../output.js';
-import { clearable, effortFlag, numberish } from '../parse.js';
+import { clearable, effortFlag, looksLikeCommand, numberish } from '../parse.js';
 import { type Runtime, withRuntime } from '../runtime.js';
 
 type GlobalOptions = { db?: string };
@@ -32,6 +32,11 @@ export function registerIdeaCommand(program: Command, globals: () => GlobalOptio
     )
     .option('--json', 'print the whole idea as JSON instead of its id')
     .action(async (words: string[], opts) => {
+      if (looksLikeCommand(words)) {
+        idea.error(
+          `error: "${words[0]}" is not an idea; to list ideas use: whet ideas (to capture the word itself, quote more text)`,
+        );
+      }
       const text = words.join(' ');
       await withRuntime(globals().db, async (rt) => {
         const areaId = opts.area ? await rt.services.areas.resolve(rt.actor, opts.area) : undefined;
