@@ -10,6 +10,7 @@ import { errorToProblem, problemResponse } from './problem.js';
 import { MalformedRequest, PayloadTooLarge } from './request.js';
 import { areaRoutes } from './routes/areas.routes.js';
 import { backupRoutes } from './routes/backup.routes.js';
+import { eventRoutes } from './routes/events.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
 
 export interface AppOptions {
@@ -43,6 +44,7 @@ export function createApp({ services, actor, version, webRoot, loopbackOnly = tr
   api.get('/health', (c) => c.json({ ok: true, version, engine: services.store.engine }));
   api.route('/ideas', ideaRoutes(services, actor));
   api.route('/areas', areaRoutes(services, actor));
+  api.route('/events', eventRoutes(services, actor));
   api.route('/', backupRoutes(services, actor));
   api.notFound((c) =>
     problemResponse(c, 404, 'not-found', 'Not found', `no API route ${c.req.method} ${c.req.path}`),

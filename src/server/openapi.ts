@@ -140,6 +140,12 @@ export function openApiDocument(version: string): JsonSchema {
           },
         },
       },
+      '/events': {
+        get: {
+          summary: 'Server-sent events: `changed` whenever your data changed (also by the CLI)',
+          responses: { 200: { description: 'An event stream', content: { 'text/event-stream': {} } } },
+        },
+      },
       '/import': {
         post: {
           summary: 'Restore a JSON backup in one transaction (idempotent)',

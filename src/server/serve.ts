@@ -33,7 +33,12 @@ export async function startServer(options: ServeOptions): Promise<{ url: string;
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
         resolve({
           url: `http://${host}:${info.port}/`,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              // Open event streams would otherwise keep the server alive.
+              if ('closeAllConnections' in server) server.closeAllConnections();
+            }),
         });
       },
     );

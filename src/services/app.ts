@@ -1,6 +1,7 @@
 import type { Store } from '../store/connect.js';
 import { AreaService } from './area.service.js';
 import { BackupService } from './backup.service.js';
+import { ChangeService } from './change.service.js';
 import { type Clock, systemClock } from './context.js';
 import { IdeaService } from './idea.service.js';
 import { newId } from './ids.js';
@@ -12,6 +13,7 @@ export interface Services {
   areas: AreaService;
   ideas: IdeaService;
   backup: BackupService;
+  changes: ChangeService;
 }
 
 export function createServices(
@@ -26,5 +28,6 @@ export function createServices(
     areas,
     ideas: new IdeaService(store, areas, clock, options.newId ?? newId),
     backup: new BackupService(store, clock),
+    changes: new ChangeService(store),
   };
 }

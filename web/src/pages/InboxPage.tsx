@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { IDEA_STATUSES, type IdeaStatus } from '../../../src/core/idea-status.js';
 import { IDEA_SOURCES, type Idea, type IdeaSource, SOURCE_LABELS } from '../../../src/core/ideas.js';
+import { PAGE_SIZE_MAX } from '../../../src/core/limits.js';
 import { api, errorMessage, type IdeaFilters, isAbort } from '../api.js';
 import { CaptureBox } from '../components/CaptureBox.js';
 import { IdeaRow } from '../components/IdeaRow.js';
 import { STATUS_LABELS } from '../format.js';
+import { useLiveChanges } from '../live.js';
 import { useRouter } from '../router.js';
 import { INBOX_SEARCH_KEY, useAreas, useToast } from '../state.js';
 
@@ -115,6 +117,26 @@ export function InboxPage() {
       });
     return () => controller.abort();
   }, [area, status, source, q, reloadKey]);
+
+  // Another tab or the terminal changed something: refresh what is on screen without a spinner,
+  // keeping as many ideas as are loaded now, and highlight the ones that are new here.
+  const onScreen = useRef<Idea[]>([]);
+  onScreen.current = list.items;
+  useLiveChanges(() => {
+    const limit = Math.min(Math.max(onScreen.current.length, PAGE_SIZE), PAGE_SIZE_MAX);
+    api
+      .listIdeas({ area, status, source, q }, null, undefined, limit)
+      .then((page) => {
+        const known = new Set(onScreen.current.map((i) => i.id));
+        const arrived = page.items.filter((i) => !known.has(i.id)).map((i) => i.id);
+        if (arrived.length > 0) setFresh((set) => new Set([...set, ...arrived]));
+        setList((s) => ({ ...s, items: page.items, nextCursor: page.nextCursor }));
+      })
+      .catch(() => {
+        // A missed refresh is harmless; the next change event or a reload catches up.
+      });
+    void reloadAreas();
+  });
 
   const loadMore = async () => {
     if (!list.nextCursor) return;
