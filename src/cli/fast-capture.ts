@@ -55,8 +55,8 @@ const SUBCOMMANDS = new Set(['show', 'edit', 'status', 'rate', 'delete', 'help']
 
 function parseCaptureArgs(args: readonly string[]) {
   // The global --db may come before the command: `whet --db FILE idea "text"`.
-  const argv =
-    args[0] === '--db' && args[1] !== undefined ? [args[2] ?? '', '--db', args[1], ...args.slice(3)] : args;
+  const leadingDb = args[0] === '--db' ? args[1] : undefined;
+  const argv = leadingDb === undefined ? args : args.slice(2);
   if (argv[0] !== 'idea' || (argv[1] !== undefined && SUBCOMMANDS.has(argv[1]))) return undefined;
   try {
     const parsed = parseArgs({
@@ -74,6 +74,10 @@ function parseCaptureArgs(args: readonly string[]) {
       },
     });
     if (looksLikeCommand(parsed.positionals)) return undefined;
+    if (leadingDb !== undefined) {
+      if (parsed.values.db !== undefined) return undefined;
+      parsed.values.db = leadingDb;
+    }
     const { effort, source } = parsed.values;
     // Choices are checked by the full CLI, which reports them as usage errors (exit code 2).
     if (effort !== undefined && !(EFFORTS as readonly string[]).includes(effortFlag(effort)))

@@ -11,27 +11,41 @@ import { WHETSTONE_VERSION } from './version.js';
 const EXIT_USER_ERROR = 1;
 const EXIT_USAGE = 2;
 
+const DB_FLAGS = '--db <path>';
+const DB_HELP =
+  'database file (or postgres:// URL); default: $WHETSTONE_DB, $DATABASE_URL, ~/.local/share/whetstone/whetstone.db';
+
 function buildProgram(): Command {
   const program = new Command('whet')
     .description('Whetstone: capture and work through ideas for getting better at research')
     .version(WHETSTONE_VERSION)
-    .option(
-      '--db <path>',
-      'database file (or postgres:// URL); default: $WHETSTONE_DB, $DATABASE_URL, ~/.local/share/whetstone/whetstone.db',
-    )
+    .option(DB_FLAGS, DB_HELP)
+    // Options after a subcommand belong to it (`whet idea edit ID --area …` edits the area).
+    .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  const globals = () => program.opts<{ db?: string }>();
+  // --db is accepted before the command and after it; the one nearest the action wins.
+  let db: string | undefined;
+  program.hook('preAction', (_program, action) => {
+    db = action.optsWithGlobals<{ db?: string }>().db;
+  });
+  const globals = () => ({ db });
   registerIdeaCommand(program, globals);
   registerIdeasCommand(program, globals);
   registerAreasCommand(program, globals);
   registerBackupCommands(program, globals);
   registerServeCommand(program, globals);
-  for (const command of program.commands) {
-    command.exitOverride();
-    for (const sub of command.commands) sub.exitOverride();
-  }
+  forEachCommand(program.commands, (command) => {
+    command.option(DB_FLAGS, DB_HELP).exitOverride();
+  });
   return program;
+}
+
+function forEachCommand(commands: readonly Command[], visit: (command: Command) => void): void {
+  for (const command of commands) {
+    visit(command);
+    forEachCommand(command.commands, visit);
+  }
 }
 
 async function main(argv: string[]): Promise<void> {

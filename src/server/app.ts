@@ -46,7 +46,8 @@ export function createApp({ services, actor, version, webRoot, loopbackOnly = tr
   api.route('/areas', areaRoutes(services, actor));
   api.route('/events', eventRoutes(services, actor));
   api.route('/', backupRoutes(services, actor));
-  api.notFound((c) =>
+  // Hono consults only the top-level app's notFound, so the API ends with its own catch-all.
+  api.all('*', (c) =>
     problemResponse(c, 404, 'not-found', 'Not found', `no API route ${c.req.method} ${c.req.path}`),
   );
   app.route('/api/v1', api);

@@ -38,7 +38,7 @@ function openSqlite(path: string): Kysely<Database> {
   const file = resolve(path);
   const dir = dirname(file);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectories(dir);
     accessSync(dir, constants.W_OK);
     if (existsSync(file)) accessSync(file, constants.R_OK | constants.W_OK);
   } catch (error) {
@@ -57,6 +57,19 @@ function openSqlite(path: string): Kysely<Database> {
   } catch (error) {
     throw storageError(file, error);
   }
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns on some virtual file
+ * systems (under /proc it retries forever), and a clear error beats a hang.
+ */
+function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  for (let current = dir; !existsSync(current); current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const level of missing) mkdirSync(level);
 }
 
 function openPostgres(url: string): Kysely<Database> {

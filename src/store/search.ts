@@ -1,4 +1,5 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { stemmer } from 'stemmer';
 import type { Engine } from './schema.js';
 
 /**
@@ -11,8 +12,8 @@ export function searchTerms(query: string): string[] {
 }
 
 /**
- * A condition "the idea matches every term, each as a word prefix" for the engine at hand:
- * SQLite's FTS5 index, or PostgreSQL's tsvector column. Both stem English words.
+ * A condition "the idea matches every term, each as a word prefix (as typed or stemmed)" for
+ * the engine at hand: SQLite's FTS5 index, or PostgreSQL's tsvector column.
  */
 export function ideaMatches(engine: Engine, terms: readonly string[]): Expression<SqlBool> {
   if (engine === 'postgres') {
@@ -23,6 +24,13 @@ export function ideaMatches(engine: Engine, terms: readonly string[]): Expressio
     );
     return sql<SqlBool>`ideas.search @@ (${sql.join(each, sql` && `)})`;
   }
-  const match = terms.map((t) => `"${t}"*`).join(' ');
+  // "working" also looks for words starting with its stem "work"; terms are letters and digits
+  // only, so quoting them is enough to keep FTS5 syntax out.
+  const match = terms
+    .map((t) => {
+      const stem = stemmer(t);
+      return stem && stem !== t ? `("${t}"* OR "${stem}"*)` : `"${t}"*`;
+    })
+    .join(' AND ');
   return sql<SqlBool>`ideas.seq in (select rowid from ideas_fts where ideas_fts match ${match})`;
 }

@@ -17,6 +17,8 @@ export function registerIdeaCommand(program: Command, globals: () => GlobalOptio
   const idea = program
     .command('idea')
     .description('capture an improvement idea, or show/edit/rate one')
+    // Options after a subcommand (`idea edit ID --area …`) belong to that subcommand.
+    .enablePositionalOptions()
     .argument('[text...]', 'the idea, in your own words')
     .option('-a, --area <area>', 'area name or id (see: whet areas)')
     .option('-v, --value <1-5>', 'how valuable it seems, 1 to 5')

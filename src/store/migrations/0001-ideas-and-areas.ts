@@ -85,9 +85,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       to_tsvector('english', whet_fold(text || ' ' || coalesce(context, '')))) stored`.execute(db);
     await sql`create index ideas_search on ideas using gin (search)`.execute(db);
   } else {
-    // External-content FTS5 index kept in step with the table by triggers.
+    // External-content FTS5 index kept in step with the table by triggers. Words are indexed as
+    // written (no stemmer), so every prefix of a word finds it while someone types; the query
+    // side adds each term's stem (see store/search.ts).
     await sql`create virtual table ideas_fts using fts5(text, context, content='ideas',
-      content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+      content_rowid='seq', tokenize='unicode61 remove_diacritics 2')`.execute(db);
     await sql`create trigger ideas_fts_insert after insert on ideas begin
       insert into ideas_fts(rowid, text, context) values (new.seq, new.text, new.context); end`.execute(db);
     await sql`create trigger ideas_fts_delete after delete on ideas begin
