@@ -104,14 +104,30 @@ export function IdeaPage({ id }: { id: string }) {
           : null;
       setErrors((e) => ({ ...e, [field]: message ?? errorMessage(error) }));
       if (optimistic) setIdea((current) => (current ? { ...current, [field]: idea[field] } : current));
+      // A conflict means the idea changed elsewhere (another tab, the CLI): show it as it is now.
+      if (error instanceof ApiError && error.status === 409) {
+        api
+          .getIdea(idea.id)
+          .then(setIdea)
+          .catch(() => {});
+      }
       return false;
     } finally {
       setBusy(null);
     }
   };
 
+  // Escape reverts and leaves the field; the blur that follows must not save the dropped edit,
+  // which the blur handler would still see in this render's state.
+  const discardingEdit = useRef(false);
+  const skipDiscardedBlur = (): boolean => {
+    const skip = discardingEdit.current;
+    discardingEdit.current = false;
+    return skip;
+  };
+
   const saveText = async () => {
-    if (!idea || text === idea.text) return;
+    if (skipDiscardedBlur() || !idea || text === idea.text) return;
     if (!text.trim()) {
       setErrors((e) => ({ ...e, text: 'must not be empty' }));
       return;
@@ -121,7 +137,7 @@ export function IdeaPage({ id }: { id: string }) {
   };
 
   const saveContext = async () => {
-    if (!idea || context === (idea.context ?? '')) return;
+    if (skipDiscardedBlur() || !idea || context === (idea.context ?? '')) return;
     await save('context', { context: context.trim() ? context : null });
   };
 
@@ -130,6 +146,7 @@ export function IdeaPage({ id }: { id: string }) {
       event.preventDefault();
       event.currentTarget.blur();
     } else if (event.key === 'Escape') {
+      discardingEdit.current = true;
       revert();
       event.currentTarget.blur();
     }
