@@ -6,7 +6,6 @@ import { createServices } from '../src/services/app.js';
 import { backupChecksum } from '../src/services/backup.service.js';
 import { LOCAL_ACTOR as ME } from '../src/services/context.js';
 import { ensureUser } from '../src/services/user.service.js';
-import type { Engine } from '../src/store/schema.js';
 import {
   expectError,
   fieldsOf,
