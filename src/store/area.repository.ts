@@ -17,7 +17,7 @@ export class AreaRepository {
     return new AreaRepository(trx, this.engine);
   }
 
-  /** Areas with the number of ideas filed under each; defaults first, then by name. */
+  /** Areas with the number of ideas filed under each, by name. */
   async list(userId: string, includeArchived: boolean): Promise<Area[]> {
     let query = this.db
       .selectFrom('areas')
@@ -32,7 +32,7 @@ export class AreaRepository {
       )
       .where('areas.user_id', '=', userId);
     if (!includeArchived) query = query.where('areas.archived_at', 'is', null);
-    const rows = await query.orderBy('areas.is_default', 'desc').orderBy('areas.name_key').execute();
+    const rows = await query.orderBy('areas.name_key').execute();
     return rows.map((row) => mapAreaRow({ ...row, idea_count: row.idea_count ?? 0 }));
   }
 
