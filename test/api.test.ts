@@ -133,6 +133,8 @@ describe('capture and read', () => {
       createdAt: expect.any(String),
       updatedAt: idea.createdAt,
       statusChangedAt: idea.createdAt,
+      sessionId: null,
+      questionId: null,
     });
     expect(new Date(idea.createdAt).toISOString()).toBe(idea.createdAt);
     expect(res.headers.get('location')).toBe(`/api/v1/ideas/${idea.id}`);

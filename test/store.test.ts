@@ -124,6 +124,8 @@ describe.each(ENGINES)('store and services on %s', (engine) => {
         createdAt: made.createdAt,
         updatedAt: made.createdAt,
         statusChangedAt: made.createdAt,
+        sessionId: null,
+        questionId: null,
       });
       expect(made.id).toMatch(/^[0-9a-z]{10}$/);
       expect(Date.parse(made.createdAt)).toBeGreaterThan(Date.parse('2026-03-02T09:00:00.000Z'));
@@ -472,6 +474,8 @@ describe.each(ENGINES)('store and services on %s', (engine) => {
         value: null,
         effort: null,
         context: null,
+        sessionId: null,
+        questionId: null,
       } as const;
       const data: BackupData = {
         areas: [],

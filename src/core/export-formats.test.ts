@@ -24,6 +24,8 @@ const idea = (over: Partial<Idea>): Idea => ({
   createdAt: '2026-11-02T09:00:00.000Z',
   updatedAt: '2026-11-02T09:00:00.000Z',
   statusChangedAt: '2026-11-02T09:00:00.000Z',
+  sessionId: null,
+  questionId: null,
   ...over,
 });
 

@@ -63,6 +63,9 @@ export const Idea = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   statusChangedAt: z.iso.datetime(),
+  /** The focused session, and the question in it, that prompted the idea. */
+  sessionId: z.nullable(z.string()),
+  questionId: z.nullable(z.string()),
 });
 export type Idea = z.infer<typeof Idea>;
 
@@ -125,5 +128,7 @@ export function newIdea(input: IdeaCreateInput, id: string, now: string): Idea {
     createdAt: now,
     updatedAt: now,
     statusChangedAt: now,
+    sessionId: null,
+    questionId: null,
   };
 }

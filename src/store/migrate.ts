@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001-ideas-and-areas.js';
+import * as m0002 from './migrations/0002-focused-sessions.js';
 import type { Database, Engine } from './schema.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
@@ -10,6 +11,7 @@ interface EngineMigration {
 /** Numbered, forward-only migrations; the name order is the apply order. */
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-ideas-and-areas': m0001,
+  '0002-focused-sessions': m0002,
 };
 
 if (Object.keys(MIGRATIONS).length !== SCHEMA_VERSION) {

@@ -31,6 +31,8 @@ export function mapIdeaRow(row: Selectable<IdeasTable>): Idea {
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     statusChangedAt: toIso(row.status_changed_at),
+    sessionId: row.session_id,
+    questionId: row.question_id,
   };
 }
 
@@ -61,5 +63,7 @@ export function ideaToRow(userId: string, idea: Idea) {
     created_at: idea.createdAt,
     updated_at: idea.updatedAt,
     status_changed_at: idea.statusChangedAt,
+    session_id: idea.sessionId,
+    question_id: idea.questionId,
   };
 }

@@ -41,12 +41,60 @@ export interface IdeasTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   status_changed_at: Timestamp;
+  /** The focused session and question that prompted the idea, if any. */
+  session_id: string | null;
+  question_id: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  deck_id: string;
+  state: string;
+  planned_ms: number;
+  added_ms: number;
+  started_at: Timestamp;
+  paused_at: Timestamp | null;
+  paused_ms: number | string;
+  ended_at: Timestamp | null;
+  /** JSON array of question ids. */
+  queue: string;
+  seed: string;
+  /** JSON array of area ids the draw was restricted to. */
+  areas: string;
+  position: number;
+  position_entered_ms: number | string;
+  note: string | null;
+  updated_at: Timestamp;
+}
+
+export interface SessionQuestionsTable {
+  session_id: string;
+  position: number;
+  question_id: string;
+  text: string;
+  spent_ms: number | string;
+  skipped: Flag;
+}
+
+export interface DecksTable {
+  user_id: string;
+  id: string;
+  name: string;
+  description: string | null;
+  /** JSON array of deck questions. */
+  questions: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface Database {
   users: UsersTable;
   areas: AreasTable;
   ideas: IdeasTable;
+  sessions: SessionsTable;
+  session_questions: SessionQuestionsTable;
+  decks: DecksTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';
