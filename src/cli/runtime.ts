@@ -1,5 +1,5 @@
 import { createServices, type Services } from '../services/app.js';
-import { type Actor, LOCAL_ACTOR, LOCAL_USER_NAME, systemClock } from '../services/context.js';
+import { type Actor, type Clock, LOCAL_ACTOR, LOCAL_USER_NAME, systemClock } from '../services/context.js';
 import { ensureUser } from '../services/user.service.js';
 import { openStore } from '../store/connect.js';
 import { resolveDatabaseLocation } from '../store/location.js';
@@ -11,7 +11,7 @@ export interface Runtime {
 }
 
 /** Opens the database chosen by `--db` / the environment and the solo user's services. */
-export async function openRuntime(dbFlag: string | undefined): Promise<Runtime> {
+export async function openRuntime(dbFlag: string | undefined, clock: Clock = systemClock): Promise<Runtime> {
   const store = await openStore(resolveDatabaseLocation(dbFlag, process.env));
   try {
     await ensureUser(store, LOCAL_ACTOR, LOCAL_USER_NAME, systemClock);
@@ -19,7 +19,7 @@ export async function openRuntime(dbFlag: string | undefined): Promise<Runtime> 
     await store.close();
     throw error;
   }
-  return { services: createServices(store), actor: LOCAL_ACTOR, close: () => store.close() };
+  return { services: createServices(store, { clock }), actor: LOCAL_ACTOR, close: () => store.close() };
 }
 
 /** Runs `work` with an open runtime and always closes the database afterwards. */

@@ -2,16 +2,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { validationError } from '../core/errors.js';
 import type { Services } from '../services/app.js';
 import type { Actor } from '../services/context.js';
 import { loopbackHostsOnly } from './host-guard.js';
 import { openApiDocument } from './openapi.js';
 import { errorToProblem, problemResponse } from './problem.js';
-import { MalformedRequest, PayloadTooLarge } from './request.js';
+import { jsonBody, MalformedRequest, PayloadTooLarge } from './request.js';
 import { areaRoutes } from './routes/areas.routes.js';
 import { backupRoutes } from './routes/backup.routes.js';
+import { deckRoutes, questionRoutes } from './routes/decks.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
+import { sessionRoutes } from './routes/sessions.routes.js';
 
 export interface AppOptions {
   services: Services;
@@ -19,12 +22,21 @@ export interface AppOptions {
   version: string;
   /** Folder with the built web app (index.html and assets); omitted in API-only tests. */
   webRoot?: string | undefined;
+  /** Present only in test and demo runs: moves the services' clock forward. */
+  advanceClock?: ((ms: number) => void) | undefined;
   /** Refuse requests whose Host is not loopback (solo mode). */
   loopbackOnly?: boolean;
 }
 
 /** The whole HTTP surface: the versioned JSON API and the web app that uses it. */
-export function createApp({ services, actor, version, webRoot, loopbackOnly = true }: AppOptions): Hono {
+export function createApp({
+  services,
+  actor,
+  version,
+  webRoot,
+  advanceClock,
+  loopbackOnly = true,
+}: AppOptions): Hono {
   const app = new Hono();
   const document = openApiDocument(version);
 
@@ -44,7 +56,19 @@ export function createApp({ services, actor, version, webRoot, loopbackOnly = tr
   api.get('/health', (c) => c.json({ ok: true, version, engine: services.store.engine }));
   api.route('/ideas', ideaRoutes(services, actor));
   api.route('/areas', areaRoutes(services, actor));
+  if (advanceClock) {
+    api.post('/test/clock', async (c) => {
+      const { advanceMs } = (await jsonBody(c)) as { advanceMs?: unknown };
+      if (typeof advanceMs !== 'number' || !(advanceMs >= 0))
+        throw validationError('advanceMs', 'must be a number ≥ 0');
+      advanceClock(advanceMs);
+      return c.json({ now: services.clock().toISOString() });
+    });
+  }
   api.route('/events', eventRoutes(services, actor));
+  api.route('/sessions', sessionRoutes(services, actor));
+  api.route('/decks', deckRoutes(services, actor));
+  api.route('/questions', questionRoutes(services, actor));
   api.route('/', backupRoutes(services, actor));
   // Hono consults only the top-level app's notFound, so the API ends with its own catch-all.
   api.all('*', (c) =>

@@ -32,6 +32,13 @@ export async function jsonBody(c: Context, maxBytes = REQUEST_BODY_MAX): Promise
   }
 }
 
+/** Like `jsonBody`, but an empty body (no Content-Type, no length) means `{}`. */
+export async function optionalJsonBody(c: Context, maxBytes = REQUEST_BODY_MAX): Promise<unknown> {
+  const length = c.req.header('content-length');
+  if (!c.req.header('content-type') && (length === undefined || length === '0')) return {};
+  return jsonBody(c, maxBytes);
+}
+
 async function readStream(stream: IncomingMessage, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;

@@ -12,6 +12,7 @@ export interface ServeOptions {
   host: string;
   port: number;
   webRoot?: string | undefined;
+  advanceClock?: ((ms: number) => void) | undefined;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);

@@ -3,8 +3,10 @@ import { AreaService } from './area.service.js';
 import { BackupService } from './backup.service.js';
 import { ChangeService } from './change.service.js';
 import { type Clock, systemClock } from './context.js';
+import { DeckService } from './deck.service.js';
 import { IdeaService } from './idea.service.js';
 import { newId } from './ids.js';
+import { SessionService } from './session.service.js';
 
 /** All use cases over one store; the HTTP server and the CLI both start here. */
 export interface Services {
@@ -14,6 +16,8 @@ export interface Services {
   ideas: IdeaService;
   backup: BackupService;
   changes: ChangeService;
+  decks: DeckService;
+  sessions: SessionService;
 }
 
 export function createServices(
@@ -22,12 +26,17 @@ export function createServices(
 ): Services {
   const clock = options.clock ?? systemClock;
   const areas = new AreaService(store, clock);
+  const makeId = options.newId ?? newId;
+  const ideas = new IdeaService(store, areas, clock, makeId);
+  const decks = new DeckService(store, clock);
   return {
     store,
     clock,
     areas,
-    ideas: new IdeaService(store, areas, clock, options.newId ?? newId),
+    ideas,
     backup: new BackupService(store, clock),
     changes: new ChangeService(store),
+    decks,
+    sessions: new SessionService(store, areas, decks, ideas, clock, makeId),
   };
 }

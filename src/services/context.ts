@@ -11,3 +11,17 @@ export const LOCAL_USER_NAME = 'Me';
 export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
+
+/**
+ * A clock that test and demo runs can move forward (`whet serve` with WHETSTONE_TEST_HOOKS=1):
+ * a 20-minute session can then be driven to its end without waiting 20 minutes.
+ */
+export function adjustableClock(base: Clock = systemClock): { clock: Clock; advance(ms: number): void } {
+  let offset = 0;
+  return {
+    clock: () => new Date(base().getTime() + offset),
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}

@@ -119,6 +119,19 @@ export class IdeaRepository {
     return { items, nextCursor };
   }
 
+  /** The ideas captured in one focused session, in the order they were written. */
+  async listBySession(userId: string, sessionId: string): Promise<Idea[]> {
+    const rows = await this.db
+      .selectFrom('ideas')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('session_id', '=', sessionId)
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute();
+    return rows.map(mapIdeaRow);
+  }
+
   /** Every idea of the user, oldest first (exports and backups). */
   async listAll(userId: string): Promise<Idea[]> {
     const rows = await this.db

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { validationError } from '../../core/errors.js';
+import { adjustableClock } from '../../services/context.js';
 import { openRuntime } from '../runtime.js';
 import { WHETSTONE_VERSION } from '../version.js';
 
@@ -17,12 +18,15 @@ export function registerServeCommand(program: Command, globals: () => { db?: str
         throw validationError('port', 'must be a number from 0 to 65535');
       // Loaded on demand so capture commands never pay for the HTTP stack.
       const { startServer } = await import('../../server/serve.js');
-      const runtime = await openRuntime(globals().db);
+      // Tests and demos may move the clock forward through POST /api/v1/test/clock.
+      const testClock = process.env.WHETSTONE_TEST_HOOKS === '1' ? adjustableClock() : undefined;
+      const runtime = await openRuntime(globals().db, testClock?.clock);
       const server = await startServer({
         ...runtime,
         version: WHETSTONE_VERSION,
         host: opts.host,
         port,
+        advanceClock: testClock?.advance,
         webRoot: fileURLToPath(new URL('../web', import.meta.url)),
       }).catch(async (error) => {
         await runtime.close();

@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { validationError } from '../../core/errors.js';
+import type { Services } from '../../services/app.js';
+import type { Actor } from '../../services/context.js';
+import { jsonBody } from '../request.js';
+
+/** `/decks` (built-in and the user's own question decks) and `/questions/stats`. */
+export function deckRoutes(services: Services, actor: Actor): Hono {
+  const { decks } = services;
+  return new Hono()
+    .get('/', async (c) => c.json({ items: await decks.list(actor) }))
+    .post('/', async (c) => {
+      const deck = await decks.create(actor, await jsonBody(c));
+      return c.json(deck, 201, { location: `/api/v1/decks/${deck.id}` });
+    })
+    .post('/import', async (c) => {
+      const body = (await jsonBody(c)) as { fileName?: unknown; text?: unknown } | null;
+      if (!body || typeof body.text !== 'string')
+        throw validationError('text', 'must be the deck file as text');
+      const fileName = typeof body.fileName === 'string' && body.fileName ? body.fileName : 'deck.yaml';
+      const deck = await decks.importFile(actor, body.text, fileName);
+      return c.json(deck, 201, { location: `/api/v1/decks/${deck.id}` });
+    })
+    .get('/:id', async (c) => c.json(await decks.get(actor, c.req.param('id'))))
+    .put('/:id', async (c) => c.json(await decks.update(actor, c.req.param('id'), await jsonBody(c))))
+    .delete('/:id', async (c) => {
+      await decks.remove(actor, c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .get('/:id/export', async (c) => {
+      const format = c.req.query('format') ?? 'yaml';
+      if (format !== 'json' && format !== 'yaml') throw validationError('format', 'must be json or yaml');
+      const id = c.req.param('id');
+      return c.body(await decks.export(actor, id, format), 200, {
+        'content-type': format === 'json' ? 'application/json' : 'application/yaml; charset=utf-8',
+        'content-disposition': `attachment; filename="${id}.${format}"`,
+      });
+    });
+}
+
+export function questionRoutes(services: Services, actor: Actor): Hono {
+  return new Hono().get('/stats', async (c) =>
+    c.json({ items: await services.sessions.questionStats(actor) }),
+  );
+}
