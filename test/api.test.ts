@@ -567,6 +567,8 @@ describe('import', () => {
     expect(res.body).toEqual({
       areas: { created: 0, updated: 0, unchanged: original.data.areas.length },
       ideas: { created: 0, updated: 0, unchanged: original.data.ideas.length },
+      sessions: { created: 0, updated: 0, unchanged: 0 },
+      decks: { created: 0, updated: 0, unchanged: 0 },
     });
     expect((await exportBackup(target.api)).data).toEqual(original.data);
   });

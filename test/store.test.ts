@@ -357,6 +357,8 @@ describe.each(ENGINES)('store and services on %s', (engine) => {
       expect(again).toEqual({
         areas: { created: 0, updated: 0, unchanged: 11 },
         ideas: { created: 0, updated: 0, unchanged: 4 },
+        sessions: { created: 0, updated: 0, unchanged: 0 },
+        decks: { created: 0, updated: 0, unchanged: 0 },
       });
       expect(await snapshot(restored.services)).toEqual(after);
       const self = await env.services.backup.import(ME, json);

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { Area } from './areas.js';
+import { Deck } from './decks/deck.js';
 import { Idea } from './ideas.js';
 import './schema-messages.js';
+import { SessionQuestion, SessionState } from './sessions/session.js';
 
 /**
  * The full JSON backup. Versioned so later capabilities can add entities; `checksum` is the
@@ -13,9 +15,33 @@ export const BACKUP_VERSION = 1;
 export const BackupArea = z.omit(Area, { ideaCount: true });
 export type BackupArea = z.infer<typeof BackupArea>;
 
+/** A focused session with the questions it showed, exactly as stored. */
+export const BackupSession = z.strictObject({
+  id: z.string(),
+  deckId: z.string(),
+  state: SessionState,
+  plannedMs: z.number(),
+  addedMs: z.number(),
+  startedAt: z.iso.datetime(),
+  pausedAt: z.nullable(z.iso.datetime()),
+  pausedMs: z.number(),
+  endedAt: z.nullable(z.iso.datetime()),
+  queue: z.array(z.string()),
+  seed: z.string(),
+  areas: z.array(z.string()),
+  position: z.number(),
+  positionEnteredMs: z.number(),
+  note: z.nullable(z.string()),
+  questions: z.array(SessionQuestion),
+});
+export type BackupSession = z.infer<typeof BackupSession>;
+
+/** Sessions and decks arrived with focused sessions; older backups simply have none. */
 export const BackupData = z.strictObject({
   areas: z.array(BackupArea),
   ideas: z.array(Idea),
+  sessions: z.optional(z.array(BackupSession)),
+  decks: z.optional(z.array(Deck)),
 });
 export type BackupData = z.infer<typeof BackupData>;
 
@@ -28,10 +54,8 @@ export const Backup = z.strictObject({
 });
 export type Backup = z.infer<typeof Backup>;
 
-export const ImportSummary = z.object({
-  areas: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
-  ideas: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
-});
+const Counts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+export const ImportSummary = z.object({ areas: Counts, ideas: Counts, sessions: Counts, decks: Counts });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
 /** JSON with object keys sorted, so the checksum does not depend on key order or whitespace. */

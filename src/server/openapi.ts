@@ -3,6 +3,7 @@ import { Area, AreaCreateInput, AreaUpdateInput } from '../core/areas.js';
 import { Backup, ImportSummary } from '../core/backup.js';
 import { EXPORT_FORMATS } from '../core/export-formats.js';
 import { Idea, IdeaCreateInput, IdeaListQuery, IdeaPage, IdeaUpdateInput } from '../core/ideas.js';
+import { sessionPaths, sessionSchemas } from './openapi-sessions.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -146,6 +147,7 @@ export function openApiDocument(version: string): JsonSchema {
           responses: { 200: { description: 'An event stream', content: { 'text/event-stream': {} } } },
         },
       },
+      ...sessionPaths(),
       '/import': {
         post: {
           summary: 'Restore a JSON backup in one transaction (idempotent)',
@@ -171,6 +173,7 @@ export function openApiDocument(version: string): JsonSchema {
         AreaUpdateInput: schemaOf(AreaUpdateInput, 'input'),
         Backup: schemaOf(Backup, 'input'),
         ImportSummary: schemaOf(ImportSummary, 'output'),
+        ...sessionSchemas(schemaOf),
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail'],

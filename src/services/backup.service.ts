@@ -6,17 +6,23 @@ import {
   Backup,
   type BackupArea,
   type BackupData,
+  type BackupSession,
   canonicalJson,
   type ImportSummary,
 } from '../core/backup.js';
+import { builtinDeck } from '../core/decks/builtin.js';
+import type { Deck } from '../core/decks/deck.js';
 import { WhetstoneError } from '../core/errors.js';
 import { type ExportFormat, ideasToCsv, ideasToMarkdown } from '../core/export-formats.js';
 import type { Idea } from '../core/ideas.js';
+import { ACTIVE_STATES } from '../core/sessions/session.js';
 import { canonicalInstant } from '../core/time.js';
 import { toFieldIssues } from '../core/validation.js';
 import { AreaRepository } from '../store/area.repository.js';
 import type { Store } from '../store/connect.js';
+import { DeckRepository } from '../store/deck.repository.js';
 import { IdeaRepository } from '../store/idea.repository.js';
+import { SessionRepository } from '../store/session.repository.js';
 import { inTransaction } from '../store/transaction.js';
 import type { Actor, Clock } from './context.js';
 
@@ -40,7 +46,18 @@ export class BackupService {
   async createBackup(actor: Actor): Promise<Backup> {
     const areas = await new AreaRepository(this.store.db, this.store.engine).list(actor.userId, true);
     const ideas = await new IdeaRepository(this.store.db, this.store.engine).listAll(actor.userId);
-    const data: BackupData = { areas: areas.map(({ ideaCount: _n, ...area }) => area), ideas };
+    const sessionRepo = new SessionRepository(this.store.db, this.store.engine);
+    const sessions: BackupSession[] = [];
+    for (const session of (await sessionRepo.list(actor.userId, Number.MAX_SAFE_INTEGER)).reverse()) {
+      sessions.push({ ...session, questions: await sessionRepo.questions(session.id) });
+    }
+    const decks = await new DeckRepository(this.store.db).list(actor.userId);
+    const data: BackupData = {
+      areas: areas.map(({ ideaCount: _n, ...area }) => area),
+      ideas,
+      sessions,
+      decks,
+    };
     return {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -88,6 +105,8 @@ export class BackupService {
       const summary: ImportSummary = {
         areas: { created: 0, updated: 0, unchanged: 0 },
         ideas: { created: 0, updated: 0, unchanged: 0 },
+        sessions: { created: 0, updated: 0, unchanged: 0 },
+        decks: { created: 0, updated: 0, unchanged: 0 },
       };
       const existingAreas = new Map((await areas.list(actor.userId, true)).map((a) => [a.id, a]));
       const areaIdMap = new Map<string, string>();
@@ -136,8 +155,77 @@ export class BackupService {
           summary.ideas.updated++;
         }
       }
+      await importDecks(new DeckRepository(trx), actor, backup.data.decks ?? [], summary, this.clock);
+      await importSessions(
+        new SessionRepository(trx, this.store.engine),
+        actor,
+        backup.data.sessions ?? [],
+        summary,
+        this.clock,
+      );
       return summary;
     });
+  }
+}
+
+async function importDecks(
+  decks: DeckRepository,
+  actor: Actor,
+  incoming: readonly Deck[],
+  summary: ImportSummary,
+  clock: Clock,
+): Promise<void> {
+  const now = clock().toISOString();
+  for (const deck of incoming) {
+    if (builtinDeck(deck.id)) continue; // built-in decks come with the program
+    const current = await decks.find(actor.userId, deck.id);
+    if (!current) {
+      await decks.insert(actor.userId, { ...deck, builtin: false }, deck.createdAt ?? now);
+      summary.decks.created++;
+    } else if (canonicalJson(current) === canonicalJson({ ...deck, builtin: false })) {
+      summary.decks.unchanged++;
+    } else {
+      await decks.update(actor.userId, { ...deck, builtin: false }, deck.updatedAt ?? now);
+      summary.decks.updated++;
+    }
+  }
+}
+
+async function importSessions(
+  sessions: SessionRepository,
+  actor: Actor,
+  incoming: readonly BackupSession[],
+  summary: ImportSummary,
+  clock: Clock,
+): Promise<void> {
+  const now = clock().toISOString();
+  for (const { questions, ...session } of incoming) {
+    const current = await sessions.findById(actor.userId, session.id);
+    const currentQuestions = current ? await sessions.questions(session.id) : [];
+    if (
+      current &&
+      canonicalJson({ ...current, questions: currentQuestions }) === canonicalJson({ ...session, questions })
+    ) {
+      summary.sessions.unchanged++;
+      continue;
+    }
+    if (ACTIVE_STATES.includes(session.state)) {
+      const active = await sessions.findActive(actor.userId);
+      if (active && active.id !== session.id) {
+        throw new WhetstoneError(
+          'conflict',
+          `session ${session.id} in the backup is still ${session.state}, and session ${active.id} is active here; end it first`,
+        );
+      }
+    }
+    if (current) {
+      await sessions.update(actor.userId, session, now);
+      summary.sessions.updated++;
+    } else {
+      await sessions.insert(actor.userId, session, now);
+      summary.sessions.created++;
+    }
+    for (const question of questions) await sessions.putQuestion(session.id, question);
   }
 }
 
@@ -210,7 +298,7 @@ function withCanonicalInstants(backup: Backup): Backup {
     updatedAt: canonicalInstant(idea.updatedAt),
     statusChangedAt: canonicalInstant(idea.statusChangedAt),
   }));
-  return { ...backup, data: { areas, ideas } };
+  return { ...backup, data: { ...backup.data, areas, ideas } };
 }
 
 function assertUnique(ids: string[], what: string): void {

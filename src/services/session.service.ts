@@ -207,6 +207,9 @@ export class SessionService {
       now: Date,
     ) => { session: SessionRecord; left?: transitions.LeftQuestion; skipped?: boolean },
   ): Promise<SessionView> {
+    // Looked up before the transaction: on SQLite a query outside it would wait for its connection.
+    const before = await this.load(actor, id);
+    const deck = await this.decks.get(actor, before.deckId).catch(() => undefined);
     const updated = await inTransaction(this.store, async (trx) => {
       const sessions = this.sessions.withTransaction(trx);
       const current = await sessions.findById(actor.userId, id);
@@ -225,13 +228,12 @@ export class SessionService {
           });
         }
         if (session.position !== left.position && !shown.some((q) => q.position === session.position)) {
-          const deck = await this.decks.get(actor, session.deckId).catch(() => undefined);
           await sessions.putQuestion(session.id, shownQuestion(deck, session.queue, session.position));
         }
       }
       return session;
     });
-    return this.view(actor, updated);
+    return this.view(actor, updated, deck);
   }
 
   private async view(actor: Actor, session: SessionRecord, deck?: Deck): Promise<SessionView> {

@@ -2,17 +2,19 @@ import { WhetstoneError } from '../errors.js';
 import { elapsedMs, endInstant, totalMs } from './clock.js';
 import { SESSION_MINUTES_MAX, type SessionRecord, type SessionState } from './session.js';
 
-export type SessionAction =
-  | 'pause'
-  | 'resume'
-  | 'next'
-  | 'skip'
-  | 'back'
-  | 'addTime'
-  | 'capture'
-  | 'end'
-  | 'rate'
-  | 'complete';
+export const SESSION_ACTIONS = [
+  'pause',
+  'resume',
+  'next',
+  'skip',
+  'back',
+  'addTime',
+  'capture',
+  'end',
+  'rate',
+  'complete',
+] as const;
+export type SessionAction = (typeof SESSION_ACTIONS)[number];
 
 /** What each state allows; anything else is refused with a reason the person can act on. */
 const ALLOWED: Record<SessionState, readonly SessionAction[]> = {

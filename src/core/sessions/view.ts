@@ -1,41 +1,44 @@
-import type { DeckQuestion } from '../decks/deck.js';
-import type { Idea } from '../ideas.js';
+import * as z from 'zod/mini';
+import { DeckQuestion } from '../decks/deck.js';
+import { Idea } from '../ideas.js';
 import { elapsedMs, isTimeUp, remainingMs } from './clock.js';
-import type { SessionQuestion, SessionRecord, SessionState } from './session.js';
-import { allowedActions, type SessionAction } from './transitions.js';
+import { SessionQuestion, type SessionRecord, SessionState } from './session.js';
+import { allowedActions, SESSION_ACTIONS } from './transitions.js';
+
+const SessionSummarySchema = z.object({
+  ideaCount: z.number(),
+  ratedCount: z.number(),
+  byArea: z.array(z.object({ areaId: z.nullable(z.string()), count: z.number() })),
+  /** Up to three ideas with the highest value. */
+  best: z.array(Idea),
+});
+export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 
 /** A session as the web app and the CLI see it, with every time figure computed for `now`. */
-export interface SessionView {
-  id: string;
-  deckId: string;
-  deckName: string;
-  state: SessionState;
-  startedAt: string;
-  endedAt: string | null;
-  note: string | null;
-  areas: string[];
-  plannedMs: number;
-  addedMs: number;
-  elapsedMs: number;
-  remainingMs: number;
-  timeUp: boolean;
-  position: number;
-  queueLength: number;
-  current: (DeckQuestion & { position: number }) | null;
+export const SessionViewSchema = z.object({
+  id: z.string(),
+  deckId: z.string(),
+  deckName: z.string(),
+  state: SessionState,
+  startedAt: z.iso.datetime(),
+  endedAt: z.nullable(z.iso.datetime()),
+  note: z.nullable(z.string()),
+  areas: z.array(z.string()),
+  plannedMs: z.number(),
+  addedMs: z.number(),
+  elapsedMs: z.number(),
+  remainingMs: z.number(),
+  timeUp: z.boolean(),
+  position: z.number(),
+  queueLength: z.number(),
+  current: z.nullable(z.extend(DeckQuestion, { position: z.number() })),
   /** Questions shown so far, in order, with the time spent on each (the current one live). */
-  questions: SessionQuestion[];
-  ideas: Idea[];
-  summary: SessionSummary;
-  allowedActions: readonly SessionAction[];
-}
-
-export interface SessionSummary {
-  ideaCount: number;
-  ratedCount: number;
-  byArea: { areaId: string | null; count: number }[];
-  /** Up to three ideas with the highest value. */
-  best: Idea[];
-}
+  questions: z.array(SessionQuestion),
+  ideas: z.array(Idea),
+  summary: SessionSummarySchema,
+  allowedActions: z.array(z.enum(SESSION_ACTIONS)),
+});
+export type SessionView = z.infer<typeof SessionViewSchema>;
 
 export function summarise(ideas: readonly Idea[]): SessionSummary {
   const counts = new Map<string | null, number>();
@@ -99,6 +102,6 @@ export function sessionView(
     questions,
     ideas: [...ideas],
     summary: summarise(ideas),
-    allowedActions: allowedActions(session.state),
+    allowedActions: [...allowedActions(session.state)],
   };
 }

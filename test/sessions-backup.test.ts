@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LOCAL_ACTOR as ME } from '../src/services/context.js';
+import { openEnv, steppingClock, type TestEnv } from './harness/fixtures.js';
+import { ENGINES } from './harness/stores.js';
+
+const DECK_YAML = `name: Writing check-in
+questions:
+  - id: stuck
+    stage: opening
+    areas: [writing]
+    text: Where did your last draft get stuck?
+  - id: reader
+    stage: planning
+    areas: []
+    text: Who could read your next draft this week?
+`;
+
+describe.each(ENGINES)('backups with sessions and decks on %s', (engine) => {
+  const envs: TestEnv[] = [];
+  afterEach(async () => {
+    for (const env of envs.splice(0)) await env.cleanup();
+  });
+  const open = async () => {
+    const env = await openEnv(engine, steppingClock());
+    envs.push(env);
+    return env;
+  };
+
+  it('round-trips sessions, their questions, ideas and own decks exactly, and only once', async () => {
+    const a = await open();
+    const deck = await a.services.decks.importFile(ME, DECK_YAML, 'writing.yaml');
+    const done = await a.services.sessions.start(ME, { minutes: 10, deckId: deck.id });
+    const idea = await a.services.sessions.capture(ME, done.id, { text: 'Send the draft to Ana on Friday' });
+    await a.services.sessions.next(ME, done.id);
+    await a.services.sessions.end(ME, done.id);
+    await a.services.sessions.rate(ME, done.id, idea.id, { value: 4 });
+    await a.services.sessions.complete(ME, done.id, { note: 'short but useful' });
+    const open2 = await a.services.sessions.start(ME, { minutes: 5 });
+    await a.services.sessions.capture(ME, open2.id, { text: 'Read one methods section a day' });
+    await a.services.sessions.pause(ME, open2.id);
+
+    const backup = await a.services.backup.createBackup(ME);
+    expect(backup.data.sessions).toHaveLength(2);
+    expect(backup.data.decks?.map((d) => d.id)).toEqual([deck.id]);
+    expect(backup.data.sessions?.[0]?.questions.map((q) => q.questionId)).toEqual(['stuck', 'reader']);
+
+    const b = await open();
+    const first = await b.services.backup.import(ME, JSON.stringify(backup));
+    expect(first.sessions).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(first.decks).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    const restored = await b.services.backup.createBackup(ME);
+    expect(restored.data).toEqual(backup.data);
+
+    const again = await b.services.backup.import(ME, JSON.stringify(backup));
+    expect(again.sessions).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(again.decks).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    // The paused session is active again on the new machine, with its idea and question.
+    const active = await b.services.sessions.active(ME);
+    expect(active?.id).toBe(open2.id);
+    expect(active?.ideas.map((i) => i.text)).toEqual(['Read one methods section a day']);
+  });
+
+  it('refuses to bring in an active session while another one is active here', async () => {
+    const a = await open();
+    const there = await a.services.sessions.start(ME, {});
+    const backup = await a.services.backup.createBackup(ME);
+    const b = await open();
+    const here = await b.services.sessions.start(ME, {});
+    await expect(b.services.backup.import(ME, JSON.stringify(backup))).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect((await b.services.sessions.active(ME))?.id).toBe(here.id);
+    expect((await b.services.sessions.list(ME)).map((s) => s.id)).not.toContain(there.id);
+  });
+});
