@@ -39,10 +39,15 @@ export class AreaService {
    * The area a person means by `idOrName` (an id, or a name in any case). Filing an idea under an
    * archived area is refused, so old areas do not fill up again by accident; filtering by one is fine.
    */
-  async resolve(actor: Actor, idOrName: string, purpose: 'file' | 'filter' = 'file'): Promise<string> {
+  async resolve(
+    actor: Actor,
+    idOrName: string,
+    purpose: 'file' | 'filter' = 'file',
+    field = 'area',
+  ): Promise<string> {
     const found = await this.areas.findByIdOrNameKey(actor.userId, idOrName.trim(), areaNameKey(idOrName));
-    if (!found) throw unknownAreaError(idOrName);
-    if (purpose === 'file' && found.archived_at !== null) throw archivedAreaError(found.name);
+    if (!found) throw unknownAreaError(idOrName, field);
+    if (purpose === 'file' && found.archived_at !== null) throw archivedAreaError(found.name, field);
     return found.id;
   }
 

@@ -6,6 +6,7 @@ import { type Idea, IdeaCreateInput, IdeaUpdateInput, newIdea } from '../core/id
 import {
   AddTimeInput,
   CompleteInput,
+  RateInput,
   SESSION_MINUTES_DEFAULT,
   type SessionQuestion,
   type SessionRecord,
@@ -57,7 +58,8 @@ export class SessionService {
     const parsed = parseInput(SessionStartInput, input ?? {});
     const deck = await this.decks.get(actor, parsed.deckId ?? DEFAULT_DECK_ID);
     const areas = [];
-    for (const area of parsed.areas ?? []) areas.push(await this.areas.resolve(actor, area, 'filter'));
+    for (const area of parsed.areas ?? [])
+      areas.push(await this.areas.resolve(actor, area, 'filter', 'areas'));
     const minutes = parsed.minutes ?? SESSION_MINUTES_DEFAULT;
     const seed = this.newId();
     const queue = drawQuestionQueue({
@@ -92,6 +94,11 @@ export class SessionService {
       if (active) throw alreadyActive(active);
       await sessions.insert(actor.userId, session, now.toISOString());
       await sessions.putQuestion(session.id, shownQuestion(deck, queue, 0));
+    }).catch(async (error: unknown) => {
+      // A concurrent start won the race (PostgreSQL's unique index caught it): say who won.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.sessions.findActive(actor.userId);
+      throw winner ? alreadyActive(winner) : error;
     });
     return this.view(actor, session, deck);
   }
@@ -132,7 +139,7 @@ export class SessionService {
     return this.change(actor, id, (s, now) => transitions.move(s, now, -1, 'back'));
   }
 
-  addTime(actor: Actor, id: string, input: unknown): Promise<SessionView> {
+  async addTime(actor: Actor, id: string, input: unknown): Promise<SessionView> {
     const { minutes } = parseInput(AddTimeInput, input);
     return this.change(actor, id, (s, now) => ({ session: transitions.addTime(s, now, minutes) }));
   }
@@ -143,7 +150,7 @@ export class SessionService {
   }
 
   /** Closes the session after rating, with an optional note. */
-  complete(actor: Actor, id: string, input: unknown): Promise<SessionView> {
+  async complete(actor: Actor, id: string, input: unknown): Promise<SessionView> {
     const { note } = parseInput(CompleteInput, input ?? {});
     return this.change(actor, id, (s) => ({ session: transitions.complete(s, note) }));
   }
@@ -165,7 +172,7 @@ export class SessionService {
 
   /** Rates (value, effort) an idea of this session; ideas of other sessions are refused. */
   async rate(actor: Actor, id: string, ideaId: string, input: unknown): Promise<Idea> {
-    const patch = parseInput(IdeaUpdateInput, input);
+    const patch = parseInput(RateInput, input);
     const session = await this.load(actor, id);
     transitions.assertAllowed(session.state, 'rate');
     const idea = await this.ideas.get(actor, ideaId);
@@ -251,6 +258,11 @@ function shownQuestion(deck: Deck | undefined, queue: readonly string[], positio
   const text =
     deck?.questions.find((q) => q.id === questionId)?.text ?? 'This question was removed from its deck.';
   return { position, questionId, text, spentMs: 0, skipped: false };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '23505' || (typeof message === 'string' && message.startsWith('UNIQUE constraint failed'));
 }
 
 function alreadyActive(active: SessionRecord): WhetstoneError {

@@ -54,7 +54,19 @@ export async function openTestStore(engine: Engine): Promise<TestStore> {
     store,
     cleanup: async () => {
       await store.close();
-      await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+      await admin(async (client) => {
+        // pg-pool's end() resolves before idle clients have closed; dropping the database under a
+        // closing client makes it emit FATAL 57P01, which would crash the run. Wait for them.
+        for (let attempt = 0; attempt < 200; attempt++) {
+          const left = await client.query<{ n: string }>(
+            'select count(*) as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+            [name],
+          );
+          if (Number(left.rows[0]?.n) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        await client.query(`drop database if exists ${name} with (force)`);
+      });
     },
   };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { AreaId } from '../areas.js';
+import { Effort, IdeaValue } from '../ideas.js';
 import '../schema-messages.js';
 
 export const SESSION_STATES = ['running', 'paused', 'rating', 'completed'] as const;
@@ -66,4 +67,10 @@ export type SessionStartInput = z.infer<typeof SessionStartInput>;
 export const AddTimeInput = z.strictObject({ minutes: minutes('minutes') });
 export const CompleteInput = z.strictObject({
   note: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(SESSION_NOTE_MAX)))),
+});
+
+/** Rating an idea at the end of a session: its value and, optionally, its effort. */
+export const RateInput = z.strictObject({
+  value: z.optional(z.nullable(IdeaValue)),
+  effort: z.optional(z.nullable(Effort)),
 });

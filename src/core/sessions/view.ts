@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DeckQuestion } from '../decks/deck.js';
 import { Idea } from '../ideas.js';
-import { elapsedMs, isTimeUp, remainingMs } from './clock.js';
+import { elapsedMs, isTimeUp, remainingMs, totalMs } from './clock.js';
 import { SessionQuestion, type SessionRecord, SessionState } from './session.js';
 import { allowedActions, SESSION_ACTIONS } from './transitions.js';
 
@@ -93,7 +93,8 @@ export function sessionView(
     areas: session.areas,
     plannedMs: session.plannedMs,
     addedMs: session.addedMs,
-    elapsedMs: elapsed,
+    // Past zero the countdown waits for the person; elapsed time stops at the session's length.
+    elapsedMs: Math.min(elapsed, totalMs(session)),
     remainingMs: remainingMs(session, now),
     timeUp: active && isTimeUp(session, now),
     position: session.position,
