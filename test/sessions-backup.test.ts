@@ -73,3 +73,25 @@ describe.each(ENGINES)('backups with sessions and decks on %s', (engine) => {
     expect((await b.services.sessions.list(ME)).map((s) => s.id)).not.toContain(there.id);
   });
 });
+
+describe.each(ENGINES)('editing an own deck by re-importing it on %s', (engine) => {
+  it('replaces the deck with --replace, and refuses a silent overwrite without it', async () => {
+    const env = await openEnv(engine, steppingClock());
+    try {
+      const deck = await env.services.decks.importFile(ME, DECK_YAML, 'writing.yaml');
+      const edited = (await env.services.decks.export(ME, deck.id, 'yaml')).replace(
+        'Where did your last draft get stuck?',
+        'Where did your last draft stall, and why?',
+      );
+      await expect(env.services.decks.importFile(ME, edited, 'writing.yaml')).rejects.toMatchObject({
+        code: 'conflict',
+      });
+      const replaced = await env.services.decks.importFile(ME, edited, 'writing.yaml', { replace: true });
+      expect(replaced.questions[0]?.text).toBe('Where did your last draft stall, and why?');
+      expect(replaced.createdAt).toBe(deck.createdAt);
+      expect((await env.services.decks.list(ME)).filter((d) => !d.builtin)).toHaveLength(1);
+    } finally {
+      await env.cleanup();
+    }
+  });
+});

@@ -132,7 +132,11 @@ export function sessionPaths(): JsonSchema {
               schema: {
                 type: 'object',
                 required: ['text'],
-                properties: { fileName: { type: 'string' }, text: { type: 'string' } },
+                properties: {
+                  fileName: { type: 'string' },
+                  text: { type: 'string' },
+                  replace: { type: 'boolean' },
+                },
               },
             },
           },

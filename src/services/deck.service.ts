@@ -37,9 +37,21 @@ export class DeckService {
     return this.save(actor, validateDeck(input, await this.areaIds(actor)), undefined);
   }
 
-  /** Imports a JSON or YAML deck file; problems are reported with file:line:column. */
-  async importFile(actor: Actor, text: string, fileName: string): Promise<Deck> {
-    return this.save(actor, parseDeckFile(text, fileName, await this.areaIds(actor)), undefined);
+  /**
+   * Imports a JSON or YAML deck file; problems are reported with file:line:column. With
+   * `replace`, a file whose id is one of the user's decks updates it (edit = export, change, import).
+   */
+  async importFile(
+    actor: Actor,
+    text: string,
+    fileName: string,
+    options: { replace?: boolean } = {},
+  ): Promise<Deck> {
+    const input = parseDeckFile(text, fileName, await this.areaIds(actor));
+    const id = input.id ?? areaIdFromName(input.name);
+    const current = options.replace ? await this.decks.find(actor.userId, id) : undefined;
+    if (options.replace && builtinDeck(id)) throw readOnly(id);
+    return this.save(actor, { ...input, id }, current);
   }
 
   /** Replaces a user deck's name, description and questions. Built-in decks are read-only. */

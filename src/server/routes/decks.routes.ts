@@ -14,11 +14,11 @@ export function deckRoutes(services: Services, actor: Actor): Hono {
       return c.json(deck, 201, { location: `/api/v1/decks/${deck.id}` });
     })
     .post('/import', async (c) => {
-      const body = (await jsonBody(c)) as { fileName?: unknown; text?: unknown } | null;
+      const body = (await jsonBody(c)) as { fileName?: unknown; text?: unknown; replace?: unknown } | null;
       if (!body || typeof body.text !== 'string')
         throw validationError('text', 'must be the deck file as text');
       const fileName = typeof body.fileName === 'string' && body.fileName ? body.fileName : 'deck.yaml';
-      const deck = await decks.importFile(actor, body.text, fileName);
+      const deck = await decks.importFile(actor, body.text, fileName, { replace: body.replace === true });
       return c.json(deck, 201, { location: `/api/v1/decks/${deck.id}` });
     })
     .get('/:id', async (c) => c.json(await decks.get(actor, c.req.param('id'))))
