@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { WhetstoneError } from '../core/errors.js';
 import { registerAreasCommand } from './commands/areas.command.js';
 import { registerBackupCommands } from './commands/backup.command.js';
+import { registerDecksCommand } from './commands/decks.command.js';
 import { registerIdeaCommand } from './commands/idea.command.js';
 import { registerIdeasCommand } from './commands/ideas.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
+import { registerSessionCommands } from './commands/session.command.js';
 import { WHETSTONE_VERSION } from './version.js';
 
 /** Exit codes: 0 ok, 1 the input or the data was wrong, 2 the command line itself was wrong. */
@@ -34,6 +36,8 @@ function buildProgram(): Command {
   registerIdeasCommand(program, globals);
   registerAreasCommand(program, globals);
   registerBackupCommands(program, globals);
+  registerSessionCommands(program, globals);
+  registerDecksCommand(program, globals);
   registerServeCommand(program, globals);
   forEachCommand(program.commands, (command) => {
     command.option(DB_FLAGS, DB_HELP).exitOverride();

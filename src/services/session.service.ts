@@ -115,7 +115,10 @@ export class SessionService {
 
   /** Session history, newest first. */
   async list(actor: Actor, limit = 100): Promise<SessionView[]> {
-    const sessions = await this.sessions.list(actor.userId, limit);
+    const sessions = await this.sessions.list(
+      actor.userId,
+      Math.max(1, Math.min(Math.trunc(limit) || 100, 1000)),
+    );
     return Promise.all(sessions.map((s) => this.view(actor, s)));
   }
 

@@ -1,7 +1,8 @@
 /*
  * Whetstone web app. Stable accessible names for tests (Playwright):
  *
- * Layout     nav "Main" with links "Inbox", "Areas", "Data"; toasts in role=status (polite).
+ * Layout     nav "Main" with links "Inbox", "Session", "Decks", "Areas", "Data"; toasts in
+ *            role=status (polite).
  * Inbox /    form "Capture an idea": textarea label "New idea"; select label "Area" (the only
  *            control labelled "Area" on the page — filters are named by title); fieldset
  *            (role=group) "Value" with radios "No value", "1".."5"; button "More" (aria-expanded)
@@ -15,6 +16,30 @@
  *            "Filter by area", "Filter by status", "Filter by source"; list role=list name
  *            "Ideas" of role=listitem rows (each a link to /ideas/:id); button "Load more ideas";
  *            button "Clear filters". Empty state: "No ideas yet — what slowed you down today?"
+ *            Button "Start a 20-minute session" (starts at once, opens /session); if one is
+ *            active: role=alert "A session is already under way." with button "Resume it".
+ * Session    Start screen: heading "Focused session", form "Start a session": buttons "10 min"..
+ * /session   "45 min" (aria-pressed), spinbutton "Minutes", select "Deck", group "Focus areas" of
+ *            toggle buttons (aria-pressed) per area, button "Start a <n>-minute session", link
+ *            "Past sessions"; 409 -> role=alert + button "Resume it".
+ *            Live (sidebar hidden): h1 = the question; text "Question 3 of 14"; role=timer
+ *            "Time left" ("19:58"; computed locally from remainingMs, re-synced on every
+ *            response); buttons "Pause"/"Resume", "Add 5 minutes", "End session", link "Leave";
+ *            group "Questions" with "Back", "Skip", "Next question"; form "Capture an idea" with
+ *            textarea "New idea" (Enter saves), select "Area", button "Save idea"; list "Ideas
+ *            this session". Keys: Alt+→/Alt+N next, Alt+S skip, Alt+←/Alt+B back, Alt+P pause.
+ *            A polite aria-live region announces every 5 minutes, 1 minute left, state changes.
+ *            Rating (state rating): h1 "Rate your ideas"; list "Ideas to rate", per item groups
+ *            "Value" ("No value", "1".."5") and "Effort"; textarea "Session note"; button
+ *            "Complete session" -> /sessions/:id.
+ * Sessions   link "New session"; list "Past sessions" (each a link); table "Question statistics"
+ * /sessions  (columns Question, Shown, Ideas, Mean value; one row per question, row header =
+ *            question text). /sessions/:id: list "Summary" (Ideas, Rated, Questions), list
+ *            "Ideas by area", list "Best ideas", list "Session ideas", list "Questions asked".
+ * Decks      list "Decks" (links to /decks/:id, tag "Built-in", links "Export <name> as YAML|JSON",
+ * /decks     button "Delete <name>" -> "Confirm delete <name>"); form "Import a deck": file input
+ *            "Deck file", button "Import deck"; errors role=alert "Nothing was imported. …" with
+ *            the server's "file:line:col: message". /decks/:id: list "Questions".
  * Idea       textarea "Idea text" (Enter/blur saves, Esc reverts); select "Area"; fieldsets
  * /ideas/:id "Value" (radios "No value", "1".."5") and "Effort" ("No effort estimate", "Small",
  *            "Medium", "Large"); textarea "Context"; group "Change status" with buttons from the
@@ -33,13 +58,22 @@
 import { useEffect } from 'react';
 import { AreasPage } from './pages/AreasPage.js';
 import { DataPage } from './pages/DataPage.js';
+import { DeckPage, DecksPage } from './pages/DecksPage.js';
 import { IdeaPage } from './pages/IdeaPage.js';
 import { InboxPage } from './pages/InboxPage.js';
+import { SessionPage } from './pages/SessionPage.js';
+import { SessionSummaryPage, SessionsPage } from './pages/SessionsPage.js';
 import { Link, matchPath, useRouter } from './router.js';
 import { INBOX_SEARCH_KEY, requestCaptureFocus } from './state.js';
 
 const NAV = [
   { to: '/', label: 'Inbox', icon: 'M2.5 9.5h3l1.5 2h2l1.5-2h3M3 9.5 4.5 4h7L13 9.5V13H3z' },
+  {
+    to: '/session',
+    label: 'Session',
+    icon: 'M8 14a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11zM8 5.5v3l2 1.5M6.5 1.5h3',
+  },
+  { to: '/decks', label: 'Decks', icon: 'M4 4.5h8v9H4zM5.5 2.5h5M6 7.5h4M6 10h3' },
   { to: '/areas', label: 'Areas', icon: 'M3 3h4v4H3zM9 3h4v4H9zM3 9h4v4H3zM9 9h4v4H9z' },
   {
     to: '/data',
@@ -74,6 +108,13 @@ function Page() {
   if (path === '/' || path === '/index.html') return <InboxPage />;
   if (path === '/areas') return <AreasPage />;
   if (path === '/data') return <DataPage />;
+  if (path === '/session') return <SessionPage />;
+  if (path === '/sessions') return <SessionsPage />;
+  if (path === '/decks') return <DecksPage />;
+  const session = matchPath('/sessions/:id', path);
+  if (session?.id) return <SessionSummaryPage key={session.id} id={session.id} />;
+  const deck = matchPath('/decks/:id', path);
+  if (deck?.id) return <DeckPage key={deck.id} id={deck.id} />;
   const idea = matchPath('/ideas/:id', path);
   if (idea?.id) return <IdeaPage key={idea.id} id={idea.id} />;
   return (
@@ -89,18 +130,39 @@ function Page() {
   );
 }
 
-const TITLES: Record<string, string> = { '/': 'Inbox', '/areas': 'Areas', '/data': 'Data' };
+const TITLES: Record<string, string> = {
+  '/': 'Inbox',
+  '/areas': 'Areas',
+  '/data': 'Data',
+  '/session': 'Focused session',
+  '/sessions': 'Sessions',
+  '/decks': 'Decks',
+};
+
+function titleOf(path: string): string {
+  if (TITLES[path]) return TITLES[path];
+  if (path.startsWith('/ideas/')) return 'Idea';
+  if (path.startsWith('/sessions/')) return 'Session summary';
+  if (path.startsWith('/decks/')) return 'Deck';
+  return 'Not found';
+}
+
+function sectionOf(path: string): string {
+  if (path.startsWith('/ideas/')) return '/';
+  if (path.startsWith('/session')) return '/session';
+  if (path.startsWith('/decks')) return '/decks';
+  return path;
+}
 
 export function App() {
   const { path } = useRouter();
   useCaptureShortcut();
 
   useEffect(() => {
-    const title = TITLES[path] ?? (path.startsWith('/ideas/') ? 'Idea' : 'Not found');
-    document.title = `${title} · Whetstone`;
+    document.title = `${titleOf(path)} · Whetstone`;
   }, [path]);
 
-  const section = path.startsWith('/ideas/') ? '/' : path;
+  const section = sectionOf(path);
 
   return (
     <div className="shell">

@@ -1,7 +1,32 @@
 import type { Area } from '../../src/core/areas.js';
 import type { ImportSummary } from '../../src/core/backup.js';
+import type { Deck } from '../../src/core/decks/deck.js';
 import type { IdeaStatus } from '../../src/core/idea-status.js';
 import type { Effort, Idea, IdeaPage, IdeaSource } from '../../src/core/ideas.js';
+import type { SessionView } from '../../src/core/sessions/view.js';
+
+export type { Deck } from '../../src/core/decks/deck.js';
+export type { SessionView } from '../../src/core/sessions/view.js';
+
+/** One question's record across all sessions (GET /questions/stats). */
+export interface QuestionStat {
+  questionId: string;
+  text: string;
+  shown: number;
+  ideas: number;
+  ratedIdeas: number;
+  meanValue: number | null;
+}
+
+export type SessionStep = 'pause' | 'resume' | 'next' | 'skip' | 'back' | 'end';
+
+export interface SessionIdeaInput {
+  text: string;
+  areaId?: string | null;
+  value?: number | null;
+  effort?: Effort | null;
+  context?: string | null;
+}
 
 /** The API the web app talks to; same origin in production, proxied by Vite in development. */
 const BASE = '/api/v1';
@@ -165,5 +190,58 @@ export const api = {
   },
   exportUrl(format: 'json' | 'md' | 'csv') {
     return `${BASE}/export?format=${format}`;
+  },
+
+  /* ---------- Focused sessions ---------- */
+  startSession(input: { minutes?: number; deckId?: string; areas?: string[] }) {
+    return request<SessionView>('POST', '/sessions', input);
+  },
+  activeSession(signal?: AbortSignal) {
+    return request<{ session: SessionView | null }>('GET', '/sessions/active', undefined, signal);
+  },
+  listSessions(signal?: AbortSignal) {
+    return request<{ items: SessionView[] }>('GET', '/sessions', undefined, signal);
+  },
+  getSession(id: string, signal?: AbortSignal) {
+    return request<SessionView>('GET', `/sessions/${encodeURIComponent(id)}`, undefined, signal);
+  },
+  sessionStep(id: string, step: SessionStep) {
+    return request<SessionView>('POST', `/sessions/${encodeURIComponent(id)}/${step}`);
+  },
+  addTime(id: string, minutes: number) {
+    return request<SessionView>('POST', `/sessions/${encodeURIComponent(id)}/add-time`, { minutes });
+  },
+  completeSession(id: string, note: string | null) {
+    return request<SessionView>('POST', `/sessions/${encodeURIComponent(id)}/complete`, { note });
+  },
+  captureInSession(id: string, input: SessionIdeaInput) {
+    return request<Idea>('POST', `/sessions/${encodeURIComponent(id)}/ideas`, input);
+  },
+  rateSessionIdea(id: string, ideaId: string, patch: { value?: number | null; effort?: Effort | null }) {
+    return request<Idea>(
+      'PATCH',
+      `/sessions/${encodeURIComponent(id)}/ideas/${encodeURIComponent(ideaId)}`,
+      patch,
+    );
+  },
+  questionStats(signal?: AbortSignal) {
+    return request<{ items: QuestionStat[] }>('GET', '/questions/stats', undefined, signal);
+  },
+
+  /* ---------- Decks ---------- */
+  listDecks(signal?: AbortSignal) {
+    return request<{ items: Deck[] }>('GET', '/decks', undefined, signal);
+  },
+  getDeck(id: string, signal?: AbortSignal) {
+    return request<Deck>('GET', `/decks/${encodeURIComponent(id)}`, undefined, signal);
+  },
+  importDeck(fileName: string, text: string) {
+    return request<Deck>('POST', '/decks/import', { fileName, text });
+  },
+  deleteDeck(id: string) {
+    return request<void>('DELETE', `/decks/${encodeURIComponent(id)}`);
+  },
+  deckExportUrl(id: string, format: 'yaml' | 'json') {
+    return `${BASE}/decks/${encodeURIComponent(id)}/export?format=${format}`;
   },
 };

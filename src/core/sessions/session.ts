@@ -48,23 +48,24 @@ export interface SessionRecord {
   note: string | null;
 }
 
-const minutes = (label: string) =>
+/** A length in whole minutes; the field name is put in front of these messages by parseInput. */
+const minutes = () =>
   z
-    .number(`${label} must be a number of minutes`)
+    .number('must be a number of minutes')
     .check(
-      z.int(`${label} must be a whole number of minutes`),
-      z.minimum(SESSION_MINUTES_MIN, `${label} must be at least ${SESSION_MINUTES_MIN} minute`),
-      z.maximum(SESSION_MINUTES_MAX, `${label} must be at most ${SESSION_MINUTES_MAX} minutes`),
+      z.int('must be a whole number of minutes'),
+      z.minimum(SESSION_MINUTES_MIN, `must be at least ${SESSION_MINUTES_MIN} minute`),
+      z.maximum(SESSION_MINUTES_MAX, `must be at most ${SESSION_MINUTES_MAX} minutes`),
     );
 
 export const SessionStartInput = z.strictObject({
-  minutes: z.optional(minutes('minutes')),
+  minutes: z.optional(minutes()),
   deckId: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
   areas: z.optional(z.array(AreaId).check(z.maxLength(20))),
 });
 export type SessionStartInput = z.infer<typeof SessionStartInput>;
 
-export const AddTimeInput = z.strictObject({ minutes: minutes('minutes') });
+export const AddTimeInput = z.strictObject({ minutes: minutes() });
 export const CompleteInput = z.strictObject({
   note: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(SESSION_NOTE_MAX)))),
 });

@@ -8,6 +8,7 @@ import { IdeaRow } from '../components/IdeaRow.js';
 import { STATUS_LABELS } from '../format.js';
 import { useLiveChanges } from '../live.js';
 import { useRouter } from '../router.js';
+import { StartSessionButton } from '../session.js';
 import { INBOX_SEARCH_KEY, useAreas, useToast } from '../state.js';
 
 const PAGE_SIZE = 30;
@@ -195,6 +196,8 @@ export function InboxPage() {
       </header>
 
       <CaptureBox onCaptured={onCaptured} onUndone={onUndone} />
+
+      <StartSessionButton />
 
       <section className="ideas" aria-labelledby="ideas-heading">
         <div className="ideas__header">
