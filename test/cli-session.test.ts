@@ -387,6 +387,14 @@ describe('whet decks', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('a deck with the id "my-deck" already exists');
 
+    // With --replace the same file edits the deck in place.
+    writeFileSync(join(folder, 'edited.yaml'), good.replace('name: My deck', 'name: My sharper deck'));
+    expect(await ok(['decks', 'import', 'edited.yaml', '--replace'], db, folder)).toContain(
+      '("My sharper deck"',
+    );
+    expect((await okJson<Deck>(['decks', 'show', 'my-deck', '--json'], db)).name).toBe('My sharper deck');
+    expect(await ok(['decks', 'import', 'good.yaml', '--replace'], db, folder)).toContain('("My deck"');
+
     // YAML to a file, imported back under another id, gives the same questions.
     const exported = join(folder, 'exported.yaml');
     const wrote = await whet(['decks', 'export', 'my-deck', '--out', exported], db);

@@ -79,7 +79,7 @@ export class DeckService {
     if (!current && (builtinDeck(id) || (await this.decks.find(actor.userId, id)))) {
       throw new WhetstoneError(
         'conflict',
-        `id: a deck with the id "${id}" already exists; give this one another id or name`,
+        `id: a deck with the id "${id}" already exists; give this one another id or name, or import it with replace (whet decks import --replace) to update it`,
         [{ field: 'id', message: `a deck with the id "${id}" already exists` }],
       );
     }

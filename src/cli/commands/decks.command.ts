@@ -37,7 +37,8 @@ export function registerDecksCommand(program: Command, globals: () => { db?: str
     .command('import')
     .description('add a deck of your own from a JSON or YAML file')
     .argument('<file>', 'deck file (see: whet decks export)')
-    .action(async (path: string) => {
+    .option('--replace', 'update your deck with the same id (to edit: export, change, import)')
+    .action(async (path: string, opts: { replace?: boolean }) => {
       let text: string;
       try {
         text = readFileSync(path, 'utf8');
@@ -48,9 +49,11 @@ export function registerDecksCommand(program: Command, globals: () => { db?: str
         );
       }
       await withRuntime(globals().db, async (rt) => {
-        const deck = await rt.services.decks.importFile(rt.actor, text, path).catch((error: unknown) => {
-          throw everyProblem(error);
-        });
+        const deck = await rt.services.decks
+          .importFile(rt.actor, text, path, { replace: Boolean(opts.replace) })
+          .catch((error: unknown) => {
+            throw everyProblem(error);
+          });
         process.stdout.write(
           `imported deck ${deck.id} ("${deck.name}", ${deck.questions.length} question${deck.questions.length === 1 ? '' : 's'})\n`,
         );
