@@ -235,8 +235,8 @@ export const api = {
   getDeck(id: string, signal?: AbortSignal) {
     return request<Deck>('GET', `/decks/${encodeURIComponent(id)}`, undefined, signal);
   },
-  importDeck(fileName: string, text: string) {
-    return request<Deck>('POST', '/decks/import', { fileName, text });
+  importDeck(fileName: string, text: string, replace = false) {
+    return request<Deck>('POST', '/decks/import', { fileName, text, replace });
   },
   deleteDeck(id: string) {
     return request<void>('DELETE', `/decks/${encodeURIComponent(id)}`);

@@ -146,6 +146,7 @@ function ImportDeck({ onImported }: { onImported: (deck: Deck) => void }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
+  const [replace, setReplace] = useState(false);
   const [problem, setProblem] = useState<{ message: string; issues: FieldIssue[] } | null>(null);
   const id = useId();
 
@@ -158,7 +159,7 @@ function ImportDeck({ onImported }: { onImported: (deck: Deck) => void }) {
     setBusy(true);
     setProblem(null);
     try {
-      const deck = await api.importDeck(file.name, await file.text());
+      const deck = await api.importDeck(file.name, await file.text(), replace);
       onImported(deck);
       setFile(null);
       if (fileRef.current) fileRef.current.value = '';
@@ -186,8 +187,13 @@ function ImportDeck({ onImported }: { onImported: (deck: Deck) => void }) {
         <p className="export-card__text">
           A YAML or JSON file with a <code>name</code> and a list of <code>questions</code> (each with{' '}
           <code>id</code>, <code>text</code>, <code>stage</code> and <code>areas</code>). Export the built-in
-          deck for an example.
+          deck for an example. To edit one of your decks, export it, change the file and import it again with
+          “Replace”.
         </p>
+        <label className="checkbox-field">
+          <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
+          Replace my deck with the same id
+        </label>
         <div className="import-form__row">
           <label htmlFor={`${id}-file`} className="visually-hidden">
             Deck file
