@@ -323,6 +323,11 @@ describe.each(ENGINES)('sessions and decks on %s', (engine) => {
       view = await services.sessions.get(me, s.id);
       expect(view.questions[1]?.spentMs).toBe(5 * MIN);
 
+      // Answering a skipped question after all takes its "skipped" mark away.
+      await services.sessions.capture(me, s.id, { text: 'Came back to this one' });
+      view = await services.sessions.get(me, s.id);
+      expect(view.questions[1]?.skipped).toBe(false);
+
       // The first question has nothing before it; moving is refused while paused.
       await services.sessions.back(me, s.id);
       await expectError(services.sessions.back(me, s.id), 'validation');

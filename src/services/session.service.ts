@@ -170,6 +170,9 @@ export class SessionService {
       questionId: session.queue[session.position] ?? null,
     };
     await this.ideaRows.insert(actor.userId, idea);
+    // A question skipped earlier and then answered after all is no longer "skipped".
+    const shown = (await this.sessions.questions(session.id)).find((q) => q.position === session.position);
+    if (shown?.skipped) await this.sessions.putQuestion(session.id, { ...shown, skipped: false });
     return idea;
   }
 
