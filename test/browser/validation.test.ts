@@ -3,6 +3,7 @@
  * field's aria-describedby) and nothing is written.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IDEA_TEXT_MAX } from '../../src/core/limits.js';
 import type { WhetServer } from '../support/server.js';
 import {
   alertsFor,
@@ -22,8 +23,6 @@ import {
   type Workspace,
   workspace,
 } from './support.js';
-
-const IDEA_TEXT_MAX = 2000; // src/core/limits.ts
 
 let browser: Browser;
 let space: Workspace;
