@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { backupChecksum } from '../src/services/backup.service.js';
 import { LOCAL_ACTOR as ME } from '../src/services/context.js';
 import { openEnv, steppingClock, type TestEnv } from './harness/fixtures.js';
 import { ENGINES } from './harness/stores.js';
@@ -90,6 +91,26 @@ describe.each(ENGINES)('editing an own deck by re-importing it on %s', (engine) 
       expect(replaced.questions[0]?.text).toBe('Where did your last draft stall, and why?');
       expect(replaced.createdAt).toBe(deck.createdAt);
       expect((await env.services.decks.list(ME)).filter((d) => !d.builtin)).toHaveLength(1);
+    } finally {
+      await env.cleanup();
+    }
+  });
+});
+
+describe('backups written before focused sessions', () => {
+  it('still import: ideas without session links get none', async () => {
+    const env = await openEnv('sqlite', steppingClock());
+    try {
+      const idea = await env.services.ideas.capture(ME, { text: 'An idea from an early version' });
+      const backup = await env.services.backup.createBackup(ME);
+      const { sessions: _s, decks: _d, ...older } = backup.data;
+      const ideas = older.ideas.map(({ sessionId: _sid, questionId: _qid, ...rest }) => rest);
+      const data = { ...older, ideas };
+      const file = { ...backup, data, checksum: backupChecksum(data as never) };
+      await env.services.ideas.remove(ME, idea.id);
+      const summary = await env.services.backup.import(ME, JSON.stringify(file));
+      expect(summary.ideas.created).toBe(1);
+      expect(await env.services.ideas.get(ME, idea.id)).toMatchObject({ sessionId: null, questionId: null });
     } finally {
       await env.cleanup();
     }

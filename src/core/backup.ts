@@ -36,10 +36,16 @@ export const BackupSession = z.strictObject({
 });
 export type BackupSession = z.infer<typeof BackupSession>;
 
+/** An idea in a backup; files written before focused sessions have no session links. */
+export const BackupIdea = z.extend(Idea, {
+  sessionId: z._default(z.nullable(z.string()), null),
+  questionId: z._default(z.nullable(z.string()), null),
+});
+
 /** Sessions and decks arrived with focused sessions; older backups simply have none. */
 export const BackupData = z.strictObject({
   areas: z.array(BackupArea),
-  ideas: z.array(Idea),
+  ideas: z.array(BackupIdea),
   sessions: z.optional(z.array(BackupSession)),
   decks: z.optional(z.array(Deck)),
 });

@@ -259,7 +259,8 @@ export function parseBackup(raw: string | unknown): Backup {
       issues,
     );
   }
-  if (backupChecksum(result.data.data) !== result.data.checksum) {
+  // The checksum covers the data as written in the file, before defaults are filled in.
+  if (backupChecksum((json as { data: BackupData }).data) !== result.data.checksum) {
     throw invalidBackup(
       'the checksum does not match the content: the file was changed or damaged after export',
     );
