@@ -2,7 +2,7 @@ import { DEFAULT_DECK_ID } from '../core/decks/builtin.js';
 import type { Deck } from '../core/decks/deck.js';
 import { drawQuestionQueue, seededRandom } from '../core/decks/draw.js';
 import { notFound, WhetstoneError } from '../core/errors.js';
-import { type Idea, IdeaCreateInput, IdeaUpdateInput, newIdea } from '../core/ideas.js';
+import { type Idea, IdeaCreateInput, newIdea } from '../core/ideas.js';
 import {
   AddTimeInput,
   CompleteInput,
