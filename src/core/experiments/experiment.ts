@@ -1,0 +1,179 @@
+import * as z from 'zod/mini';
+import { WhetstoneError } from '../errors.js';
+import '../schema-messages.js';
+import { parseInput } from '../validation.js';
+import { type ExperimentTemplate, findTemplate, PhaseRole, PhaseUnit, UNIT_MS } from './templates.js';
+
+export const EXPERIMENT_STATES = ['draft', 'passive', 'focused', 'rating', 'reported', 'abandoned'] as const;
+export const ExperimentState = z.enum(EXPERIMENT_STATES);
+export type ExperimentState = z.infer<typeof ExperimentState>;
+
+export const PREDICTION_TEXT_MAX = 1000;
+export const PREDICTION_BY_HOW_MUCH_MAX = 200;
+/** No phase may be planned to start further ahead than this. */
+export const PLAN_AHEAD_DAYS_MAX = 365;
+
+export const Favoured = z.enum(['focused', 'passive', 'no-difference']);
+export type Favoured = z.infer<typeof Favoured>;
+
+const isoInstant = () => z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
+
+export const Prediction = z.strictObject({
+  text: z.string().check(z.minLength(1), z.maxLength(PREDICTION_TEXT_MAX)),
+  favoured: Favoured,
+  byHowMuch: z.nullable(z.string().check(z.maxLength(PREDICTION_BY_HOW_MUCH_MAX))),
+  /** Set once by `lockPrediction`; a locked prediction never changes. */
+  lockedAt: z.nullable(isoInstant()),
+});
+export type Prediction = z.infer<typeof Prediction>;
+
+export const Measurement = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  unit: z.nullable(z.string().check(z.trim(), z.maxLength(60))),
+});
+export type Measurement = z.infer<typeof Measurement>;
+
+export const ExperimentPhase = z.strictObject({
+  key: z.string(),
+  role: PhaseRole,
+  label: z.string(),
+  unit: PhaseUnit,
+  length: z.number().check(z.int(), z.positive()),
+  plannedStart: isoInstant(),
+  plannedEnd: isoInstant(),
+  startedAt: z.nullable(isoInstant()),
+  endedAt: z.nullable(isoInstant()),
+});
+export type ExperimentPhase = z.infer<typeof ExperimentPhase>;
+
+export const ExperimentRecord = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  templateId: z.string(),
+  templateVersion: z.number().check(z.int(), z.positive()),
+  state: ExperimentState,
+  prediction: Prediction,
+  /** Only for templates that measure a user-named quantity. */
+  measurement: z.nullable(Measurement),
+  phases: z.tuple([ExperimentPhase, ExperimentPhase]),
+  createdAt: isoInstant(),
+  ratingStartedAt: z.nullable(isoInstant()),
+  reportedAt: z.nullable(isoInstant()),
+  abandonedAt: z.nullable(isoInstant()),
+});
+export type ExperimentRecord = z.infer<typeof ExperimentRecord>;
+
+export const PredictionInput = z.strictObject({
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(PREDICTION_TEXT_MAX)),
+  favoured: Favoured,
+  byHowMuch: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(PREDICTION_BY_HOW_MUCH_MAX)))),
+});
+export type PredictionInput = z.infer<typeof PredictionInput>;
+
+export const PhasePlanInput = z.strictObject({
+  /** In the template phase's unit (days or minutes); bounds come from the template. */
+  length: z.optional(z.number('must be a number').check(z.int('must be a whole number'), z.positive())),
+  plannedStart: z.optional(isoInstant()),
+});
+
+export const CreateExperimentInput = z.strictObject({
+  templateId: z.string().check(z.minLength(1), z.maxLength(60)),
+  prediction: PredictionInput,
+  measurement: z.optional(
+    z.strictObject({
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+      unit: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+    }),
+  ),
+  /** When the first phase is planned to start; default: now. */
+  startsAt: z.optional(isoInstant()),
+  /** Per phase key: its length and, optionally, its planned start (default: when the previous ends). */
+  phases: z.optional(z.record(z.string(), PhasePlanInput)),
+});
+export type CreateExperimentInput = z.infer<typeof CreateExperimentInput>;
+
+function invalid(field: string, message: string): WhetstoneError {
+  return new WhetstoneError('validation', `${field}: ${message}`, [{ field, message }]);
+}
+
+/** Builds the phase plan from the template and the requested lengths and starts, validating both. */
+export function planPhases(
+  template: ExperimentTemplate,
+  plans: CreateExperimentInput['phases'],
+  startsAt: Date,
+  now: Date,
+): [ExperimentPhase, ExperimentPhase] {
+  const requested = plans ?? {};
+  for (const key of Object.keys(requested)) {
+    if (!template.phases.some((p) => p.key === key))
+      throw invalid(
+        `phases.${key}`,
+        `is not a phase of ${template.id}; its phases are ${template.phases.map((p) => p.key).join(', ')}`,
+      );
+  }
+  const latestStart = now.getTime() + PLAN_AHEAD_DAYS_MAX * UNIT_MS.days;
+  let previousEnd: number | null = null;
+  let previousKey = '';
+  const phases = template.phases.map((tp) => {
+    const plan = requested[tp.key] ?? {};
+    const length = plan.length ?? tp.defaultLength;
+    if (length < tp.minLength || length > tp.maxLength)
+      throw invalid(
+        `phases.${tp.key}.length`,
+        `must be from ${tp.minLength} to ${tp.maxLength} ${tp.unit} for this template`,
+      );
+    const start = plan.plannedStart ? Date.parse(plan.plannedStart) : (previousEnd ?? startsAt.getTime());
+    if (start > latestStart)
+      throw invalid(`phases.${tp.key}.plannedStart`, `must be at most ${PLAN_AHEAD_DAYS_MAX} days ahead`);
+    if (previousEnd !== null && start < previousEnd)
+      throw invalid(
+        `phases.${tp.key}.plannedStart`,
+        `overlaps the ${previousKey} phase, which is planned to end at ${new Date(previousEnd).toISOString()}`,
+      );
+    const end = start + length * UNIT_MS[tp.unit];
+    previousEnd = end;
+    previousKey = tp.key;
+    return {
+      key: tp.key,
+      role: tp.role,
+      label: tp.label,
+      unit: tp.unit,
+      length,
+      plannedStart: new Date(start).toISOString(),
+      plannedEnd: new Date(end).toISOString(),
+      startedAt: null,
+      endedAt: null,
+    } satisfies ExperimentPhase;
+  });
+  return [phases[0]!, phases[1]!];
+}
+
+/** A new experiment in `draft`, its prediction written but not yet locked. */
+export function createExperiment(input: unknown, context: { id: string; now: Date }): ExperimentRecord {
+  const parsed = parseInput(CreateExperimentInput, input);
+  const template = findTemplate(parsed.templateId);
+  if (template.measures === 'measurement' && !parsed.measurement)
+    throw invalid('measurement', 'name the quantity you will measure, e.g. "interruptions per day"');
+  if (template.measures === 'ideas' && parsed.measurement)
+    throw invalid('measurement', 'this template compares ideas; it takes no measurement');
+  const startsAt = parsed.startsAt ? new Date(parsed.startsAt) : context.now;
+  return {
+    id: context.id,
+    templateId: template.id,
+    templateVersion: template.version,
+    state: 'draft',
+    prediction: {
+      text: parsed.prediction.text,
+      favoured: parsed.prediction.favoured,
+      byHowMuch: parsed.prediction.byHowMuch || null,
+      lockedAt: null,
+    },
+    measurement: parsed.measurement
+      ? { name: parsed.measurement.name, unit: parsed.measurement.unit || null }
+      : null,
+    phases: planPhases(template, parsed.phases, startsAt, context.now),
+    createdAt: context.now.toISOString(),
+    ratingStartedAt: null,
+    reportedAt: null,
+    abandonedAt: null,
+  };
+}

@@ -1,0 +1,6 @@
+export * from './blind.js';
+export * from './card.js';
+export * from './experiment.js';
+export * from './report.js';
+export * from './templates.js';
+export * from './transitions.js';

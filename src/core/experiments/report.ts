@@ -1,0 +1,142 @@
+import { validationError } from '../errors.js';
+import type { Favoured } from './experiment.js';
+
+/** Ideas rated at or above this value count as high-value. */
+export const HIGH_VALUE_MIN = 4;
+/** How many best ideas a phase summary lists. */
+export const BEST_COUNT = 3;
+/** Below this many rated ideas in all, or with a phase without any, the report says too little to judge. */
+export const TOO_FEW_RATED = 6;
+/** Up to this relative difference of total value, the phases count as about the same. */
+export const SAME_WITHIN = 0.2;
+/** Trust rises from low to moderate only with this many rated ideas and a relative difference this large. */
+export const MODERATE_TRUST_RATED = 20;
+export const MODERATE_TRUST_DIFFERENCE = 0.5;
+
+export interface RatedIdea {
+  id: string;
+  text: string;
+  /** The phase key the idea was captured in. */
+  phase: string;
+  /** The blind rating 1..5, or null if it was not rated. */
+  value: number | null;
+}
+
+export interface PhaseSummary {
+  key: string;
+  label: string;
+  count: number;
+  rated: number;
+  totalValue: number;
+  /** Mean over rated ideas; null when none was rated. */
+  meanValue: number | null;
+  highValueCount: number;
+  best: { id: string; text: string; value: number }[];
+}
+
+export type Trust = 'very-low' | 'low' | 'moderate';
+
+export interface Verdict {
+  outcome: Favoured | 'unclear';
+  /** Plain language: what happened. */
+  summary: string;
+  trust: Trust;
+  /** Plain language: how much to trust it, and why. */
+  trustReason: string;
+  /** Whether the locked prediction matched the outcome; null when the outcome is unclear. */
+  predictionMatched: boolean | null;
+}
+
+export interface ExperimentReport {
+  phases: [PhaseSummary, PhaseSummary];
+  verdict: Verdict;
+}
+
+export function summarizePhase(key: string, label: string, ideas: readonly RatedIdea[]): PhaseSummary {
+  const mine = ideas.filter((i) => i.phase === key);
+  const rated = mine.filter((i): i is RatedIdea & { value: number } => i.value !== null);
+  const totalValue = rated.reduce((sum, i) => sum + i.value, 0);
+  const best = [...rated]
+    .sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, BEST_COUNT)
+    .map(({ id, text, value }) => ({ id, text, value }));
+  return {
+    key,
+    label,
+    count: mine.length,
+    rated: rated.length,
+    totalValue,
+    meanValue: rated.length ? totalValue / rated.length : null,
+    highValueCount: rated.filter((i) => i.value >= HIGH_VALUE_MIN).length,
+    best,
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The report of a two-phase idea experiment: per-phase figures from the blind ratings, and a
+ * verdict on total value (what the flagship question asks: does 20 focused minutes yield as much
+ * as a week?) with a plain statement of how far one person's single run can be trusted.
+ */
+export function experimentReport(
+  phases: readonly [{ key: string; label: string }, { key: string; label: string }],
+  ideas: readonly RatedIdea[],
+  favoured: Favoured,
+): ExperimentReport {
+  for (const [i, idea] of ideas.entries()) {
+    if (idea.value !== null && !(Number.isInteger(idea.value) && idea.value >= 1 && idea.value <= 5))
+      throw validationError(`ideas.${i}.value`, 'must be a whole number from 1 to 5, or null');
+    if (!phases.some((p) => p.key === idea.phase))
+      throw validationError(`ideas.${i}.phase`, `must be one of: ${phases.map((p) => p.key).join(', ')}`);
+  }
+  const passive = summarizePhase(phases[0].key, phases[0].label, ideas);
+  const focused = summarizePhase(phases[1].key, phases[1].label, ideas);
+  return { phases: [passive, focused], verdict: verdictOf(passive, focused, favoured) };
+}
+
+function verdictOf(passive: PhaseSummary, focused: PhaseSummary, favoured: Favoured): Verdict {
+  const rated = passive.rated + focused.rated;
+  const unrated = passive.count - passive.rated + (focused.count - focused.rated);
+  const unratedNote = unrated
+    ? ` ${plural(unrated, 'idea')} ${unrated === 1 ? 'was' : 'were'} not rated.`
+    : '';
+  if (rated < TOO_FEW_RATED || passive.rated === 0 || focused.rated === 0) {
+    return {
+      outcome: 'unclear',
+      summary: `Too few ideas to say much: ${plural(passive.rated, 'rated idea')} from ${passive.label} and ${focused.rated} from ${focused.label}.${unratedNote}`,
+      trust: 'very-low',
+      trustReason: `With fewer than ${TOO_FEW_RATED} rated ideas, or none in one phase, any difference is mostly chance.`,
+      predictionMatched: null,
+    };
+  }
+  const difference = focused.totalValue - passive.totalValue;
+  const relative = Math.abs(difference) / Math.max(passive.totalValue, focused.totalValue);
+  const figures = `total value ${focused.totalValue} vs ${passive.totalValue}`;
+  let outcome: Favoured;
+  let summary: string;
+  if (relative <= SAME_WITHIN) {
+    outcome = 'no-difference';
+    summary = `${focused.label} and ${passive.label} produced about the same total value (${figures}).`;
+  } else if (difference > 0) {
+    outcome = 'focused';
+    summary = `${focused.label} produced more total value than ${passive.label} (${figures}).`;
+  } else {
+    outcome = 'passive';
+    summary = `${passive.label} produced more total value than ${focused.label} (${passive.totalValue} vs ${focused.totalValue}).`;
+  }
+  const moderate =
+    rated >= MODERATE_TRUST_RATED && (outcome === 'no-difference' || relative >= MODERATE_TRUST_DIFFERENCE);
+  const base =
+    'This is one person and one run: the week you happened to have and your mood while rating matter.';
+  return {
+    outcome,
+    summary: sentence(summary) + unratedNote,
+    trust: moderate ? 'moderate' : 'low',
+    trustReason: moderate
+      ? `${base} With ${rated} rated ideas and a clear result it is a fair hint; the pool across people says more.`
+      : `${base} With ${rated} rated ideas and ${Math.round(relative * 100)}% difference in total value, treat it as a weak hint.`,
+    predictionMatched: favoured === outcome,
+  };
+}

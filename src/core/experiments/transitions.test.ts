@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { WhetstoneError } from '../errors.js';
+import {
+  createExperiment,
+  EXPERIMENT_STATES,
+  type ExperimentRecord,
+  type ExperimentState,
+} from './experiment.js';
+import {
+  abandon,
+  allowedSteps,
+  EXPERIMENT_ACTIONS,
+  type ExperimentAction,
+  endFocused,
+  focusedPhaseEnded,
+  lockPrediction,
+  report,
+  revisePrediction,
+  startFocused,
+  startPassive,
+  startRating,
+} from './transitions.js';
+
+const T0 = Date.parse('2026-11-23T10:00:00.000Z');
+const MIN = 60_000;
+const DAY = 86_400_000;
+const at = (ms: number) => new Date(T0 + ms);
+
+function draft(): ExperimentRecord {
+  return createExperiment(
+    { templateId: 'week-vs-20-minutes', prediction: { text: 'Focused wins', favoured: 'focused' } },
+    { id: 'e1', now: at(0) },
+  );
+}
+
+/** A record in `state`, reached through legal steps only (draft keeps its prediction unlocked). */
+function inState(state: ExperimentState): ExperimentRecord {
+  let r = draft();
+  if (state === 'draft') return r;
+  if (state === 'abandoned') return abandon(r, at(MIN));
+  r = startPassive(lockPrediction(r, at(MIN)), at(60 * MIN));
+  if (state === 'passive') return r;
+  r = startFocused(r, at(7 * DAY));
+  if (state === 'focused') return r;
+  r = startRating(r, at(7 * DAY + 30 * MIN));
+  if (state === 'rating') return r;
+  return report(r, at(8 * DAY));
+}
+
+/** Every action, at an instant after all fixture steps (so the focused phase has run out). */
+const LATER = at(9 * DAY);
+const RUN: Record<ExperimentAction, (r: ExperimentRecord) => ExperimentRecord> = {
+  revisePrediction: (r) => revisePrediction(r, { text: 'No difference', favoured: 'no-difference' }),
+  lockPrediction: (r) => lockPrediction(r, LATER),
+  startPassive: (r) =>
+    startPassive(
+      r.prediction.lockedAt ? r : { ...r, prediction: { ...r.prediction, lockedAt: at(MIN).toISOString() } },
+      LATER,
+    ),
+  startFocused: (r) => startFocused(r, LATER),
+  endFocused: (r) => endFocused(r, LATER),
+  startRating: (r) => startRating(r, LATER),
+  report: (r) => report(r, LATER),
+  abandon: (r) => abandon(r, LATER),
+};
+
+const RESULT: Record<ExperimentAction, ExperimentState> = {
+  revisePrediction: 'draft',
+  lockPrediction: 'draft',
+  startPassive: 'passive',
+  startFocused: 'focused',
+  endFocused: 'focused',
+  startRating: 'rating',
+  report: 'reported',
+  abandon: 'abandoned',
+};
+
+const LEGAL: Record<ExperimentState, readonly ExperimentAction[]> = {
+  draft: ['revisePrediction', 'lockPrediction', 'startPassive', 'abandon'],
+  passive: ['startFocused', 'abandon'],
+  focused: ['endFocused', 'startRating', 'abandon'],
+  rating: ['report', 'abandon'],
+  reported: [],
+  abandoned: [],
+};
+
+function errorOf(run: () => unknown): WhetstoneError | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof WhetstoneError) return error;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('experiment state machine: every state × every action', () => {
+  for (const state of EXPERIMENT_STATES) {
+    it(`${state}: allows exactly ${LEGAL[state].join(', ') || 'nothing'}`, () => {
+      expect(allowedSteps(state)).toEqual(LEGAL[state]);
+    });
+    for (const action of EXPERIMENT_ACTIONS) {
+      const legal = LEGAL[state].includes(action);
+      it(`${state} + ${action} ${legal ? `-> ${RESULT[action]}` : 'is refused'}`, () => {
+        const before = inState(state);
+        const snapshot = structuredClone(before);
+        if (legal) {
+          const after = RUN[action](before);
+          expect(after.state).toBe(RESULT[action]);
+          expect(after).not.toBe(before);
+        } else {
+          const error = errorOf(() => RUN[action](before));
+          expect(error?.code).toBe('illegal_transition');
+          expect(error?.message).toContain(`cannot ${action}`);
+          expect(error?.message).toContain(`state ${state}`);
+          for (const step of LEGAL[state]) expect(error?.message).toContain(step);
+          if (LEGAL[state].length === 0) expect(error?.message).toContain('no further steps');
+        }
+        expect(before).toEqual(snapshot); // inputs are never mutated
+      });
+    }
+  }
+});
+
+describe('experiment transitions: what they record and what they guard', () => {
+  it('locks the prediction once; a locked prediction cannot be locked again or changed', () => {
+    const locked = lockPrediction(draft(), at(MIN));
+    expect(locked.prediction.lockedAt).toBe(at(MIN).toISOString());
+    expect(errorOf(() => lockPrediction(locked, at(2 * MIN)))?.code).toBe('conflict');
+    expect(errorOf(() => revisePrediction(locked, { text: 'x', favoured: 'passive' }))?.code).toBe(
+      'conflict',
+    );
+  });
+
+  it('revises an unlocked prediction and validates it', () => {
+    const revised = revisePrediction(draft(), {
+      text: '  Passive wins ',
+      favoured: 'passive',
+      byHowMuch: '2x',
+    });
+    expect(revised.prediction).toEqual({
+      text: 'Passive wins',
+      favoured: 'passive',
+      byHowMuch: '2x',
+      lockedAt: null,
+    });
+    expect(errorOf(() => revisePrediction(draft(), { text: '', favoured: 'passive' }))?.code).toBe(
+      'validation',
+    );
+    expect(
+      errorOf(() => revisePrediction(draft(), { text: 'x'.repeat(1001), favoured: 'passive' }))?.code,
+    ).toBe('validation');
+  });
+
+  it('refuses to start before the prediction is locked', () => {
+    const error = errorOf(() => startPassive(draft(), at(MIN)));
+    expect(error?.code).toBe('conflict');
+    expect(error?.message).toContain('lock your prediction');
+  });
+
+  it('starts the passive phase now and replans both phases from there', () => {
+    const r = startPassive(lockPrediction(draft(), at(MIN)), at(DAY));
+    const [passive, focused] = r.phases;
+    expect(passive.startedAt).toBe(at(DAY).toISOString());
+    expect(passive.plannedEnd).toBe(at(8 * DAY).toISOString());
+    expect(focused.plannedStart).toBe(at(8 * DAY).toISOString());
+    expect(focused.plannedEnd).toBe(at(8 * DAY + 20 * MIN).toISOString());
+  });
+
+  it('startFocused closes the passive phase and opens the focused one', () => {
+    const r = startFocused(inState('passive'), at(7 * DAY));
+    expect(r.phases[0].endedAt).toBe(at(7 * DAY).toISOString());
+    expect(r.phases[1].startedAt).toBe(at(7 * DAY).toISOString());
+    expect(r.phases[1].plannedEnd).toBe(at(7 * DAY + 20 * MIN).toISOString());
+  });
+
+  it('refuses rating before the focused phase ended, allows it after its end or an explicit end', () => {
+    const focused = inState('focused'); // started at 7 days, 20 minutes long
+    expect(focusedPhaseEnded(focused, at(7 * DAY + 19 * MIN))).toBe(false);
+    const error = errorOf(() => startRating(focused, at(7 * DAY + 19 * MIN)));
+    expect(error?.code).toBe('conflict');
+    expect(error?.message).toContain('end it first');
+
+    const timedOut = startRating(focused, at(7 * DAY + 25 * MIN));
+    expect(timedOut.phases[1].endedAt).toBe(at(7 * DAY + 20 * MIN).toISOString()); // the planned end
+    expect(timedOut.ratingStartedAt).toBe(at(7 * DAY + 25 * MIN).toISOString());
+
+    const ended = endFocused(focused, at(7 * DAY + 12 * MIN));
+    expect(errorOf(() => endFocused(ended, at(7 * DAY + 13 * MIN)))?.code).toBe('conflict');
+    const early = startRating(ended, at(7 * DAY + 13 * MIN));
+    expect(early.state).toBe('rating');
+    expect(early.phases[1].endedAt).toBe(at(7 * DAY + 12 * MIN).toISOString());
+  });
+
+  it('report records when; abandon closes a running phase', () => {
+    expect(inState('reported').reportedAt).toBe(at(8 * DAY).toISOString());
+    const abandoned = abandon(inState('passive'), at(3 * DAY));
+    expect(abandoned.abandonedAt).toBe(at(3 * DAY).toISOString());
+    expect(abandoned.phases[0].endedAt).toBe(at(3 * DAY).toISOString());
+    expect(abandoned.phases[1].startedAt).toBeNull();
+  });
+
+  it('refuses a step dated before one already recorded', () => {
+    expect(errorOf(() => startFocused(inState('passive'), at(30 * MIN)))?.code).toBe('validation');
+  });
+});

@@ -1,0 +1,193 @@
+import { WhetstoneError } from '../errors.js';
+import { parseInput } from '../validation.js';
+import {
+  type ExperimentPhase,
+  type ExperimentRecord,
+  type ExperimentState,
+  PredictionInput,
+} from './experiment.js';
+import { UNIT_MS } from './templates.js';
+
+export const EXPERIMENT_ACTIONS = [
+  'revisePrediction',
+  'lockPrediction',
+  'startPassive',
+  'startFocused',
+  'endFocused',
+  'startRating',
+  'report',
+  'abandon',
+] as const;
+export type ExperimentAction = (typeof EXPERIMENT_ACTIONS)[number];
+
+/** What each state allows; anything else is refused with the state and the allowed next steps. */
+const ALLOWED: Record<ExperimentState, readonly ExperimentAction[]> = {
+  draft: ['revisePrediction', 'lockPrediction', 'startPassive', 'abandon'],
+  passive: ['startFocused', 'abandon'],
+  focused: ['endFocused', 'startRating', 'abandon'],
+  rating: ['report', 'abandon'],
+  reported: [],
+  abandoned: [],
+};
+
+export function allowedSteps(state: ExperimentState): readonly ExperimentAction[] {
+  return ALLOWED[state];
+}
+
+export function assertAllowed(state: ExperimentState, action: ExperimentAction): void {
+  const allowed = ALLOWED[state];
+  if (allowed.includes(action)) return;
+  const next = allowed.length
+    ? `allowed next steps: ${allowed.join(', ')}`
+    : 'it is finished; no further steps';
+  const message = `the experiment is in state ${state}; ${next}`;
+  throw new WhetstoneError('illegal_transition', `experiment: cannot ${action}: ${message}`, [
+    { field: 'state', message },
+  ]);
+}
+
+function conflict(message: string, field = 'state'): WhetstoneError {
+  return new WhetstoneError('conflict', `experiment: ${message}`, [{ field, message }]);
+}
+
+/** The latest instant already recorded on the experiment; no step may be dated before it. */
+function latestInstant(record: ExperimentRecord): number {
+  const instants = [
+    record.createdAt,
+    record.prediction.lockedAt,
+    record.ratingStartedAt,
+    ...record.phases.flatMap((p) => [p.startedAt, p.endedAt]),
+  ].filter((s): s is string => s !== null);
+  return Math.max(...instants.map((s) => Date.parse(s)));
+}
+
+function checkClock(record: ExperimentRecord, now: Date): void {
+  if (now.getTime() < latestInstant(record))
+    throw new WhetstoneError(
+      'validation',
+      'now: is earlier than a step already recorded on this experiment',
+      [{ field: 'now', message: 'is earlier than a step already recorded on this experiment' }],
+    );
+}
+
+/** Starts phase `index` now; the next phase is pushed back if it would otherwise overlap. */
+function startPhase(
+  phases: ExperimentRecord['phases'],
+  index: 0 | 1,
+  now: Date,
+): [ExperimentPhase, ExperimentPhase] {
+  const out = phases.map((p) => ({ ...p })) as [ExperimentPhase, ExperimentPhase];
+  const phase = out[index];
+  const end = now.getTime() + phase.length * UNIT_MS[phase.unit];
+  out[index] = {
+    ...phase,
+    startedAt: now.toISOString(),
+    plannedStart: now.toISOString(),
+    plannedEnd: new Date(end).toISOString(),
+  };
+  if (index === 0 && Date.parse(out[1].plannedStart) < end) {
+    const next = out[1];
+    out[1] = {
+      ...next,
+      plannedStart: new Date(end).toISOString(),
+      plannedEnd: new Date(end + next.length * UNIT_MS[next.unit]).toISOString(),
+    };
+  }
+  return out;
+}
+
+/** Rewrites the prediction; only possible while it is not locked. */
+export function revisePrediction(record: ExperimentRecord, input: unknown): ExperimentRecord {
+  assertAllowed(record.state, 'revisePrediction');
+  if (record.prediction.lockedAt)
+    throw conflict('the prediction is locked and can no longer change', 'prediction');
+  const parsed = parseInput(PredictionInput, input);
+  return {
+    ...record,
+    prediction: {
+      text: parsed.text,
+      favoured: parsed.favoured,
+      byHowMuch: parsed.byHowMuch || null,
+      lockedAt: null,
+    },
+  };
+}
+
+export function lockPrediction(record: ExperimentRecord, now: Date): ExperimentRecord {
+  assertAllowed(record.state, 'lockPrediction');
+  if (record.prediction.lockedAt)
+    throw conflict(
+      `the prediction was locked at ${record.prediction.lockedAt} and can no longer change`,
+      'prediction',
+    );
+  checkClock(record, now);
+  return { ...record, prediction: { ...record.prediction, lockedAt: now.toISOString() } };
+}
+
+export function startPassive(record: ExperimentRecord, now: Date): ExperimentRecord {
+  assertAllowed(record.state, 'startPassive');
+  if (!record.prediction.lockedAt)
+    throw conflict('lock your prediction before the experiment starts', 'prediction');
+  checkClock(record, now);
+  return { ...record, state: 'passive', phases: startPhase(record.phases, 0, now) };
+}
+
+/** Ends the passive phase and starts the focused one. */
+export function startFocused(record: ExperimentRecord, now: Date): ExperimentRecord {
+  assertAllowed(record.state, 'startFocused');
+  checkClock(record, now);
+  const [passive, focused] = record.phases;
+  const phases = startPhase([{ ...passive, endedAt: now.toISOString() }, focused], 1, now);
+  return { ...record, state: 'focused', phases };
+}
+
+/** Ends the focused phase early (e.g. the focused session was completed before its planned end). */
+export function endFocused(record: ExperimentRecord, now: Date): ExperimentRecord {
+  assertAllowed(record.state, 'endFocused');
+  const [passive, focused] = record.phases;
+  if (focused.endedAt) throw conflict(`the ${focused.key} phase already ended at ${focused.endedAt}`);
+  checkClock(record, now);
+  return { ...record, phases: [passive, { ...focused, endedAt: now.toISOString() }] };
+}
+
+/** True once the focused phase was ended or its planned end has passed. */
+export function focusedPhaseEnded(record: ExperimentRecord, now: Date): boolean {
+  const focused = record.phases[1];
+  return focused.endedAt !== null || now.getTime() >= Date.parse(focused.plannedEnd);
+}
+
+/** Moves to blind rating; refused while the focused phase is still running. */
+export function startRating(record: ExperimentRecord, now: Date): ExperimentRecord {
+  assertAllowed(record.state, 'startRating');
+  const [passive, focused] = record.phases;
+  if (!focusedPhaseEnded(record, now))
+    throw conflict(`the ${focused.key} phase runs until ${focused.plannedEnd}; end it first, then rate`);
+  checkClock(record, now);
+  const endedAt = focused.endedAt ?? focused.plannedEnd;
+  return {
+    ...record,
+    state: 'rating',
+    phases: [passive, { ...focused, endedAt }],
+    ratingStartedAt: now.toISOString(),
+  };
+}
+
+export function report(record: ExperimentRecord, now: Date): ExperimentRecord {
+  assertAllowed(record.state, 'report');
+  checkClock(record, now);
+  return { ...record, state: 'reported', reportedAt: now.toISOString() };
+}
+
+/** Stops the experiment for good; a phase still running is closed now. */
+export function abandon(record: ExperimentRecord, now: Date): ExperimentRecord {
+  assertAllowed(record.state, 'abandon');
+  checkClock(record, now);
+  const close = (p: ExperimentPhase): ExperimentPhase =>
+    p.startedAt && !p.endedAt ? { ...p, endedAt: now.toISOString() } : p;
+  return {
+    ...record,
+    state: 'abandoned',
+    phases: [close(record.phases[0]), close(record.phases[1])],
+    abandonedAt: now.toISOString(),
+  };
+}
