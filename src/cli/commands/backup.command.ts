@@ -1,7 +1,6 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { validationError } from '../../core/errors.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export-formats.js';
+import { readInputFile, writeOutputFile } from '../files.js';
 import { withRuntime } from '../runtime.js';
 
 /** `whet export` and `whet import`. */
@@ -20,10 +19,7 @@ export function registerBackupCommands(program: Command, globals: () => { db?: s
           process.stdout.write(file.body);
           return;
         }
-        // Write beside the target and rename, so an interrupted export never leaves half a file.
-        const partial = `${opts.out}.partial`;
-        writeFileSync(partial, file.body);
-        renameSync(partial, opts.out);
+        writeOutputFile(opts.out, file.body);
         process.stderr.write(`wrote ${opts.out}\n`);
       }),
     );
@@ -33,21 +29,14 @@ export function registerBackupCommands(program: Command, globals: () => { db?: s
     .description('restore a JSON backup (safe to repeat: nothing is duplicated)')
     .argument('<file>', 'a file made by `whet export --format json`')
     .action(async (path: string) => {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (error) {
-        throw validationError(
-          'file',
-          `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-        );
-      }
+      const text = readInputFile(path);
       await withRuntime(globals().db, async (rt) => {
         const s = await rt.services.backup.import(rt.actor, text);
-        process.stdout.write(
-          `areas: ${s.areas.created} created, ${s.areas.updated} updated, ${s.areas.unchanged} unchanged\n` +
-            `ideas: ${s.ideas.created} created, ${s.ideas.updated} updated, ${s.ideas.unchanged} unchanged\n`,
-        );
+        for (const [what, c] of Object.entries(s)) {
+          process.stdout.write(
+            `${what}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged\n`,
+          );
+        }
       });
     });
 }

@@ -1,6 +1,6 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { validationError, WhetstoneError } from '../../core/errors.js';
+import { WhetstoneError } from '../../core/errors.js';
+import { readInputFile, writeOutputFile } from '../files.js';
 import { printJson } from '../output.js';
 import { withRuntime } from '../runtime.js';
 import { printDeck, printDeckTable } from '../session-output.js';
@@ -39,15 +39,7 @@ export function registerDecksCommand(program: Command, globals: () => { db?: str
     .argument('<file>', 'deck file (see: whet decks export)')
     .option('--replace', 'update your deck with the same id (to edit: export, change, import)')
     .action(async (path: string, opts: { replace?: boolean }) => {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (error) {
-        throw validationError(
-          'file',
-          `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-        );
-      }
+      const text = readInputFile(path);
       await withRuntime(globals().db, async (rt) => {
         const deck = await rt.services.decks
           .importFile(rt.actor, text, path, { replace: Boolean(opts.replace) })
@@ -73,10 +65,7 @@ export function registerDecksCommand(program: Command, globals: () => { db?: str
           process.stdout.write(body);
           return;
         }
-        // Write beside the target and rename, so an interrupted export never leaves half a file.
-        const partial = `${opts.out}.partial`;
-        writeFileSync(partial, body);
-        renameSync(partial, opts.out);
+        writeOutputFile(opts.out, body);
         process.stderr.write(`wrote ${opts.out}\n`);
       }),
     );
