@@ -2,55 +2,19 @@
  * Capturing ideas in the web app and with the CLI, against one real `whet serve` and the same
  * SQLite file: what one side writes, the other sees.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { WhetServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
 import {
-  type Browser,
-  type BrowserContext,
   captureWithCli,
-  collectPageErrors,
+  freshAppPerTest,
   ideaRows,
-  launchBrowser,
   listIdeas,
-  newPage,
   openInbox,
   type Page,
   UI_TIMEOUT_MS,
-  type WhetDb,
-  type Workspace,
   waitForInbox,
-  workspace,
 } from './support.js';
 
-let browser: Browser;
-let space: Workspace;
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[];
-let db: WhetDb;
-let server: WhetServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  space = workspace();
-  db = space.newDb('whet-capture');
-  server = await db.serve();
-  ({ context, page } = await newPage(browser));
-  pageErrors = collectPageErrors(page);
-});
-
-afterEach(async () => {
-  await context?.close();
-  await space?.cleanup();
-  expect(pageErrors, 'the page logged errors').toEqual([]);
-});
+const app = freshAppPerTest('whet-capture');
 
 /** Is `locator`'s element the document's focused element? */
 async function isFocused(locator: ReturnType<Page['getByLabel']>): Promise<boolean> {
@@ -59,23 +23,26 @@ async function isFocused(locator: ReturnType<Page['getByLabel']>): Promise<boole
 
 describe('capture', () => {
   it('saves an idea typed in the web app; the list shows it at the top and the CLI sees it', async () => {
-    const olderId = await captureWithCli(db, 'Older idea captured from the terminal', ['--area', 'writing']);
-    await openInbox(page, server);
-    const rows = ideaRows(page);
+    const olderId = await captureWithCli(app.db, 'Older idea captured from the terminal', [
+      '--area',
+      'writing',
+    ]);
+    await openInbox(app.page, app.server);
+    const rows = ideaRows(app.page);
     await rows.first().getByText('Older idea captured from the terminal').waitFor();
     // Marks this document: a full reload would lose the mark.
-    await page.evaluate('window.__whetNoReload = true');
+    await app.page.evaluate('window.__whetNoReload = true');
 
-    const box = page.getByLabel('New idea');
+    const box = app.page.getByLabel('New idea');
     const text = 'Mute Slack notifications during deep-work blocks';
     await box.fill(text);
-    const capture = page.getByRole('form', { name: 'Capture an idea' });
+    const capture = app.page.getByRole('form', { name: 'Capture an idea' });
     await capture.getByLabel('Area').selectOption({ label: 'Work environment & focus' });
     await capture
       .getByRole('group', { name: 'Value' })
       .getByRole('radio', { name: '4', exact: true })
       .check();
-    const created = page.waitForResponse(
+    const created = app.page.waitForResponse(
       (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/ideas',
     );
     await box.press('Enter');
@@ -90,7 +57,7 @@ describe('capture', () => {
     await top.getByText('Work environment & focus', { exact: true }).waitFor();
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(1).textContent()).toContain('Older idea captured from the terminal');
-    expect(await page.evaluate('window.__whetNoReload === true'), 'the page was reloaded').toBe(true);
+    expect(await app.page.evaluate('window.__whetNoReload === true'), 'the page was reloaded').toBe(true);
 
     // Ready for the next idea: empty, still focused, value reset, area remembered.
     expect(await box.inputValue()).toBe('');
@@ -98,7 +65,7 @@ describe('capture', () => {
     expect(await capture.getByRole('radio', { name: 'No value' }).isChecked()).toBe(true);
     expect(await capture.getByLabel('Area').inputValue()).toBe('environment');
 
-    const ideas = await listIdeas(db);
+    const ideas = await listIdeas(app.db);
     expect(ideas).toHaveLength(2);
     const saved = ideas.find((i) => i.text === text);
     expect(saved).toMatchObject({
@@ -115,22 +82,22 @@ describe('capture', () => {
   });
 
   it('saves optional effort, source and context from the "More" panel', async () => {
-    await openInbox(page, server);
-    const capture = page.getByRole('form', { name: 'Capture an idea' });
+    await openInbox(app.page, app.server);
+    const capture = app.page.getByRole('form', { name: 'Capture an idea' });
     const more = capture.getByRole('button', { name: 'More' });
     expect(await more.getAttribute('aria-expanded')).toBe('false');
     expect(await capture.getByLabel('Context').isVisible()).toBe(false);
     await more.click();
     expect(await more.getAttribute('aria-expanded')).toBe('true');
 
-    await page.getByLabel('New idea').fill('Write the related-work section first');
+    await app.page.getByLabel('New idea').fill('Write the related-work section first');
     await capture.getByRole('group', { name: 'Effort' }).getByRole('radio', { name: 'Medium' }).check();
     await capture.getByLabel('Source').selectOption({ label: 'Conversation' });
     await capture.getByLabel('Context').fill('drafting the workshop paper');
     await capture.getByRole('button', { name: 'Save idea' }).click();
     await capture.getByRole('status').getByText('Idea saved.').waitFor({ timeout: UI_TIMEOUT_MS });
 
-    const [idea] = await listIdeas(db);
+    const [idea] = await listIdeas(app.db);
     expect(idea).toMatchObject({
       text: 'Write the related-work section first',
       areaId: null,
@@ -142,145 +109,145 @@ describe('capture', () => {
   });
 
   it('Shift+Enter adds a new line instead of saving', async () => {
-    await openInbox(page, server);
-    const box = page.getByLabel('New idea');
+    await openInbox(app.page, app.server);
+    const box = app.page.getByLabel('New idea');
     await box.click();
-    await page.keyboard.type('First line');
-    await page.keyboard.press('Shift+Enter');
-    await page.keyboard.type('second line');
+    await app.page.keyboard.type('First line');
+    await app.page.keyboard.press('Shift+Enter');
+    await app.page.keyboard.type('second line');
     expect(await box.inputValue()).toBe('First line\nsecond line');
-    await page.keyboard.press('Enter');
-    await page
+    await app.page.keyboard.press('Enter');
+    await app.page
       .getByRole('form', { name: 'Capture an idea' })
       .getByRole('status')
       .getByText('Idea saved')
       .waitFor({ timeout: UI_TIMEOUT_MS });
-    const ideas = await listIdeas(db);
+    const ideas = await listIdeas(app.db);
     expect(ideas.map((i) => i.text)).toEqual(['First line\nsecond line']);
   });
 
   it('shows an idea captured with the CLI after a reload, with its area name', async () => {
-    await openInbox(page, server);
-    await page.getByText('No ideas yet — what slowed you down today?').waitFor();
+    await openInbox(app.page, app.server);
+    await app.page.getByText('No ideas yet — what slowed you down today?').waitFor();
 
     const text = 'Pin the random seed in every experiment script';
-    const id = await captureWithCli(db, text, ['--area', 'coding']);
-    await page.reload();
-    await waitForInbox(page);
-    const row = ideaRows(page).filter({ hasText: text });
+    const id = await captureWithCli(app.db, text, ['--area', 'coding']);
+    await app.page.reload();
+    await waitForInbox(app.page);
+    const row = ideaRows(app.page).filter({ hasText: text });
     await row.waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(await ideaRows(page).count()).toBe(1);
+    expect(await ideaRows(app.page).count()).toBe(1);
     await row.getByText('Coding', { exact: true }).waitFor();
     expect(await row.getByRole('link').getAttribute('href')).toBe(`/ideas/${id}`);
 
     // Another one, seen after navigating away and back (no reload).
-    await captureWithCli(db, 'Read one paper before lunch', ['--area', 'reading', '--value', '2']);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Areas' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Areas' }).waitFor();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
-    const reading = ideaRows(page).filter({ hasText: 'Read one paper before lunch' });
+    await captureWithCli(app.db, 'Read one paper before lunch', ['--area', 'reading', '--value', '2']);
+    await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Areas' }).click();
+    await app.page.getByRole('heading', { level: 1, name: 'Areas' }).waitFor();
+    await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+    const reading = ideaRows(app.page).filter({ hasText: 'Read one paper before lunch' });
     await reading.waitFor({ timeout: UI_TIMEOUT_MS });
     await reading.getByText('Reading papers', { exact: true }).waitFor();
-    expect(await ideaRows(page).count()).toBe(2);
+    expect(await ideaRows(app.page).count()).toBe(2);
   });
 });
 
 describe('live inbox and undo', () => {
   it('an idea captured with the CLI appears in an open inbox without a reload', async () => {
-    await captureWithCli(db, 'Already here before the page opened');
-    await openInbox(page, server);
-    await ideaRows(page).first().getByText('Already here before the page opened').waitFor();
-    await page.evaluate('window.__whetNoReload = true');
+    await captureWithCli(app.db, 'Already here before the page opened');
+    await openInbox(app.page, app.server);
+    await ideaRows(app.page).first().getByText('Already here before the page opened').waitFor();
+    await app.page.evaluate('window.__whetNoReload = true');
 
-    await captureWithCli(db, 'Captured in the terminal while the inbox is open', ['--area', 'learning']);
-    const top = ideaRows(page).first();
+    await captureWithCli(app.db, 'Captured in the terminal while the inbox is open', ['--area', 'learning']);
+    const top = ideaRows(app.page).first();
     await top
       .getByText('Captured in the terminal while the inbox is open')
       .waitFor({ timeout: UI_TIMEOUT_MS });
     await top.getByText('Learning', { exact: true }).waitFor();
-    expect(await ideaRows(page).count()).toBe(2);
-    expect(await page.evaluate('window.__whetNoReload === true'), 'the page was reloaded').toBe(true);
+    expect(await ideaRows(app.page).count()).toBe(2);
+    expect(await app.page.evaluate('window.__whetNoReload === true'), 'the page was reloaded').toBe(true);
   });
 
   it('"Undo" after saving deletes the idea and puts its text back in the box', async () => {
-    await openInbox(page, server);
-    const box = page.getByLabel('New idea');
+    await openInbox(app.page, app.server);
+    const box = app.page.getByLabel('New idea');
     await box.fill('Turn off email on the phone');
     await box.press('Enter');
-    const status = page.getByRole('form', { name: 'Capture an idea' }).getByRole('status');
+    const status = app.page.getByRole('form', { name: 'Capture an idea' }).getByRole('status');
     await status.getByText('Idea saved.').waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(await listIdeas(db)).toHaveLength(1);
+    expect(await listIdeas(app.db)).toHaveLength(1);
 
     await status.getByRole('button', { name: 'Undo' }).click();
-    await ideaRows(page).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    await ideaRows(app.page).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     expect(await box.inputValue()).toBe('Turn off email on the phone');
-    expect(await listIdeas(db)).toEqual([]);
+    expect(await listIdeas(app.db)).toEqual([]);
   });
 });
 
 describe('keyboard', () => {
   it('"n" focuses the capture box and a whole capture works without the mouse', async () => {
-    await openInbox(page, server);
-    const box = page.getByLabel('New idea');
+    await openInbox(app.page, app.server);
+    const box = app.page.getByLabel('New idea');
     expect(await isFocused(box)).toBe(false);
 
-    await page.keyboard.press('n');
+    await app.page.keyboard.press('n');
     await expect.poll(() => isFocused(box), { timeout: UI_TIMEOUT_MS }).toBe(true);
     // The shortcut key itself is not typed into the box.
     expect(await box.inputValue()).toBe('');
 
-    await page.keyboard.type('Keep a lab notebook of dead ends');
-    await page.keyboard.press('Tab');
-    const area = page.getByRole('form', { name: 'Capture an idea' }).getByLabel('Area');
+    await app.page.keyboard.type('Keep a lab notebook of dead ends');
+    await app.page.keyboard.press('Tab');
+    const area = app.page.getByRole('form', { name: 'Capture an idea' }).getByLabel('Area');
     expect(await isFocused(area), 'Tab from the capture box should reach the Area select').toBe(true);
     await area.press('ArrowDown'); // the first area after "No area"
     const chosenArea = await area.inputValue();
     expect(chosenArea).not.toBe('');
 
-    await page.keyboard.press('Tab'); // into the Value radio group, on "No value"
-    const noValue = page.getByRole('radio', { name: 'No value' });
+    await app.page.keyboard.press('Tab'); // into the Value radio group, on "No value"
+    const noValue = app.page.getByRole('radio', { name: 'No value' });
     expect(await isFocused(noValue)).toBe(true);
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    expect(await page.getByRole('radio', { name: '2', exact: true }).isChecked()).toBe(true);
+    await app.page.keyboard.press('ArrowRight');
+    await app.page.keyboard.press('ArrowRight');
+    expect(await app.page.getByRole('radio', { name: '2', exact: true }).isChecked()).toBe(true);
 
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
+    await app.page.keyboard.press('Shift+Tab');
+    await app.page.keyboard.press('Shift+Tab');
     expect(await isFocused(box)).toBe(true);
-    await page.keyboard.press('Enter');
-    await page
+    await app.page.keyboard.press('Enter');
+    await app.page
       .getByRole('form', { name: 'Capture an idea' })
       .getByRole('status')
       .getByText('Idea saved to')
       .waitFor({ timeout: UI_TIMEOUT_MS });
-    await ideaRows(page).first().getByText('Keep a lab notebook of dead ends').waitFor();
+    await ideaRows(app.page).first().getByText('Keep a lab notebook of dead ends').waitFor();
 
-    const [idea] = await listIdeas(db);
+    const [idea] = await listIdeas(app.db);
     expect(idea).toMatchObject({ text: 'Keep a lab notebook of dead ends', areaId: chosenArea, value: 2 });
   });
 
   it('"/" also focuses the capture box, but not while typing in another field', async () => {
-    await openInbox(page, server);
-    const box = page.getByLabel('New idea');
-    const search = page.getByLabel('Search ideas');
+    await openInbox(app.page, app.server);
+    const box = app.page.getByLabel('New idea');
+    const search = app.page.getByLabel('Search ideas');
     await search.click();
-    await page.keyboard.type('n/');
+    await app.page.keyboard.type('n/');
     expect(await search.inputValue()).toBe('n/');
     expect(await isFocused(search)).toBe(true);
 
     await search.press('Escape'); // clears the search
     await search.evaluate((el) => (el as unknown as { blur(): void }).blur());
-    await page.keyboard.press('/');
+    await app.page.keyboard.press('/');
     await expect.poll(() => isFocused(box), { timeout: UI_TIMEOUT_MS }).toBe(true);
     expect(await box.inputValue()).toBe('');
   });
 
   it('"n" on another page goes to the inbox capture box', async () => {
-    await page.goto(`${server.url}areas`);
-    await page.getByRole('heading', { level: 1, name: 'Areas' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await page.keyboard.press('n');
-    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    const box = page.getByLabel('New idea');
+    await app.page.goto(`${app.server.url}areas`);
+    await app.page.getByRole('heading', { level: 1, name: 'Areas' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await app.page.keyboard.press('n');
+    await app.page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const box = app.page.getByLabel('New idea');
     await expect.poll(() => isFocused(box), { timeout: UI_TIMEOUT_MS }).toBe(true);
   });
 });

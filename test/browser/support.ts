@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { cliEnv, describeRun, type RunResult, runWhet } from '../support/cli.js';
 import { assertCliBuilt } from '../support/paths.js';
 import { startWhetServer, type WhetServer } from '../support/server.js';
@@ -143,6 +144,49 @@ export async function newPage(
   context.setDefaultNavigationTimeout(UI_TIMEOUT_MS);
   const page = await context.newPage();
   return { context, page };
+}
+
+/** What each test of a file gets from `freshAppPerTest`. */
+export interface FreshApp {
+  db: WhetDb;
+  server: WhetServer;
+  page: Page;
+  /** Errors the page logged so far; a test may remove the ones it provoked on purpose. */
+  pageErrors: string[];
+}
+
+/**
+ * Registers the file's hooks: one browser for the file, and for every test a new database
+ * served by `whet serve` and a new page. A test fails if the page logged an error, except
+ * those matching `expectedErrors` (e.g. Chromium's note about a 422 the test provokes).
+ */
+export function freshAppPerTest(dbName: string, expectedErrors?: RegExp): FreshApp {
+  let browser: Browser | undefined;
+  let space: Workspace | undefined;
+  let context: BrowserContext | undefined;
+  const app = {} as FreshApp;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    space = workspace();
+    app.db = space.newDb(dbName);
+    app.server = await app.db.serve();
+    ({ context, page: app.page } = await newPage(browser as Browser));
+    app.pageErrors = collectPageErrors(app.page);
+  });
+  afterEach(async () => {
+    await context?.close();
+    await space?.cleanup();
+    expect(
+      app.pageErrors.filter((e) => !expectedErrors?.test(e)),
+      'the page logged errors',
+    ).toEqual([]);
+  });
+  return app;
 }
 
 /** All ideas in the database, newest first, via `whet ideas --all --json`. */

@@ -2,58 +2,22 @@
  * Invalid input is explained next to the field it concerns (role=alert, referenced by the
  * field's aria-describedby) and nothing is written.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IDEA_TEXT_MAX } from '../../src/core/limits.js';
-import type { WhetServer } from '../support/server.js';
 import {
   alertsFor,
-  type Browser,
-  type BrowserContext,
   captureWithCli,
-  collectPageErrors,
+  freshAppPerTest,
   ideaRows,
-  launchBrowser,
   listIdeas,
-  newPage,
   openInbox,
   type Page,
   showIdea,
   UI_TIMEOUT_MS,
-  type WhetDb,
-  type Workspace,
-  workspace,
 } from './support.js';
 
-let browser: Browser;
-let space: Workspace;
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[];
-let db: WhetDb;
-let server: WhetServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  space = workspace();
-  db = space.newDb('whet-validation');
-  server = await db.serve();
-  ({ context, page } = await newPage(browser));
-  pageErrors = collectPageErrors(page);
-});
-
-afterEach(async () => {
-  await context?.close();
-  await space?.cleanup();
-  // A refused request is logged by Chromium as a failed resource load; anything else is a bug.
-  expect(pageErrors.filter((e) => !/status of (409|422)/.test(e))).toEqual([]);
-});
+// A refused request is logged by Chromium as a failed resource load; anything else is a bug.
+const app = freshAppPerTest('whet-validation', /status of (409|422)/);
 
 /** Statuses of the page's POST /api/v1/ideas responses, in order. */
 function recordCaptures(p: Page): number[] {
@@ -69,26 +33,26 @@ function recordCaptures(p: Page): number[] {
 
 describe('capture box', () => {
   it('explains text over the limit under the box, saves nothing, and accepts exactly the limit', async () => {
-    await captureWithCli(db, 'An idea that was already there');
-    const captures = recordCaptures(page);
-    await openInbox(page, server);
-    const box = page.getByLabel('New idea');
+    await captureWithCli(app.db, 'An idea that was already there');
+    const captures = recordCaptures(app.page);
+    await openInbox(app.page, app.server);
+    const box = app.page.getByLabel('New idea');
 
     const tooLong = `${'a'.repeat(IDEA_TEXT_MAX - 4)} end!`; // 2001 characters
     expect(tooLong).toHaveLength(IDEA_TEXT_MAX + 1);
     await box.fill(tooLong);
-    const alert = page.getByRole('alert').filter({ hasText: `at most ${IDEA_TEXT_MAX} characters` });
+    const alert = app.page.getByRole('alert').filter({ hasText: `at most ${IDEA_TEXT_MAX} characters` });
     await alert.waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await alertsFor(box)).toEqual(['Text must be at most 2000 characters.']);
     expect(await box.getAttribute('aria-invalid')).toBe('true');
-    await page.getByText('2,001 / 2,000').waitFor();
+    await app.page.getByText('2,001 / 2,000').waitFor();
 
     await box.press('Enter');
-    await page.getByRole('button', { name: 'Save idea' }).and(page.locator(':enabled')).waitFor();
+    await app.page.getByRole('button', { name: 'Save idea' }).and(app.page.locator(':enabled')).waitFor();
     await alert.waitFor();
     expect(await alertsFor(box)).toEqual(['Text must be at most 2000 characters.']);
     expect(await box.inputValue(), 'the rejected text must stay in the box').toBe(tooLong);
-    expect(await ideaRows(page).count()).toBe(1);
+    expect(await ideaRows(app.page).count()).toBe(1);
 
     // Exactly at the limit is fine, and the error goes away.
     const atLimit = tooLong.slice(0, IDEA_TEXT_MAX);
@@ -97,13 +61,13 @@ describe('capture box', () => {
     expect(await box.getAttribute('aria-invalid')).toBeNull();
     expect(await alertsFor(box)).toEqual([]);
     await box.press('Enter');
-    await page
+    await app.page
       .getByRole('form', { name: 'Capture an idea' })
       .getByRole('status')
       .getByText('Idea saved.')
       .waitFor({ timeout: UI_TIMEOUT_MS });
 
-    const ideas = await listIdeas(db);
+    const ideas = await listIdeas(app.db);
     expect(ideas.map((i) => i.text.length)).toEqual([IDEA_TEXT_MAX, 'An idea that was already there'.length]);
     // The over-long attempt, if it reached the server at all, was refused.
     expect(captures.slice(0, -1).every((s) => s === 422)).toBe(true);
@@ -111,12 +75,12 @@ describe('capture box', () => {
   });
 
   it('refuses an empty idea with a message under the box', async () => {
-    const captures = recordCaptures(page);
-    await openInbox(page, server);
-    const box = page.getByLabel('New idea');
+    const captures = recordCaptures(app.page);
+    await openInbox(app.page, app.server);
+    const box = app.page.getByLabel('New idea');
     await box.fill('   ');
     await box.press('Enter');
-    await page
+    await app.page
       .getByRole('alert')
       .filter({ hasText: 'must not be empty' })
       .waitFor({ timeout: UI_TIMEOUT_MS });
@@ -126,21 +90,24 @@ describe('capture box', () => {
     await box.pressSequentially('x');
     expect(await alertsFor(box)).toEqual([]);
     expect(captures.filter((s) => s < 300)).toEqual([]);
-    expect(await listIdeas(db)).toEqual([]);
+    expect(await listIdeas(app.db)).toEqual([]);
   });
 });
 
 describe('areas page', () => {
   it('explains a duplicate area name next to "Area name" and adds nothing', async () => {
-    const before = await db.cliJson<{ id: string; name: string }[]>(['areas', '--all', '--json']);
-    await page.goto(`${server.url}areas`);
-    const active = page.getByRole('list', { name: 'Active areas' });
+    const before = await app.db.cliJson<{ id: string; name: string }[]>(['areas', '--all', '--json']);
+    await app.page.goto(`${app.server.url}areas`);
+    const active = app.page.getByRole('list', { name: 'Active areas' });
     await active.getByText('Coding', { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
 
-    const name = page.getByLabel('Area name');
+    const name = app.page.getByLabel('Area name');
     await name.fill('  coding ');
-    await page.getByRole('button', { name: 'Add area' }).click();
-    await page.getByRole('alert').filter({ hasText: 'already exists' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await app.page.getByRole('button', { name: 'Add area' }).click();
+    await app.page
+      .getByRole('alert')
+      .filter({ hasText: 'already exists' })
+      .waitFor({ timeout: UI_TIMEOUT_MS });
     const alerts = await alertsFor(name);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatch(/an area called .Coding. already exists/i);
@@ -148,17 +115,17 @@ describe('areas page', () => {
     expect(await name.inputValue()).toBe('  coding ');
     expect(await active.getByRole('listitem').count()).toBe(before.length);
 
-    const after = await db.cliJson<{ id: string }[]>(['areas', '--all', '--json']);
+    const after = await app.db.cliJson<{ id: string }[]>(['areas', '--all', '--json']);
     expect(after.map((a) => a.id).sort()).toEqual(before.map((a) => a.id).sort());
 
     // A new name goes through and clears the error.
     await name.fill('Grant writing');
     expect(await alertsFor(name)).toEqual([]);
-    await page.getByLabel('Description').fill('Proposals, reports, budgets');
-    await page.getByRole('button', { name: 'Add area' }).click();
+    await app.page.getByLabel('Description').fill('Proposals, reports, budgets');
+    await app.page.getByRole('button', { name: 'Add area' }).click();
     await active.getByText('Grant writing', { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await name.inputValue()).toBe('');
-    const added = await db.cliJson<{ id: string; name: string; description: string | null }[]>([
+    const added = await app.db.cliJson<{ id: string; name: string; description: string | null }[]>([
       'areas',
       '--json',
     ]);
@@ -171,24 +138,24 @@ describe('areas page', () => {
 
 describe('status changes', () => {
   it('offers only the allowed changes, and explains a change the server refuses', async () => {
-    const id = await captureWithCli(db, 'Review my week every Friday', ['--area', 'prioritisation']);
-    await page.goto(`${server.url}ideas/${id}`);
-    const actions = page.getByRole('group', { name: 'Change status' });
+    const id = await captureWithCli(app.db, 'Review my week every Friday', ['--area', 'prioritisation']);
+    await app.page.goto(`${app.server.url}ideas/${id}`);
+    const actions = app.page.getByRole('group', { name: 'Change status' });
     await actions.getByRole('button', { name: 'Mark planned' }).waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await actions.getByRole('button').allTextContents()).toEqual([
       'Mark planned',
       'Start trying',
       'Drop',
     ]);
-    expect(await page.getByRole('button', { name: 'Mark adopted' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Reopen' }).count()).toBe(0);
+    expect(await app.page.getByRole('button', { name: 'Mark adopted' }).count()).toBe(0);
+    expect(await app.page.getByRole('button', { name: 'Reopen' }).count()).toBe(0);
 
     // Someone drops the idea from the terminal while the page still shows it as new.
-    await db.cli(['idea', 'status', id, 'dropped']);
+    await app.db.cli(['idea', 'status', id, 'dropped']);
     await actions.getByRole('button', { name: 'Mark planned' }).click();
-    const alert = page.getByRole('alert').filter({ hasText: 'cannot go from dropped to planned' });
+    const alert = app.page.getByRole('alert').filter({ hasText: 'cannot go from dropped to planned' });
     await alert.waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await alertsFor(actions)).toEqual([(await alert.textContent())?.trim()]);
-    expect((await showIdea(db, id)).status).toBe('dropped');
+    expect((await showIdea(app.db, id)).status).toBe('dropped');
   });
 });
