@@ -11,6 +11,7 @@ import type { Idea } from '../src/core/ideas.js';
 import type { SessionView } from '../src/core/sessions/view.js';
 import type { QuestionStat } from '../src/services/session.service.js';
 import { cliEnv } from './support/cli.js';
+import { LAB_DECK_WITH_UNKNOWN_AREA } from './support/decks.js';
 import { type ApiResponse, call, type Problem, problemFields } from './support/http.js';
 import { assertCliBuilt } from './support/paths.js';
 import { startWhetServer, type WhetServer } from './support/server.js';
@@ -62,21 +63,6 @@ async function advance(ms: number): Promise<string> {
 async function step(id: string, action: string): Promise<SessionView> {
   return expectOk(await post<SessionView>(`/sessions/${id}/${action}`));
 }
-
-const BAD_DECK = [
-  'id: lab-deck',
-  'name: Lab deck',
-  'questions:',
-  '  - id: lab-first',
-  '    stage: opening',
-  '    areas: []',
-  '    text: What slowed the lab down this week?',
-  '  - id: lab-second',
-  '    stage: planning',
-  '    areas: [coding, basketweaving]',
-  '    text: What will you try first tomorrow?',
-  '',
-].join('\n');
 
 describe('sessions over HTTP with the test clock', () => {
   it('runs a whole session: start, capture, move, pause, time up, end, rate, complete, review', async () => {
@@ -239,13 +225,15 @@ describe('sessions over HTTP with the test clock', () => {
 
 describe('decks over HTTP', () => {
   it('reports import errors with file:line:col, imports, exports YAML, and guards built-in decks', async () => {
-    const bad = expectProblem(await post('/decks/import', { fileName: 'lab.yaml', text: BAD_DECK }), 422, [
-      'questions.1.areas.1',
-    ]);
+    const bad = expectProblem(
+      await post('/decks/import', { fileName: 'lab.yaml', text: LAB_DECK_WITH_UNKNOWN_AREA }),
+      422,
+      ['questions.1.areas.1'],
+    );
     expect(bad.detail).toContain('lab.yaml:10:21');
     expect(bad.errors?.[0]?.message).toMatch(/^lab\.yaml:10:21: unknown area "basketweaving"/);
 
-    const good = BAD_DECK.replace('[coding, basketweaving]', '[coding, writing]');
+    const good = LAB_DECK_WITH_UNKNOWN_AREA.replace('[coding, basketweaving]', '[coding, writing]');
     const importRes = await post<Deck>('/decks/import', { fileName: 'lab.yaml', text: good });
     const deck = expectOk(importRes, 201);
     expect(importRes.headers.get('location')).toBe('/api/v1/decks/lab-deck');

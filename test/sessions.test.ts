@@ -8,6 +8,7 @@ import { type Actor, type Clock, LOCAL_ACTOR } from '../src/services/context.js'
 import { ensureUser } from '../src/services/user.service.js';
 import { expectError, fieldsOf, OTHER, openEnv, type TestEnv } from './harness/fixtures.js';
 import { ENGINES } from './harness/stores.js';
+import { LAB_DECK_WITH_UNKNOWN_AREA } from './support/decks.js';
 
 const MIN = 60_000;
 const START = '2026-03-02T09:00:00.000Z';
@@ -571,23 +572,11 @@ describe.each(ENGINES)('sessions and decks on %s', (engine) => {
   });
 
   describe('decks', () => {
-    const badYaml = [
-      'id: lab-deck',
-      'name: Lab deck',
-      'questions:',
-      '  - id: lab-first',
-      '    stage: opening',
-      '    areas: []',
-      '    text: What slowed the lab down this week?',
-      '  - id: lab-second',
-      '    stage: planning',
-      '    areas: [coding, basketweaving]',
-      '    text: What will you try first tomorrow?',
-      '',
-    ].join('\n');
-
     it('imports, uses, exports, updates and deletes a user deck', async () => {
-      const bad = await expectError(services.decks.importFile(me, badYaml, 'lab.yaml'), 'validation');
+      const bad = await expectError(
+        services.decks.importFile(me, LAB_DECK_WITH_UNKNOWN_AREA, 'lab.yaml'),
+        'validation',
+      );
       // Line 10, column 21: where "basketweaving" starts.
       expect(bad.message).toMatch(/^lab\.yaml:10:21: questions\.1\.areas\.1: unknown area "basketweaving"/);
       expect(bad.issues[0]).toMatchObject({
@@ -596,7 +585,7 @@ describe.each(ENGINES)('sessions and decks on %s', (engine) => {
       });
       await expectError(services.decks.get(me, 'lab-deck'), 'not_found');
 
-      const goodYaml = badYaml.replace('[coding, basketweaving]', '[coding, writing]');
+      const goodYaml = LAB_DECK_WITH_UNKNOWN_AREA.replace('[coding, basketweaving]', '[coding, writing]');
       const imported = await services.decks.importFile(me, goodYaml, 'lab.yaml');
       expect(imported).toMatchObject({
         id: 'lab-deck',
