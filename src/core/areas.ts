@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { WhetstoneError } from './errors.js';
 import { AREA_DESCRIPTION_MAX, AREA_NAME_MAX } from './limits.js';
+import { trimmedText } from './text.js';
 import './schema-messages.js';
 
 /** The default research-capacity taxonomy. Ids are stable so backups move between machines. */
@@ -25,17 +26,9 @@ export const AreaId = z
     z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an area id (lowercase letters, digits and dashes)'),
   );
 
-const areaName = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(AREA_NAME_MAX, `must be at most ${AREA_NAME_MAX} characters`),
-  );
+const areaName = trimmedText(AREA_NAME_MAX, 1);
 
-const areaDescription = z
-  .string()
-  .check(z.trim(), z.maxLength(AREA_DESCRIPTION_MAX, `must be at most ${AREA_DESCRIPTION_MAX} characters`));
+const areaDescription = trimmedText(AREA_DESCRIPTION_MAX);
 
 export const Area = z.object({
   id: AreaId,

@@ -10,6 +10,7 @@ import {
   VALUE_MAX,
   VALUE_MIN,
 } from './limits.js';
+import { trimmedText } from './text.js';
 import './schema-messages.js';
 
 /** Where an idea came from. `imported` marks ideas brought in from another tool. */
@@ -33,22 +34,14 @@ export const IdeaId = z
   .string()
   .check(z.regex(/^[0-9a-z]{4,32}$/, 'must be an idea id (lowercase letters and digits)'));
 
-export const IdeaText = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(IDEA_TEXT_MAX, `must be at most ${IDEA_TEXT_MAX} characters`),
-  );
+export const IdeaText = trimmedText(IDEA_TEXT_MAX, 1);
 
 const valueRange = `must be a whole number from ${VALUE_MIN} to ${VALUE_MAX}`;
 export const IdeaValue = z
   .number(valueRange)
   .check(z.int(valueRange), z.minimum(VALUE_MIN, valueRange), z.maximum(VALUE_MAX, valueRange));
 
-const IdeaContext = z
-  .string()
-  .check(z.trim(), z.maxLength(IDEA_CONTEXT_MAX, `must be at most ${IDEA_CONTEXT_MAX} characters`));
+const IdeaContext = trimmedText(IDEA_CONTEXT_MAX);
 
 export const Idea = z.object({
   id: IdeaId,

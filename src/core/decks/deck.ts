@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { AreaId } from '../areas.js';
+import { trimmedText } from '../text.js';
 import '../schema-messages.js';
 
 /**
@@ -26,25 +27,11 @@ const slugMessage = 'must be 2-60 lowercase letters, digits or dashes, not start
 /** Deck and question ids: stable, readable, safe in URLs and file names. */
 export const DeckSlug = z.string().check(z.regex(SLUG, slugMessage));
 
-const questionText = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(QUESTION_TEXT_MIN, `must be at least ${QUESTION_TEXT_MIN} characters`),
-    z.maxLength(QUESTION_TEXT_MAX, `must be at most ${QUESTION_TEXT_MAX} characters`),
-  );
+const questionText = trimmedText(QUESTION_TEXT_MAX, QUESTION_TEXT_MIN);
 
-const deckName = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(DECK_NAME_MAX, `must be at most ${DECK_NAME_MAX} characters`),
-  );
+const deckName = trimmedText(DECK_NAME_MAX, 1);
 
-const deckDescription = z
-  .string()
-  .check(z.trim(), z.maxLength(DECK_DESCRIPTION_MAX, `must be at most ${DECK_DESCRIPTION_MAX} characters`));
+const deckDescription = trimmedText(DECK_DESCRIPTION_MAX);
 
 export const DeckQuestion = z.strictObject({
   id: DeckSlug,
