@@ -13,7 +13,7 @@ import {
   SessionStartInput,
 } from '../core/sessions/session.js';
 import * as transitions from '../core/sessions/transitions.js';
-import { type SessionView, sessionView } from '../core/sessions/view.js';
+import { type QuestionStat, type SessionView, sessionView } from '../core/sessions/view.js';
 import { parseInput } from '../core/validation.js';
 import type { Store } from '../store/connect.js';
 import { IdeaRepository } from '../store/idea.repository.js';
@@ -27,14 +27,7 @@ import type { IdeaService } from './idea.service.js';
 /** Questions asked in the last few sessions go to the back of the next queue. */
 const RECENT_SESSIONS = 3;
 
-export interface QuestionStat {
-  questionId: string;
-  text: string;
-  shown: number;
-  ideas: number;
-  ratedIdeas: number;
-  meanValue: number | null;
-}
+export type { QuestionStat };
 
 /** Use cases of the focused improvement session: start, steer, capture, end, rate, review. */
 export class SessionService {

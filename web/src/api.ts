@@ -3,20 +3,9 @@ import type { ImportSummary } from '../../src/core/backup.js';
 import type { Deck } from '../../src/core/decks/deck.js';
 import type { IdeaStatus } from '../../src/core/idea-status.js';
 import type { Effort, Idea, IdeaPage, IdeaSource } from '../../src/core/ideas.js';
-import type { SessionView } from '../../src/core/sessions/view.js';
+import type { QuestionStat, SessionView } from '../../src/core/sessions/view.js';
 
-export type { Deck } from '../../src/core/decks/deck.js';
-export type { SessionView } from '../../src/core/sessions/view.js';
-
-/** One question's record across all sessions (GET /questions/stats). */
-export interface QuestionStat {
-  questionId: string;
-  text: string;
-  shown: number;
-  ideas: number;
-  ratedIdeas: number;
-  meanValue: number | null;
-}
+export type { Deck, QuestionStat, SessionView };
 
 export type SessionStep = 'pause' | 'resume' | 'next' | 'skip' | 'back' | 'end';
 

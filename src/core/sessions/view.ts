@@ -106,3 +106,13 @@ export function sessionView(
     allowedActions: [...allowedActions(session.state)],
   };
 }
+
+/** One question's record across a user's sessions (GET /questions/stats). */
+export interface QuestionStat {
+  questionId: string;
+  text: string;
+  shown: number;
+  ideas: number;
+  ratedIdeas: number;
+  meanValue: number | null;
+}
