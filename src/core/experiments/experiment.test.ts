@@ -64,6 +64,25 @@ describe('createExperiment', () => {
       ['passive', iso(0), iso(7 * DAY)],
       ['focused', iso(7 * DAY), iso(7 * DAY + 20 * 60_000)],
     ]);
+    expect(r.ratingDelayHours).toBe(0);
+  });
+
+  it('keeps the chosen rating delay, from 0 to 336 whole hours', () => {
+    for (const hours of [0, 2, 336]) {
+      const r = createExperiment(
+        { templateId: 'week-vs-20-minutes', prediction, ratingDelayHours: hours },
+        { id: 'e', now: NOW },
+      );
+      expect(r.ratingDelayHours).toBe(hours);
+      expect(ExperimentRecord.parse(JSON.parse(JSON.stringify(r)))).toEqual(r);
+    }
+  });
+
+  it('reads a stored record from before the rating delay existed as "no delay"', () => {
+    const r = createExperiment({ templateId: 'week-vs-20-minutes', prediction }, { id: 'e', now: NOW });
+    const { ratingDelayHours: _, ...stored } = r;
+    expect(ExperimentRecord.parse(stored).ratingDelayHours).toBe(0);
+    expect(ExperimentRecord.safeParse({ ...r, ratingDelayHours: 337 }).success).toBe(false);
   });
 
   it('takes custom lengths and planned starts', () => {
@@ -110,6 +129,10 @@ describe('createExperiment', () => {
     [{ measurement: { name: 'interruptions' } }, 'validation measurement'],
     [{ templateId: 'nope' }, 'not_found'],
     [{ extra: 1 }, 'validation extra'],
+    [{ ratingDelayHours: -1 }, 'validation ratingDelayHours'],
+    [{ ratingDelayHours: 1.5 }, 'validation ratingDelayHours'],
+    [{ ratingDelayHours: 337 }, 'validation ratingDelayHours'],
+    [{ ratingDelayHours: '2' }, 'validation ratingDelayHours'],
   ])('refuses %j', (patch, expected) => {
     const input = { templateId: 'week-vs-20-minutes', prediction, ...patch };
     expect(fieldOf(() => createExperiment(input, { id: 'e', now: NOW }))).toBe(expected);

@@ -12,6 +12,8 @@ export const PREDICTION_TEXT_MAX = 1000;
 export const PREDICTION_BY_HOW_MUCH_MAX = 200;
 /** No phase may be planned to start further ahead than this. */
 export const PLAN_AHEAD_DAYS_MAX = 365;
+/** Blind rating may be put off by up to two weeks after the focused phase, so memories fade. */
+export const RATING_DELAY_HOURS_MAX = 336;
 
 export const Favoured = z.enum(['focused', 'passive', 'no-difference']);
 export type Favoured = z.infer<typeof Favoured>;
@@ -46,6 +48,15 @@ export const ExperimentPhase = z.strictObject({
 });
 export type ExperimentPhase = z.infer<typeof ExperimentPhase>;
 
+const ratingDelayHours = () =>
+  z
+    .number('must be a number')
+    .check(
+      z.int('must be a whole number of hours'),
+      z.minimum(0, 'must not be negative'),
+      z.maximum(RATING_DELAY_HOURS_MAX, `must be at most ${RATING_DELAY_HOURS_MAX} hours (two weeks)`),
+    );
+
 export const ExperimentRecord = z.strictObject({
   id: z.string().check(z.minLength(1)),
   templateId: z.string(),
@@ -55,6 +66,9 @@ export const ExperimentRecord = z.strictObject({
   /** Only for templates that measure a user-named quantity. */
   measurement: z.nullable(Measurement),
   phases: z.tuple([ExperimentPhase, ExperimentPhase]),
+  /** Hours between the end of the focused phase and the start of blind rating. */
+  // Records stored before the delay existed have none; they rated right away.
+  ratingDelayHours: z._default(ratingDelayHours(), 0),
   createdAt: isoInstant(),
   ratingStartedAt: z.nullable(isoInstant()),
   reportedAt: z.nullable(isoInstant()),
@@ -88,6 +102,8 @@ export const CreateExperimentInput = z.strictObject({
   startsAt: z.optional(isoInstant()),
   /** Per phase key: its length and, optionally, its planned start (default: when the previous ends). */
   phases: z.optional(z.record(z.string(), PhasePlanInput)),
+  /** Whole hours to wait after the focused phase before rating blind; default 0. */
+  ratingDelayHours: z.optional(ratingDelayHours()),
 });
 export type CreateExperimentInput = z.infer<typeof CreateExperimentInput>;
 
@@ -171,6 +187,7 @@ export function createExperiment(input: unknown, context: { id: string; now: Dat
       ? { name: parsed.measurement.name, unit: parsed.measurement.unit || null }
       : null,
     phases: planPhases(template, parsed.phases, startsAt, context.now),
+    ratingDelayHours: parsed.ratingDelayHours ?? 0,
     createdAt: context.now.toISOString(),
     ratingStartedAt: null,
     reportedAt: null,

@@ -14,6 +14,7 @@ import {
   endFocused,
   focusedPhaseEnded,
   lockPrediction,
+  ratingOpensAt,
   report,
   revisePrediction,
   startFocused,
@@ -23,6 +24,7 @@ import {
 
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 const MIN = 60_000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const at = (ms: number) => new Date(T0 + ms);
 
@@ -190,6 +192,46 @@ describe('experiment transitions: what they record and what they guard', () => {
     const early = startRating(ended, at(7 * DAY + 13 * MIN));
     expect(early.state).toBe('rating');
     expect(early.phases[1].endedAt).toBe(at(7 * DAY + 12 * MIN).toISOString());
+  });
+
+  it('says when rating opens: null before the focused phase, then its end plus the delay', () => {
+    expect(ratingOpensAt(inState('draft'))).toBeNull();
+    expect(ratingOpensAt(inState('passive'))).toBeNull();
+    const focused = inState('focused'); // started at 7 days, 20 minutes long, no delay
+    expect(ratingOpensAt(focused)).toBe(at(7 * DAY + 20 * MIN).toISOString());
+    const delayed = { ...focused, ratingDelayHours: 2 };
+    expect(ratingOpensAt(delayed)).toBe(at(7 * DAY + 20 * MIN + 2 * HOUR).toISOString());
+    // An early end moves the opening forward.
+    expect(ratingOpensAt(endFocused(delayed, at(7 * DAY + 10 * MIN)))).toBe(
+      at(7 * DAY + 10 * MIN + 2 * HOUR).toISOString(),
+    );
+  });
+
+  it('refuses rating before the chosen delay has passed, and says when rating opens', () => {
+    const delayed = { ...inState('focused'), ratingDelayHours: 2 }; // focused ends at 7 days + 20 min
+    const running = errorOf(() => startRating(delayed, at(7 * DAY + 10 * MIN)));
+    expect(running?.message).toContain('end it first'); // still running: the old refusal
+
+    const opens = at(7 * DAY + 20 * MIN + 2 * HOUR).toISOString();
+    const tooSoon = errorOf(() => startRating(delayed, at(7 * DAY + 20 * MIN + 2 * HOUR - 1)));
+    expect(tooSoon?.code).toBe('conflict');
+    expect(tooSoon?.issues).toEqual([
+      {
+        field: 'state',
+        message: `rating opens at ${opens} (2 hours after the focused phase ends, as you chose)`,
+      },
+    ]);
+
+    const rating = startRating(delayed, new Date(opens));
+    expect(rating.state).toBe('rating');
+    expect(rating.ratingStartedAt).toBe(opens);
+    expect(rating.phases[1].endedAt).toBe(at(7 * DAY + 20 * MIN).toISOString());
+
+    const ended = endFocused({ ...delayed, ratingDelayHours: 1 }, at(7 * DAY + 5 * MIN));
+    expect(errorOf(() => startRating(ended, at(7 * DAY + 30 * MIN)))?.message).toContain(
+      '(1 hour after the focused phase ends',
+    );
+    expect(startRating(ended, at(7 * DAY + 5 * MIN + HOUR)).state).toBe('rating');
   });
 
   it('report records when; abandon closes a running phase', () => {

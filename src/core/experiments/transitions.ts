@@ -156,12 +156,33 @@ export function focusedPhaseEnded(record: ExperimentRecord, now: Date): boolean 
   return focused.endedAt !== null || now.getTime() >= Date.parse(focused.plannedEnd);
 }
 
-/** Moves to blind rating; refused while the focused phase is still running. */
+const HOUR_MS = 3_600_000;
+
+/**
+ * When blind rating may start: the focused phase's end (its recorded end, else its planned end)
+ * plus the chosen rating delay; null while the focused phase has not started.
+ */
+export function ratingOpensAt(record: ExperimentRecord): string | null {
+  const focused = record.phases[1];
+  if (!focused.startedAt) return null;
+  const end = Date.parse(focused.endedAt ?? focused.plannedEnd);
+  return new Date(end + record.ratingDelayHours * HOUR_MS).toISOString();
+}
+
+/**
+ * Moves to blind rating; refused while the focused phase is still running and, after it, until
+ * the chosen rating delay has passed.
+ */
 export function startRating(record: ExperimentRecord, now: Date): ExperimentRecord {
   assertAllowed(record.state, 'startRating');
   const [passive, focused] = record.phases;
   if (!focusedPhaseEnded(record, now))
     throw conflict(`the ${focused.key} phase runs until ${focused.plannedEnd}; end it first, then rate`);
+  const opensAt = ratingOpensAt(record);
+  if (opensAt !== null && now.getTime() < Date.parse(opensAt)) {
+    const hours = record.ratingDelayHours === 1 ? '1 hour' : `${record.ratingDelayHours} hours`;
+    throw conflict(`rating opens at ${opensAt} (${hours} after the ${focused.key} phase ends, as you chose)`);
+  }
   checkClock(record, now);
   const endedAt = focused.endedAt ?? focused.plannedEnd;
   return {
