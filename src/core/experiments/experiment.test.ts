@@ -96,11 +96,34 @@ describe('createExperiment', () => {
       },
       { id: 'e2', now: NOW },
     );
-    expect(r.measurement).toEqual({ name: 'interruptions per day', unit: null });
+    expect(r.measurement).toEqual({ name: 'interruptions per day', unit: null, better: 'higher' });
     expect(r.phases.map((p) => [p.plannedStart, p.plannedEnd])).toEqual([
       [iso(DAY), iso(6 * DAY)],
       [iso(8 * DAY), iso(18 * DAY)],
     ]);
+  });
+
+  it('keeps which way the measurement improves', () => {
+    const r = createExperiment(
+      {
+        templateId: 'baseline-vs-change',
+        prediction,
+        measurement: { name: ' Interruptions ', unit: 'per day', better: 'lower' },
+      },
+      { id: 'e', now: NOW },
+    );
+    expect(r.measurement).toEqual({ name: 'Interruptions', unit: 'per day', better: 'lower' });
+    const input = {
+      templateId: 'baseline-vs-change',
+      prediction,
+      measurement: { name: 'x', better: 'less' },
+    };
+    expect(fieldOf(() => createExperiment(input, { id: 'e', now: NOW }))).toBe(
+      'validation measurement.better',
+    );
+    // A record stored before the direction existed reads as "higher is better".
+    const stored = { ...r, measurement: { name: 'Interruptions', unit: 'per day' } };
+    expect(ExperimentRecord.parse(stored).measurement?.better).toBe('higher');
   });
 
   it('refuses overlapping phases', () => {

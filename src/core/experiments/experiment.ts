@@ -29,9 +29,15 @@ export const Prediction = z.strictObject({
 });
 export type Prediction = z.infer<typeof Prediction>;
 
+/** Which way a measurement improves: more words written is better, fewer interruptions is better. */
+export const MeasurementDirection = z.enum(['higher', 'lower']);
+export type MeasurementDirection = z.infer<typeof MeasurementDirection>;
+
 export const Measurement = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
   unit: z.nullable(z.string().check(z.trim(), z.maxLength(60))),
+  // Records stored before the direction existed meant "higher is better".
+  better: z._default(MeasurementDirection, 'higher'),
 });
 export type Measurement = z.infer<typeof Measurement>;
 
@@ -96,6 +102,8 @@ export const CreateExperimentInput = z.strictObject({
     z.strictObject({
       name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
       unit: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+      /** Whether a higher or a lower value is the improvement; default higher. */
+      better: z.optional(MeasurementDirection),
     }),
   ),
   /** When the first phase is planned to start; default: now. */
@@ -184,7 +192,11 @@ export function createExperiment(input: unknown, context: { id: string; now: Dat
       lockedAt: null,
     },
     measurement: parsed.measurement
-      ? { name: parsed.measurement.name, unit: parsed.measurement.unit || null }
+      ? {
+          name: parsed.measurement.name,
+          unit: parsed.measurement.unit || null,
+          better: parsed.measurement.better ?? 'higher',
+        }
       : null,
     phases: planPhases(template, parsed.phases, startsAt, context.now),
     ratingDelayHours: parsed.ratingDelayHours ?? 0,
