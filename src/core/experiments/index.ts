@@ -1,4 +1,5 @@
 export * from './blind.js';
+export * from './calendar.js';
 export * from './card.js';
 export * from './experiment.js';
 export * from './measurement-report.js';
