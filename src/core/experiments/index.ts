@@ -1,6 +1,7 @@
 export * from './blind.js';
 export * from './calendar.js';
 export * from './card.js';
+export * from './compatibility.js';
 export * from './experiment.js';
 export * from './measurement-report.js';
 export * from './report.js';
