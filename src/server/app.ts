@@ -13,7 +13,9 @@ import { areaRoutes } from './routes/areas.routes.js';
 import { backupRoutes } from './routes/backup.routes.js';
 import { deckRoutes, questionRoutes } from './routes/decks.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
+import { experimentRoutes, measurementRoutes, templateRoutes } from './routes/experiments.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
+import { poolRoutes } from './routes/pools.routes.js';
 import { sessionRoutes } from './routes/sessions.routes.js';
 
 export interface AppOptions {
@@ -69,6 +71,10 @@ export function createApp({
   api.route('/sessions', sessionRoutes(services, actor));
   api.route('/decks', deckRoutes(services, actor));
   api.route('/questions', questionRoutes(services, actor));
+  api.route('/experiment-templates', templateRoutes(services));
+  api.route('/experiments', experimentRoutes(services, actor));
+  api.route('/measurements', measurementRoutes(services, actor));
+  api.route('/pools', poolRoutes(services, actor));
   api.route('/', backupRoutes(services, actor));
   // Hono consults only the top-level app's notFound, so the API ends with its own catch-all.
   api.all('*', (c) =>

@@ -3,6 +3,7 @@ import { Area, AreaCreateInput, AreaUpdateInput } from '../core/areas.js';
 import { Backup, ImportSummary } from '../core/backup.js';
 import { EXPORT_FORMATS } from '../core/export-formats.js';
 import { Idea, IdeaCreateInput, IdeaListQuery, IdeaPage, IdeaUpdateInput } from '../core/ideas.js';
+import { experimentPaths, experimentSchemas } from './openapi-experiments.js';
 import { sessionPaths, sessionSchemas } from './openapi-sessions.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -148,6 +149,7 @@ export function openApiDocument(version: string): JsonSchema {
         },
       },
       ...sessionPaths(),
+      ...experimentPaths(),
       '/import': {
         post: {
           summary: 'Restore a JSON backup in one transaction (idempotent)',
@@ -174,6 +176,7 @@ export function openApiDocument(version: string): JsonSchema {
         Backup: schemaOf(Backup, 'input'),
         ImportSummary: schemaOf(ImportSummary, 'output'),
         ...sessionSchemas(schemaOf),
+        ...experimentSchemas(schemaOf),
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail'],

@@ -4,8 +4,11 @@ import { BackupService } from './backup.service.js';
 import { ChangeService } from './change.service.js';
 import { type Clock, systemClock } from './context.js';
 import { DeckService } from './deck.service.js';
+import { ExperimentService } from './experiment.service.js';
 import { IdeaService } from './idea.service.js';
 import { newId } from './ids.js';
+import { MeasurementService } from './measurement.service.js';
+import { PoolService } from './pool.service.js';
 import { SessionService } from './session.service.js';
 
 /** All use cases over one store; the HTTP server and the CLI both start here. */
@@ -18,6 +21,9 @@ export interface Services {
   changes: ChangeService;
   decks: DeckService;
   sessions: SessionService;
+  experiments: ExperimentService;
+  measurements: MeasurementService;
+  pools: PoolService;
 }
 
 export function createServices(
@@ -38,5 +44,8 @@ export function createServices(
     changes: new ChangeService(store),
     decks,
     sessions: new SessionService(store, areas, decks, ideas, clock, makeId),
+    experiments: new ExperimentService(store, clock, makeId),
+    measurements: new MeasurementService(store, clock, makeId),
+    pools: new PoolService(store, clock, makeId),
   };
 }

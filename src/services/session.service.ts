@@ -19,6 +19,7 @@ import type { Store } from '../store/connect.js';
 import { IdeaRepository } from '../store/idea.repository.js';
 import { SessionRepository } from '../store/session.repository.js';
 import { inTransaction } from '../store/transaction.js';
+import { isUniqueViolation } from '../store/unique-violation.js';
 import type { AreaService } from './area.service.js';
 import type { Actor, Clock } from './context.js';
 import type { DeckService } from './deck.service.js';
@@ -257,11 +258,6 @@ function shownQuestion(deck: Deck | undefined, queue: readonly string[], positio
   const text =
     deck?.questions.find((q) => q.id === questionId)?.text ?? 'This question was removed from its deck.';
   return { position, questionId, text, spentMs: 0, skipped: false };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return code === '23505' || (typeof message === 'string' && message.startsWith('UNIQUE constraint failed'));
 }
 
 function alreadyActive(active: SessionRecord): WhetstoneError {

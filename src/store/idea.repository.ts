@@ -143,4 +143,30 @@ export class IdeaRepository {
       .execute();
     return rows.map(mapIdeaRow);
   }
+
+  /** Ideas captured in [from, to), oldest first: the ideas of an experiment phase. */
+  async listCreatedBetween(userId: string, from: string, to: string): Promise<Idea[]> {
+    const rows = await this.db
+      .selectFrom('ideas')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute();
+    return rows.map(mapIdeaRow);
+  }
+
+  /** How many ideas were captured in [from, to). */
+  async countCreatedBetween(userId: string, from: string, to: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('ideas')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('user_id', '=', userId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
 }

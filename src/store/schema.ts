@@ -88,6 +88,59 @@ export interface DecksTable {
   updated_at: Timestamp;
 }
 
+export interface ExperimentsTable {
+  id: string;
+  user_id: string;
+  state: string;
+  template_id: string;
+  /** JSON of the core's ExperimentRecord. */
+  record: string;
+  participant: string;
+  rating_seed: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExperimentItemsTable {
+  experiment_id: string;
+  position: number;
+  token: string;
+  idea_id: string;
+  phase: string;
+  text: string;
+  value: number | null;
+  rated_at: Timestamp | null;
+}
+
+export interface MeasurementsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  name_key: string;
+  value: number | string;
+  measured_at: Timestamp;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface PoolsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  template_id: string;
+  template_version: number;
+  created_at: Timestamp;
+}
+
+export interface PoolCardsTable {
+  pool_id: string;
+  participant: string;
+  fingerprint: string;
+  /** The validated ResultCard as JSON. */
+  card: string;
+  imported_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   areas: AreasTable;
@@ -95,6 +148,11 @@ export interface Database {
   sessions: SessionsTable;
   session_questions: SessionQuestionsTable;
   decks: DecksTable;
+  experiments: ExperimentsTable;
+  experiment_items: ExperimentItemsTable;
+  measurements: MeasurementsTable;
+  pools: PoolsTable;
+  pool_cards: PoolCardsTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';

@@ -1,3 +1,4 @@
+import { ACTIVE_EXPERIMENT_STATES } from '../core/experiments/view.js';
 import type { Idea } from '../core/ideas.js';
 import { loadSqliteDriver } from './drivers.js';
 import { ideaToRow } from './rows.js';
@@ -56,6 +57,17 @@ export class SqliteCapture {
     this.db
       .prepare(`insert into ideas (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`)
       .run(row);
+  }
+
+  /** The stored record (JSON) of the user's unfinished experiment, for the reminder line. */
+  activeExperimentRecord(userId: string): string | undefined {
+    // One indexed lookup: experiments_one_active is a unique index on user_id over these states;
+    // SQLite uses a partial index only when the query names the same states as literals.
+    const states = ACTIVE_EXPERIMENT_STATES.map((state) => `'${state}'`).join(', ');
+    const row = this.db
+      .prepare(`select record from experiments where user_id = ? and state in (${states}) limit 1`)
+      .get(userId) as { record: string } | undefined;
+    return row?.record;
   }
 
   close(): void {

@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import type { Services } from '../../services/app.js';
+import type { Actor } from '../../services/context.js';
+import { jsonBody } from '../request.js';
+
+/** `/experiments`: self-experiments from the locked prediction to the report and its result card. */
+export function experimentRoutes(services: Services, actor: Actor): Hono {
+  const { experiments } = services;
+  return new Hono()
+    .get('/', async (c) => c.json({ experiments: await experiments.list(actor) }))
+    .post('/', async (c) => {
+      const experiment = await experiments.create(actor, await jsonBody(c));
+      return c.json(experiment, 201, { location: `/api/v1/experiments/${experiment.id}` });
+    })
+    .get('/active', async (c) => c.json({ experiment: (await experiments.active(actor)) ?? null }))
+    .get('/:id', async (c) => c.json(await experiments.get(actor, c.req.param('id'))))
+    .put('/:id/prediction', async (c) =>
+      c.json(await experiments.revisePrediction(actor, c.req.param('id'), await jsonBody(c))),
+    )
+    .post('/:id/steps', async (c) =>
+      c.json(await experiments.step(actor, c.req.param('id'), await jsonBody(c))),
+    )
+    .get('/:id/rating', async (c) => c.json(await experiments.ratingQueue(actor, c.req.param('id'))))
+    .post('/:id/rating', async (c) =>
+      c.json(await experiments.rate(actor, c.req.param('id'), await jsonBody(c))),
+    )
+    .get('/:id/report', async (c) => c.json(await experiments.report(actor, c.req.param('id'))))
+    .get('/:id/card', async (c) => {
+      const id = c.req.param('id');
+      const texts = c.req.query('texts');
+      const card = await experiments.card(actor, id, { shareTexts: texts === '1' || texts === 'true' });
+      return c.body(`${JSON.stringify(card, null, 2)}\n`, 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="whetstone-card-${id}.json"`,
+      });
+    })
+    .get('/:id/calendar.ics', async (c) => {
+      const id = c.req.param('id');
+      return c.body(await experiments.calendar(actor, id), 200, {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': `attachment; filename="whetstone-experiment-${id}.ics"`,
+      });
+    });
+}
+
+/** `/experiment-templates`: the experiments one can start. */
+export function templateRoutes(services: Services): Hono {
+  return new Hono().get('/', (c) => c.json({ templates: services.experiments.templates() }));
+}
+
+/** `/measurements`: named numbers logged for a baseline-vs-change experiment. */
+export function measurementRoutes(services: Services, actor: Actor): Hono {
+  const { measurements } = services;
+  return new Hono()
+    .get('/', async (c) => {
+      const name = c.req.query('name');
+      return c.json({ measurements: await measurements.list(actor, name ? { name } : {}) });
+    })
+    .post('/', async (c) => c.json(await measurements.log(actor, await jsonBody(c)), 201));
+}

@@ -1,0 +1,409 @@
+import { notFound, WhetstoneError } from '../core/errors.js';
+import { blindQueue } from '../core/experiments/blind.js';
+import { experimentCalendar } from '../core/experiments/calendar.js';
+import { buildResultCard, type ResultCard } from '../core/experiments/card.js';
+import { createExperiment, type ExperimentRecord } from '../core/experiments/experiment.js';
+import { type MeasurementReport, measurementReport } from '../core/experiments/measurement-report.js';
+import { RatingInput, type RatingQueueView, StepInput } from '../core/experiments/rating.js';
+import { experimentReport, type PhaseSummary, type Verdict } from '../core/experiments/report.js';
+import { BUILTIN_TEMPLATES, type ExperimentTemplate, findTemplate } from '../core/experiments/templates.js';
+import * as transitions from '../core/experiments/transitions.js';
+import { type ExperimentView, experimentView } from '../core/experiments/view.js';
+import { measurementNameKey } from '../core/measurements.js';
+import { parseInput } from '../core/validation.js';
+import type { Store } from '../store/connect.js';
+import {
+  ExperimentRepository,
+  type RatingItem,
+  type StoredExperiment,
+} from '../store/experiment.repository.js';
+import { IdeaRepository } from '../store/idea.repository.js';
+import { MeasurementRepository } from '../store/measurement.repository.js';
+import { inTransaction } from '../store/transaction.js';
+import { isUniqueViolation } from '../store/unique-violation.js';
+import type { Actor, Clock } from './context.js';
+
+export type IdeaPhaseReport = PhaseSummary & { ratings: [number, number, number, number, number] };
+
+export type ExperimentReportView =
+  | {
+      kind: 'ideas';
+      experiment: ExperimentView;
+      phases: [IdeaPhaseReport, IdeaPhaseReport];
+      verdict: Verdict;
+    }
+  | {
+      kind: 'measurement';
+      experiment: ExperimentView;
+      report: MeasurementReport;
+      observations: { phase: string; value: number; at: string }[];
+    };
+
+type Step = Exclude<transitions.ExperimentAction, 'revisePrediction'>;
+
+/** A phase's time window [from, to): from its start until it ended, or until now while it runs. */
+function phaseWindow(
+  phase: ExperimentRecord['phases'][number],
+  now: Date,
+): { from: string; to: string } | null {
+  if (!phase.startedAt) return null;
+  return { from: phase.startedAt, to: phase.endedAt ?? now.toISOString() };
+}
+
+/**
+ * Use cases of self-experiments: start with a locked prediction, move through the phases, rate
+ * blind, report, and export the anonymous result card and the phase calendar.
+ */
+export class ExperimentService {
+  private readonly experiments: ExperimentRepository;
+  private readonly ideas: IdeaRepository;
+  private readonly measurements: MeasurementRepository;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly newId: () => string,
+  ) {
+    this.experiments = new ExperimentRepository(store.db, store.engine);
+    this.ideas = new IdeaRepository(store.db, store.engine);
+    this.measurements = new MeasurementRepository(store.db);
+  }
+
+  templates(): readonly ExperimentTemplate[] {
+    return BUILTIN_TEMPLATES;
+  }
+
+  /** Creates an experiment; with `start: true` the prediction is locked and the first phase begins. */
+  async create(actor: Actor, input: unknown): Promise<ExperimentView> {
+    const { start, ...rest } = (input ?? {}) as { start?: unknown };
+    if (start !== undefined && typeof start !== 'boolean')
+      throw new WhetstoneError('validation', 'start: must be true or false', [
+        { field: 'start', message: 'must be true or false' },
+      ]);
+    const now = this.clock();
+    let record = createExperiment(rest, { id: this.newId(), now });
+    if (start) record = transitions.startPassive(transitions.lockPrediction(record, now), now);
+    const stored: StoredExperiment = {
+      record,
+      participant: `p-${this.newId()}${this.newId()}`,
+      ratingSeed: null,
+    };
+    await inTransaction(this.store, async (trx) => {
+      const repo = this.experiments.withTransaction(trx);
+      const active = await repo.findActive(actor.userId);
+      if (active) throw alreadyActive(active.record);
+      await repo.insert(actor.userId, stored, now.toISOString());
+    }).catch(async (error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.experiments.findActive(actor.userId);
+      throw winner ? alreadyActive(winner.record) : error;
+    });
+    return this.view(actor, record);
+  }
+
+  async get(actor: Actor, id: string): Promise<ExperimentView> {
+    return this.view(actor, (await this.load(actor, id)).record);
+  }
+
+  /** The unfinished experiment, if there is one: what the status banner shows. */
+  async active(actor: Actor): Promise<ExperimentView | undefined> {
+    const stored = await this.experiments.findActive(actor.userId);
+    return stored && this.view(actor, stored.record);
+  }
+
+  async list(actor: Actor, limit = 100): Promise<ExperimentView[]> {
+    const stored = await this.experiments.list(
+      actor.userId,
+      Math.max(1, Math.min(Math.trunc(limit) || 100, 1000)),
+    );
+    return Promise.all(stored.map((s) => this.view(actor, s.record)));
+  }
+
+  async revisePrediction(actor: Actor, id: string, input: unknown): Promise<ExperimentView> {
+    return this.change(actor, id, (record) => transitions.revisePrediction(record, input));
+  }
+
+  /** One step of the state machine; starting the rating freezes the blind queue. */
+  async step(actor: Actor, id: string, input: unknown): Promise<ExperimentView> {
+    const { action } = parseInput(StepInput, input) as { action: Step };
+    const now = this.clock();
+    const record = await inTransaction(this.store, async (trx) => {
+      const repo = this.experiments.withTransaction(trx);
+      const stored = await repo.findById(actor.userId, id);
+      if (!stored) throw notFound('experiment', id);
+      const next = { ...stored, record: applyStep(stored.record, action, now) };
+      if (action === 'startRating') {
+        const template = findTemplate(next.record.templateId);
+        if (template.measures === 'ideas') {
+          next.ratingSeed = this.newId();
+          await repo.insertItems(id, await this.freezeQueue(actor, next.record, next.ratingSeed, trx));
+        } else {
+          // A measurement has nothing to rate: the report follows at once.
+          next.record = transitions.report(next.record, now);
+        }
+      }
+      if (action === 'report') {
+        const unrated = (await repo.items(id)).filter((item) => item.value === null).length;
+        if (unrated > 0)
+          throw new WhetstoneError(
+            'conflict',
+            `experiment: ${unrated} idea${unrated === 1 ? ' is' : 's are'} not rated yet; rate them first`,
+            [{ field: 'rating', message: `${unrated} not rated` }],
+          );
+      }
+      await repo.update(actor.userId, next, now.toISOString());
+      return next.record;
+    });
+    return this.view(actor, record);
+  }
+
+  /** Where the blind rating stands and the next idea to rate — text and token only. */
+  async ratingQueue(actor: Actor, id: string): Promise<RatingQueueView> {
+    const stored = await this.load(actor, id);
+    assertRating(stored.record);
+    return queueView(await this.experiments.items(id));
+  }
+
+  async rate(actor: Actor, id: string, input: unknown): Promise<RatingQueueView> {
+    const { token, value } = parseInput(RatingInput, input);
+    const stored = await this.load(actor, id);
+    assertRating(stored.record);
+    const found = await this.experiments.rate(id, token, value, this.clock().toISOString());
+    if (!found) throw notFound('rating item', token);
+    return queueView(await this.experiments.items(id));
+  }
+
+  /** The finished experiment's report; refused before it is reported, so rating stays blind. */
+  async report(actor: Actor, id: string): Promise<ExperimentReportView> {
+    const stored = await this.load(actor, id);
+    const { record } = stored;
+    if (record.state !== 'reported')
+      throw new WhetstoneError(
+        'conflict',
+        `experiment: the report is ready once the experiment is reported; it is in state ${record.state}`,
+        [{ field: 'state', message: record.state }],
+      );
+    const experiment = await this.view(actor, record);
+    const [first, second] = record.phases;
+    if (findTemplate(record.templateId).measures === 'measurement') {
+      const observations = await this.observations(
+        actor,
+        record,
+        new Date(record.reportedAt ?? record.createdAt),
+      );
+      const report = measurementReport({
+        phases: [
+          { key: first.key, label: first.label },
+          { key: second.key, label: second.label },
+        ],
+        measurement: record.measurement!,
+        observations,
+        favoured: record.prediction.favoured,
+        seed: record.id,
+      });
+      return { kind: 'measurement', experiment, report, observations };
+    }
+    const items = await this.experiments.items(id);
+    const rated = items.map((item) => ({
+      id: item.ideaId,
+      text: item.text,
+      phase: item.phase,
+      value: item.value,
+    }));
+    const result = experimentReport(record.phases, rated, record.prediction.favoured);
+    const histogram = (key: string) => {
+      const counts: IdeaPhaseReport['ratings'] = [0, 0, 0, 0, 0];
+      for (const item of items) if (item.phase === key && item.value !== null) counts[item.value - 1]! += 1;
+      return counts;
+    };
+    return {
+      kind: 'ideas',
+      experiment,
+      phases: [
+        { ...result.phases[0], ratings: histogram(first.key) },
+        { ...result.phases[1], ratings: histogram(second.key) },
+      ],
+      verdict: result.verdict,
+    };
+  }
+
+  /** The anonymous result card of a reported idea experiment; texts only when the user opts in. */
+  async card(actor: Actor, id: string, options: { shareTexts: boolean }): Promise<ResultCard> {
+    const stored = await this.load(actor, id);
+    const { record } = stored;
+    if (record.state !== 'reported' || findTemplate(record.templateId).measures !== 'ideas')
+      throw new WhetstoneError(
+        'conflict',
+        'experiment: a result card exists for a reported experiment that rates ideas',
+        [{ field: 'state', message: record.state }],
+      );
+    const items = await this.experiments.items(id);
+    return buildResultCard({
+      participant: stored.participant,
+      templateId: record.templateId,
+      templateVersion: record.templateVersion,
+      phases: [
+        { key: record.phases[0].key, unit: record.phases[0].unit, length: record.phases[0].length },
+        { key: record.phases[1].key, unit: record.phases[1].unit, length: record.phases[1].length },
+      ],
+      ideas: items.map((item) => ({ phase: item.phase, text: item.text, value: item.value })),
+      shareTexts: options.shareTexts,
+    });
+  }
+
+  /** The phases (and the opening of the rating) as calendar events. */
+  async calendar(actor: Actor, id: string): Promise<string> {
+    const { record } = await this.load(actor, id);
+    return experimentCalendar(record, findTemplate(record.templateId), { now: this.clock() });
+  }
+
+  private async load(actor: Actor, id: string): Promise<StoredExperiment> {
+    const stored = await this.experiments.findById(actor.userId, id);
+    if (!stored) throw notFound('experiment', id);
+    return stored;
+  }
+
+  private async change(
+    actor: Actor,
+    id: string,
+    apply: (record: ExperimentRecord, now: Date) => ExperimentRecord,
+  ): Promise<ExperimentView> {
+    const now = this.clock();
+    const record = await inTransaction(this.store, async (trx) => {
+      const repo = this.experiments.withTransaction(trx);
+      const stored = await repo.findById(actor.userId, id);
+      if (!stored) throw notFound('experiment', id);
+      const next = { ...stored, record: apply(stored.record, now) };
+      await repo.update(actor.userId, next, now.toISOString());
+      return next.record;
+    });
+    return this.view(actor, record);
+  }
+
+  /** The ideas of both phases, shuffled behind opaque tokens. */
+  private async freezeQueue(
+    actor: Actor,
+    record: ExperimentRecord,
+    seed: string,
+    trx: Store['db'],
+  ): Promise<RatingItem[]> {
+    const ideas = new IdeaRepository(trx, this.store.engine);
+    const now = this.clock();
+    const captured = [];
+    for (const phase of record.phases) {
+      const window = phaseWindow(phase, now);
+      if (!window) continue;
+      for (const idea of await ideas.listCreatedBetween(actor.userId, window.from, window.to))
+        captured.push({
+          id: idea.id,
+          text: idea.text,
+          phase: phase.key,
+          createdAt: idea.createdAt,
+          source: idea.source,
+        });
+    }
+    const queue = blindQueue(captured, seed);
+    const byId = new Map(captured.map((idea) => [idea.id, idea]));
+    return queue.audit.order.map((ideaId, position) => ({
+      position,
+      token: queue.audit.tokens[position]!,
+      ideaId,
+      phase: byId.get(ideaId)!.phase,
+      text: byId.get(ideaId)!.text,
+      value: null,
+      ratedAt: null,
+    }));
+  }
+
+  private async observations(actor: Actor, record: ExperimentRecord, now: Date) {
+    if (!record.measurement) return [];
+    const nameKey = measurementNameKey(record.measurement.name);
+    const out: { phase: string; value: number; at: string }[] = [];
+    for (const phase of record.phases) {
+      const window = phaseWindow(phase, now);
+      if (!window) continue;
+      const entries = await this.measurements.list(actor.userId, { nameKey, ...window });
+      out.push(...entries.map((e) => ({ phase: phase.key, value: e.value, at: e.at })));
+    }
+    return out;
+  }
+
+  /** What has been recorded in each phase so far: ideas, or entries of the measurement. */
+  private async recorded(actor: Actor, record: ExperimentRecord): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    const now = this.clock();
+    if (record.measurement) {
+      for (const o of await this.observations(actor, record, now))
+        counts[o.phase] = (counts[o.phase] ?? 0) + 1;
+      for (const phase of record.phases) counts[phase.key] ??= 0;
+      return counts;
+    }
+    if (record.state === 'rating' || record.state === 'reported') {
+      for (const item of await this.experiments.items(record.id))
+        counts[item.phase] = (counts[item.phase] ?? 0) + 1;
+      for (const phase of record.phases) counts[phase.key] ??= 0;
+      return counts;
+    }
+    for (const phase of record.phases) {
+      const window = phaseWindow(phase, now);
+      counts[phase.key] = window
+        ? await this.ideas.countCreatedBetween(actor.userId, window.from, window.to)
+        : 0;
+    }
+    return counts;
+  }
+
+  private async view(actor: Actor, record: ExperimentRecord): Promise<ExperimentView> {
+    return experimentView(
+      record,
+      findTemplate(record.templateId),
+      await this.recorded(actor, record),
+      this.clock(),
+    );
+  }
+}
+
+function applyStep(record: ExperimentRecord, action: Step, now: Date): ExperimentRecord {
+  switch (action) {
+    case 'lockPrediction':
+      return transitions.lockPrediction(record, now);
+    case 'startPassive':
+      return transitions.startPassive(record, now);
+    case 'startFocused':
+      return transitions.startFocused(record, now);
+    case 'endFocused':
+      return transitions.endFocused(record, now);
+    case 'startRating':
+      return transitions.startRating(record, now);
+    case 'report':
+      return transitions.report(record, now);
+    case 'abandon':
+      return transitions.abandon(record, now);
+  }
+}
+
+function assertRating(record: ExperimentRecord): void {
+  if (record.state !== 'rating')
+    throw new WhetstoneError(
+      'conflict',
+      `experiment: blind rating is open only in state rating; it is in state ${record.state}`,
+      [{ field: 'state', message: record.state }],
+    );
+}
+
+function queueView(items: readonly RatingItem[]): RatingQueueView {
+  const next = items.find((item) => item.value === null);
+  return {
+    total: items.length,
+    rated: items.filter((item) => item.value !== null).length,
+    next: next ? { token: next.token, text: next.text } : null,
+  };
+}
+
+function alreadyActive(active: ExperimentRecord): WhetstoneError {
+  return new WhetstoneError(
+    'conflict',
+    `experiment: another experiment (${active.id}, ${active.templateId}) is still ${active.state}; finish or abandon it first`,
+    [{ field: 'activeExperimentId', message: active.id }],
+  );
+}
