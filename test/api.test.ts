@@ -569,6 +569,9 @@ describe('import', () => {
       ideas: { created: 0, updated: 0, unchanged: original.data.ideas.length },
       sessions: { created: 0, updated: 0, unchanged: 0 },
       decks: { created: 0, updated: 0, unchanged: 0 },
+      experiments: { created: 0, updated: 0, unchanged: 0 },
+      measurements: { created: 0, updated: 0, unchanged: 0 },
+      pools: { created: 0, updated: 0, unchanged: 0 },
     });
     expect((await exportBackup(target.api)).data).toEqual(original.data);
   });

@@ -359,6 +359,9 @@ describe.each(ENGINES)('store and services on %s', (engine) => {
         ideas: { created: 0, updated: 0, unchanged: 4 },
         sessions: { created: 0, updated: 0, unchanged: 0 },
         decks: { created: 0, updated: 0, unchanged: 0 },
+        experiments: { created: 0, updated: 0, unchanged: 0 },
+        measurements: { created: 0, updated: 0, unchanged: 0 },
+        pools: { created: 0, updated: 0, unchanged: 0 },
       });
       expect(await snapshot(restored.services)).toEqual(after);
       const self = await env.services.backup.import(ME, json);

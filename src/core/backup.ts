@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { Area } from './areas.js';
 import { Deck } from './decks/deck.js';
+import { ResultCard } from './experiments/card.js';
+import { ExperimentRecord } from './experiments/experiment.js';
 import { Idea } from './ideas.js';
 import './schema-messages.js';
 import { SessionQuestion, SessionState } from './sessions/session.js';
@@ -42,12 +44,57 @@ export const BackupIdea = z.extend(Idea, {
   questionId: z._default(z.nullable(z.string()), null),
 });
 
-/** Sessions and decks arrived with focused sessions; older backups simply have none. */
+/** An experiment with its frozen blind-rating queue (tokens, order and ratings), exactly as stored. */
+export const BackupExperiment = z.strictObject({
+  record: ExperimentRecord,
+  participant: z.string().check(z.minLength(1)),
+  ratingSeed: z.nullable(z.string()),
+  items: z.array(
+    z.strictObject({
+      position: z.number().check(z.int(), z.minimum(0)),
+      token: z.string().check(z.minLength(1)),
+      ideaId: z.string(),
+      phase: z.string(),
+      text: z.string(),
+      value: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(5))),
+      ratedAt: z.nullable(z.iso.datetime()),
+    }),
+  ),
+});
+export type BackupExperiment = z.infer<typeof BackupExperiment>;
+
+export const BackupMeasurement = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  value: z.number(),
+  at: z.iso.datetime(),
+  note: z.nullable(z.string()),
+  createdAt: z.iso.datetime(),
+});
+export type BackupMeasurement = z.infer<typeof BackupMeasurement>;
+
+export const BackupPool = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  templateId: z.string(),
+  templateVersion: z.number().check(z.int(), z.positive()),
+  createdAt: z.iso.datetime(),
+  cards: z.array(ResultCard),
+});
+export type BackupPool = z.infer<typeof BackupPool>;
+
+/**
+ * Sessions and decks arrived with focused sessions, experiments, measurements and pools with
+ * self-experiments; older backups simply have none.
+ */
 export const BackupData = z.strictObject({
   areas: z.array(BackupArea),
   ideas: z.array(BackupIdea),
   sessions: z.optional(z.array(BackupSession)),
   decks: z.optional(z.array(Deck)),
+  experiments: z.optional(z.array(BackupExperiment)),
+  measurements: z.optional(z.array(BackupMeasurement)),
+  pools: z.optional(z.array(BackupPool)),
 });
 export type BackupData = z.infer<typeof BackupData>;
 
@@ -61,7 +108,15 @@ export const Backup = z.strictObject({
 export type Backup = z.infer<typeof Backup>;
 
 const Counts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
-export const ImportSummary = z.object({ areas: Counts, ideas: Counts, sessions: Counts, decks: Counts });
+export const ImportSummary = z.object({
+  areas: Counts,
+  ideas: Counts,
+  sessions: Counts,
+  decks: Counts,
+  experiments: Counts,
+  measurements: Counts,
+  pools: Counts,
+});
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
 /** JSON with object keys sorted, so the checksum does not depend on key order or whitespace. */

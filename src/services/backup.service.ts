@@ -24,6 +24,7 @@ import { DeckRepository } from '../store/deck.repository.js';
 import { IdeaRepository } from '../store/idea.repository.js';
 import { SessionRepository } from '../store/session.repository.js';
 import { inTransaction } from '../store/transaction.js';
+import { exportExperimentData, importExperimentData } from './backup-experiments.js';
 import type { Actor, Clock } from './context.js';
 
 export interface ExportFile {
@@ -57,6 +58,7 @@ export class BackupService {
       ideas,
       sessions,
       decks,
+      ...(await exportExperimentData(this.store, actor)),
     };
     return {
       format: BACKUP_FORMAT,
@@ -107,6 +109,9 @@ export class BackupService {
         ideas: { created: 0, updated: 0, unchanged: 0 },
         sessions: { created: 0, updated: 0, unchanged: 0 },
         decks: { created: 0, updated: 0, unchanged: 0 },
+        experiments: { created: 0, updated: 0, unchanged: 0 },
+        measurements: { created: 0, updated: 0, unchanged: 0 },
+        pools: { created: 0, updated: 0, unchanged: 0 },
       };
       const existingAreas = new Map((await areas.list(actor.userId, true)).map((a) => [a.id, a]));
       const areaIdMap = new Map<string, string>();
@@ -162,6 +167,14 @@ export class BackupService {
         backup.data.sessions ?? [],
         summary,
         this.clock,
+      );
+      await importExperimentData(
+        trx,
+        this.store.engine,
+        actor,
+        backup.data,
+        summary,
+        this.clock().toISOString(),
       );
       return summary;
     });

@@ -17,7 +17,9 @@ import { PoolRepository, type PoolRow } from '../store/pool.repository.js';
 import { inTransaction } from '../store/transaction.js';
 import type { Actor, Clock } from './context.js';
 
-const fingerprintOf = (card: ResultCard) => createHash('sha256').update(cardFingerprint(card)).digest('hex');
+/** SHA-256 of the card's canonical JSON: equal for identical cards, whatever their key order. */
+export const cardFingerprintHash = (card: ResultCard): string =>
+  createHash('sha256').update(cardFingerprint(card)).digest('hex');
 
 function summary(row: PoolRow): PoolSummary {
   return { ...row, templateTitle: findTemplate(row.templateId).title };
@@ -72,7 +74,7 @@ export class PoolService {
     const parsed = cards.map((raw, i) => {
       const card = parseCard(raw, `cards.${i}`);
       assertCardFitsPool(card, pool, `cards.${i}`);
-      return { card, fingerprint: fingerprintOf(card) };
+      return { card, fingerprint: cardFingerprintHash(card) };
     });
     const now = this.clock().toISOString();
     const { added, alreadyInPool } = await inTransaction(this.store, async (trx) => {

@@ -144,6 +144,12 @@ export class ExperimentRepository {
     }));
   }
 
+  /** Replaces the whole queue (restoring a backup). */
+  async replaceItems(experimentId: string, items: readonly RatingItem[]): Promise<void> {
+    await this.db.deleteFrom('experiment_items').where('experiment_id', '=', experimentId).execute();
+    await this.insertItems(experimentId, items);
+  }
+
   /** Sets one rating; returns false when no item has this token. */
   async rate(experimentId: string, token: string, value: number, now: string): Promise<boolean> {
     const result = await this.db

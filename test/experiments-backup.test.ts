@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Clock } from '../src/services/context.js';
+import { LOCAL_ACTOR as ME } from '../src/services/context.js';
+import { expectError, openEnv, type TestEnv } from './harness/fixtures.js';
+import { ENGINES } from './harness/stores.js';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+
+/** A clock that stands still until the test moves it. */
+function manualClock(start = '2026-03-02T09:00:00.000Z') {
+  let now = Date.parse(start);
+  const clock: Clock = () => new Date(now);
+  return { clock, advance: (ms: number) => void (now += ms) };
+}
+
+describe.each(ENGINES)('backups with experiments, measurements and pools on %s', (engine) => {
+  const envs: TestEnv[] = [];
+  afterEach(async () => {
+    for (const env of envs.splice(0)) await env.cleanup();
+  });
+
+  /** A reported week-vs-20-minutes experiment, a baseline-vs-change one under way, and a pool. */
+  async function populated(time: ReturnType<typeof manualClock>) {
+    const env = await openEnv(engine, time.clock);
+    envs.push(env);
+    const { services } = env;
+    const done = await services.experiments.create(ME, {
+      templateId: 'week-vs-20-minutes',
+      prediction: { text: 'The focused session wins', favoured: 'focused' },
+      start: true,
+    });
+    time.advance(MIN);
+    await services.ideas.capture(ME, { text: 'Keep a lab notebook for failed runs' });
+    time.advance(7 * DAY);
+    await services.experiments.step(ME, done.id, { action: 'startFocused' });
+    time.advance(MIN);
+    await services.ideas.capture(ME, { text: 'Ask Sam to review the analysis plan' });
+    time.advance(MIN);
+    await services.experiments.step(ME, done.id, { action: 'endFocused' });
+    await services.experiments.step(ME, done.id, { action: 'startRating' });
+    for (let q = await services.experiments.ratingQueue(ME, done.id); q.next; ) {
+      time.advance(1000);
+      q = await services.experiments.rate(ME, done.id, { token: q.next.token, value: 4 });
+    }
+    await services.experiments.step(ME, done.id, { action: 'report' });
+    const card = await services.experiments.card(ME, done.id, { shareTexts: false });
+    const pool = await services.pools.create(ME, { name: 'Lab pool' });
+    await services.pools.importCards(ME, pool.id, { cards: [card] });
+
+    time.advance(DAY);
+    const running = await services.experiments.create(ME, {
+      templateId: 'baseline-vs-change',
+      prediction: { text: 'Fewer interruptions', favoured: 'focused' },
+      measurement: { name: 'Interruptions', unit: 'per day', better: 'lower' },
+      start: true,
+    });
+    time.advance(MIN);
+    await services.measurements.log(ME, { name: 'interruptions', value: 6 });
+    return { env, done, running, pool };
+  }
+
+  it('round-trips experiments with their rating queues, measurements and pools, and only once', async () => {
+    const time = manualClock();
+    const { env: a, done, running, pool } = await populated(time);
+    const backup = await a.services.backup.createBackup(ME);
+    expect(backup.data.experiments?.map((e) => e.record.id)).toEqual([done.id, running.id]);
+    expect(backup.data.experiments?.[0]?.items.map((i) => i.value)).toEqual([4, 4]);
+    expect(backup.data.measurements?.map((m) => m.value)).toEqual([6]);
+    expect(backup.data.pools?.[0]?.cards).toHaveLength(1);
+
+    const b = await openEnv(engine, time.clock);
+    envs.push(b);
+    const first = await b.services.backup.import(ME, JSON.stringify(backup));
+    expect(first.experiments).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(first.measurements).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(first.pools).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect((await b.services.backup.createBackup(ME)).data).toEqual(backup.data);
+
+    const again = await b.services.backup.import(ME, JSON.stringify(backup));
+    expect(again.experiments).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(again.measurements).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.pools).toEqual({ created: 0, updated: 0, unchanged: 1 });
+
+    // The restored copy reports the same result, keeps running, and pools the same card.
+    expect(await b.services.experiments.report(ME, done.id)).toEqual(
+      await a.services.experiments.report(ME, done.id),
+    );
+    expect((await b.services.experiments.active(ME))?.id).toBe(running.id);
+    expect((await b.services.pools.report(ME, pool.id)).points).toEqual(
+      (await a.services.pools.report(ME, pool.id)).points,
+    );
+  });
+
+  it('refuses to restore an unfinished experiment next to another unfinished one, writing nothing', async () => {
+    const time = manualClock();
+    const { env: a } = await populated(time);
+    const backup = await a.services.backup.createBackup(ME);
+    const b = await openEnv(engine, time.clock);
+    envs.push(b);
+    await b.services.experiments.create(ME, {
+      templateId: 'week-vs-20-minutes',
+      prediction: { text: 'No difference', favoured: 'no-difference' },
+      start: true,
+    });
+    await expectError(b.services.backup.import(ME, JSON.stringify(backup)), 'conflict');
+    expect(await b.services.experiments.list(ME)).toHaveLength(1);
+    expect(await b.services.pools.list(ME)).toEqual([]);
+  });
+});
