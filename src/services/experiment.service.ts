@@ -47,7 +47,9 @@ function phaseWindow(
   now: Date,
 ): { from: string; to: string } | null {
   if (!phase.startedAt) return null;
-  return { from: phase.startedAt, to: phase.endedAt ?? now.toISOString() };
+  // A focused phase not ended by hand closes at its planned end, as startRating will record it.
+  const overdue = phase.role === 'focused' && Date.parse(phase.plannedEnd) < now.getTime();
+  return { from: phase.startedAt, to: phase.endedAt ?? (overdue ? phase.plannedEnd : now.toISOString()) };
 }
 
 /**
