@@ -11,7 +11,12 @@ const DAY = 86_400_000;
 function manualClock(start = '2026-03-02T09:00:00.000Z') {
   let now = Date.parse(start);
   const clock: Clock = () => new Date(now);
-  return { clock, advance: (ms: number) => void (now += ms) };
+  return {
+    clock,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe.each(ENGINES)('backups with experiments, measurements and pools on %s', (engine) => {

@@ -442,10 +442,7 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
       ]);
     });
 
-    // Known bug (src/core/experiments/view.ts, statusOf, case 'focused'): when the focused phase
-    // runs to its planned end without endFocused, the status ignores the rating delay and says
-    // "time to rate" (due) although startRating is refused until ratingOpensAt. Flip to `it` once fixed.
-    it.fails('with a rating delay and the session run to its planned end, the status waits for the opening', async () => {
+    it('with a rating delay and the session run to its planned end, the status waits for the opening', async () => {
       const created = await services.experiments.create(
         me,
         weekInput({ phases: { passive: { length: 1 } }, ratingDelayHours: 24 }),

@@ -89,7 +89,9 @@ function statusOf(record: ExperimentRecord, now: Date): ExperimentStatus {
     }
     case 'focused': {
       const opens = ratingOpensAt(record);
-      if (second.endedAt && opens) {
+      const over = second.endedAt !== null || now.getTime() >= Date.parse(second.plannedEnd);
+      if (over && opens) {
+        // Ended by hand or run to its planned end: what is left is the wait for the rating.
         const ms = left(opens);
         return {
           headline:
@@ -105,15 +107,12 @@ function statusOf(record: ExperimentRecord, now: Date): ExperimentStatus {
       }
       const ms = left(second.plannedEnd);
       return {
-        headline:
-          ms > 0
-            ? `Experiment: ${second.label} — ${durationInWords(ms)} left`
-            : `Experiment: ${second.label} is over — time to rate`,
+        headline: `Experiment: ${second.label} — ${durationInWords(ms)} left`,
         phaseKey: second.key,
         endsAt: second.plannedEnd,
         msLeft: ms,
-        due: ms === 0,
-        nextStep: ms > 0 ? 'endFocused' : 'startRating',
+        due: false,
+        nextStep: 'endFocused',
       };
     }
     case 'rating':
