@@ -7,7 +7,9 @@ import { LOCAL_ACTOR } from '../services/context.js';
 import { newId } from '../services/ids.js';
 import { resolveDatabaseLocation } from '../store/location.js';
 import { SqliteCapture } from '../store/sqlite-capture.js';
+import { cliClock } from './clock.js';
 import { effortFlag, looksLikeCommand, numberish } from './parse.js';
+import { experimentReminder } from './reminder.js';
 
 /**
  * `whet idea "text" [flags]` on an existing SQLite database, without commander or Kysely.
@@ -38,9 +40,14 @@ export function fastCapture(argv: readonly string[]): boolean {
       effort: values.effort === undefined ? undefined : effortFlag(values.effort),
       context: values.context,
     });
-    const idea = newIdea(input, newId(), new Date().toISOString());
+    const clock = cliClock();
+    const idea = newIdea(input, newId(), clock().toISOString());
     store.insertIdea(LOCAL_ACTOR.userId, idea);
     process.stdout.write(values.json ? `${JSON.stringify(idea, null, 2)}\n` : `${idea.id}\n`);
+    // The same reminder line the full CLI ends with while an experiment is unfinished.
+    const record = values.json ? undefined : store.activeExperimentRecord(LOCAL_ACTOR.userId);
+    const reminder = record === undefined ? undefined : experimentReminder(record, clock());
+    if (reminder) process.stderr.write(`${reminder}\n`);
   } catch (error) {
     if (!(error instanceof WhetstoneError)) throw error;
     process.stderr.write(`whet: ${error.message}\n`);

@@ -7,6 +7,7 @@ import { registerIdeaCommand } from './commands/idea.command.js';
 import { registerIdeasCommand } from './commands/ideas.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerSessionCommands } from './commands/session.command.js';
+import { setReminderWanted } from './reminder.js';
 import { WHETSTONE_VERSION } from './version.js';
 
 /** Exit codes: 0 ok, 1 the input or the data was wrong, 2 the command line itself was wrong. */
@@ -30,6 +31,7 @@ function buildProgram(): Command {
   let db: string | undefined;
   program.hook('preAction', (_program, action) => {
     db = action.optsWithGlobals<{ db?: string }>().db;
+    setReminderWanted(wantsReminder(action));
   });
   const globals = () => ({ db });
   registerIdeaCommand(program, globals);
@@ -43,6 +45,16 @@ function buildProgram(): Command {
     command.option(DB_FLAGS, DB_HELP).exitOverride();
   });
   return program;
+}
+
+/** Commands that do not end with the experiment reminder: they show the experiment themselves. */
+const NO_REMINDER = new Set(['experiment', 'serve']);
+
+/** Whether `action` ends with the one-line experiment reminder (never after JSON output). */
+function wantsReminder(action: Command): boolean {
+  let top = action;
+  while (top.parent?.parent) top = top.parent;
+  return !NO_REMINDER.has(top.name()) && !action.opts<{ json?: boolean }>().json;
 }
 
 function forEachCommand(commands: readonly Command[], visit: (command: Command) => void): void {

@@ -3,6 +3,8 @@ import { type Actor, type Clock, LOCAL_ACTOR, LOCAL_USER_NAME, systemClock } fro
 import { ensureUser } from '../services/user.service.js';
 import { openStore } from '../store/connect.js';
 import { resolveDatabaseLocation } from '../store/location.js';
+import { cliClock } from './clock.js';
+import { remindOfExperiment } from './reminder.js';
 
 export interface Runtime {
   services: Services;
@@ -10,8 +12,11 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Opens the database chosen by `--db` / the environment and the solo user's services. */
-export async function openRuntime(dbFlag: string | undefined, clock: Clock = systemClock): Promise<Runtime> {
+/**
+ * Opens the database chosen by `--db` / the environment and the solo user's services. The default
+ * clock is the real time, or ahead of it by WHETSTONE_CLOCK_OFFSET_MS in test mode (see clock.ts).
+ */
+export async function openRuntime(dbFlag: string | undefined, clock: Clock = cliClock()): Promise<Runtime> {
   const store = await openStore(resolveDatabaseLocation(dbFlag, process.env));
   try {
     await ensureUser(store, LOCAL_ACTOR, LOCAL_USER_NAME, systemClock);
@@ -22,14 +27,19 @@ export async function openRuntime(dbFlag: string | undefined, clock: Clock = sys
   return { services: createServices(store, { clock }), actor: LOCAL_ACTOR, close: () => store.close() };
 }
 
-/** Runs `work` with an open runtime and always closes the database afterwards. */
+/**
+ * Runs `work` with an open runtime and always closes the database afterwards. When it succeeds
+ * and this command shows the experiment reminder, the reminder line follows its output.
+ */
 export async function withRuntime<T>(
   dbFlag: string | undefined,
   work: (rt: Runtime) => Promise<T>,
 ): Promise<T> {
   const runtime = await openRuntime(dbFlag);
   try {
-    return await work(runtime);
+    const result = await work(runtime);
+    await remindOfExperiment(runtime);
+    return result;
   } finally {
     await runtime.close();
   }
