@@ -3,8 +3,10 @@ import { WhetstoneError } from '../core/errors.js';
 import { registerAreasCommand } from './commands/areas.command.js';
 import { registerBackupCommands } from './commands/backup.command.js';
 import { registerDecksCommand } from './commands/decks.command.js';
+import { registerExperimentCommands } from './commands/experiment.command.js';
 import { registerIdeaCommand } from './commands/idea.command.js';
 import { registerIdeasCommand } from './commands/ideas.command.js';
+import { registerMeasureCommands } from './commands/measure.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerSessionCommands } from './commands/session.command.js';
 import { setReminderWanted } from './reminder.js';
@@ -40,6 +42,8 @@ function buildProgram(): Command {
   registerBackupCommands(program, globals);
   registerSessionCommands(program, globals);
   registerDecksCommand(program, globals);
+  registerExperimentCommands(program, globals);
+  registerMeasureCommands(program, globals);
   registerServeCommand(program, globals);
   forEachCommand(program.commands, (command) => {
     command.option(DB_FLAGS, DB_HELP).exitOverride();

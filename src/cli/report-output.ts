@@ -1,0 +1,115 @@
+import type { Verdict } from '../core/experiments/report.js';
+import type { ExperimentReportView } from '../services/experiment.service.js';
+import { localTime } from './session-output.js';
+
+const out = (text: string) => process.stdout.write(text);
+
+/** At most `digits` decimals, without trailing zeros: 3, 2.5, 0.33. */
+export function figure(x: number, digits = 2): string {
+  return String(Number(x.toFixed(digits)));
+}
+
+/** A p-value as a statistician would print it. */
+export function pValue(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}
+
+function truncate(text: string, width: number): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > width ? `${line.slice(0, width - 1)}…` : line;
+}
+
+/** Rows of cells as aligned columns: the first left-aligned, the rest right-aligned. */
+export function printColumns(rows: readonly (readonly string[])[], indent = ''): void {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
+  for (const row of rows)
+    out(
+      `${indent}${row
+        .map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!)))
+        .join('  ')
+        .trimEnd()}\n`,
+    );
+}
+
+/** `whet experiment report`: per-phase figures, the prediction beside the result, the verdict and its trust. */
+export function printReport(report: ExperimentReportView): void {
+  const { experiment } = report;
+  const when = experiment.reportedAt ? `, finished ${localTime(experiment.reportedAt)}` : '';
+  out(`${experiment.title} — report  (id ${experiment.id}${when})\n${experiment.question}\n\n`);
+  if (report.kind === 'ideas') printIdeaFigures(report);
+  else printMeasurementFigures(report);
+  const { prediction } = experiment;
+  const favoured =
+    prediction.favoured === 'no-difference'
+      ? 'no difference'
+      : `${experiment.phases[prediction.favoured === 'passive' ? 0 : 1].label} wins`;
+  out(
+    `\nPrediction  ${favoured}${prediction.byHowMuch ? ` (by ${prediction.byHowMuch})` : ''}: "${prediction.text}"\n`,
+  );
+  printVerdict(report.kind === 'ideas' ? report.verdict : report.report.verdict);
+}
+
+function printVerdict(verdict: Verdict): void {
+  const matched =
+    verdict.predictionMatched === null
+      ? 'cannot tell (the result is unclear)'
+      : verdict.predictionMatched
+        ? 'yes'
+        : 'no';
+  out(`Result      ${verdict.summary}\n`);
+  out(`Matched     ${matched}\n`);
+  out(`Trust       ${verdict.trust}: ${verdict.trustReason}\n`);
+}
+
+function printIdeaFigures(report: Extract<ExperimentReportView, { kind: 'ideas' }>): void {
+  printColumns([
+    ['phase', 'ideas', 'rated', 'total', 'mean', 'high-value (4-5)', 'ratings 1/2/3/4/5'],
+    ...report.phases.map((p) => [
+      p.label,
+      String(p.count),
+      String(p.rated),
+      String(p.totalValue),
+      p.meanValue === null ? '—' : p.meanValue.toFixed(2),
+      String(p.highValueCount),
+      p.ratings.join('/'),
+    ]),
+  ]);
+  const width = Math.max(40, (process.stdout.columns ?? 100) - 12);
+  for (const phase of report.phases) {
+    if (phase.best.length === 0) continue;
+    out(`\nBest ideas of ${phase.label}:\n`);
+    for (const idea of phase.best) out(`  ${idea.value}  ${truncate(idea.text, width)}\n`);
+  }
+}
+
+function printMeasurementFigures(report: Extract<ExperimentReportView, { kind: 'measurement' }>): void {
+  const { measurement, phases, mannWhitney, medianDifference } = report.report;
+  const unit = measurement.unit ? ` ${measurement.unit}` : '';
+  out(
+    `Measuring ${measurement.name}${unit ? ` (${measurement.unit})` : ''}; ${measurement.better} is better\n\n`,
+  );
+  const cell = (x: number | null) => (x === null ? '—' : figure(x));
+  printColumns([
+    ['phase', 'n', 'mean', 'median', 'sd', 'min', 'max'],
+    ...phases.map((p) => [
+      p.label,
+      String(p.n),
+      cell(p.mean),
+      cell(p.median),
+      cell(p.sd),
+      cell(p.min),
+      cell(p.max),
+    ]),
+  ]);
+  out('\n');
+  if ('u' in mannWhitney) {
+    const result = 'pValue' in mannWhitney ? `two-sided ${pValue(mannWhitney.pValue)}` : mannWhitney.caveat;
+    out(`Mann-Whitney U = ${figure(mannWhitney.u)} (${mannWhitney.method}): ${result}\n`);
+  } else {
+    out(`Mann-Whitney U: ${mannWhitney.caveat}\n`);
+  }
+  if (medianDifference)
+    out(
+      `Median difference (${phases[1].label} − ${phases[0].label}): ${figure(medianDifference.estimate)}${unit}, 95% bootstrap interval ${figure(medianDifference.lower)} to ${figure(medianDifference.upper)}\n`,
+    );
+}
