@@ -7,6 +7,7 @@ import { registerExperimentCommands } from './commands/experiment.command.js';
 import { registerIdeaCommand } from './commands/idea.command.js';
 import { registerIdeasCommand } from './commands/ideas.command.js';
 import { registerMeasureCommands } from './commands/measure.command.js';
+import { registerPoolCommands } from './commands/pool.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerSessionCommands } from './commands/session.command.js';
 import { setReminderWanted } from './reminder.js';
@@ -44,6 +45,7 @@ function buildProgram(): Command {
   registerDecksCommand(program, globals);
   registerExperimentCommands(program, globals);
   registerMeasureCommands(program, globals);
+  registerPoolCommands(program, globals);
   registerServeCommand(program, globals);
   forEachCommand(program.commands, (command) => {
     command.option(DB_FLAGS, DB_HELP).exitOverride();
