@@ -14,7 +14,7 @@ type GlobalOptions = { db?: string };
 
 const TEST_CLOCK_HELP =
   '\nTest and demo mode: with WHETSTONE_TEST_HOOKS=1 and WHETSTONE_CLOCK_OFFSET_MS=N every whet command ' +
-  'runs N ms ahead\nof the real time (604800000 = one week), so a whole experiment can be walked through at once.';
+  'runs N ms ahead\nof the real time (604800000 = one week), so a whole experiment can be walked through at once.\n';
 
 /**
  * The experiment `id`, or the one to use without it: the unfinished experiment, or for report,
