@@ -1,8 +1,10 @@
 /*
  * Whetstone web app. Stable accessible names for tests (Playwright):
  *
- * Layout     nav "Main" with links "Inbox", "Session", "Decks", "Areas", "Data"; toasts in
- *            role=status (polite).
+ * Layout     nav "Main" with links "Inbox", "Session", "Experiments", "Pools", "Decks", "Areas",
+ *            "Data"; toasts in role=status (polite). While an experiment is unfinished, every page
+ *            starts with complementary "Experiment under way": the server's one-line headline and
+ *            link "Open the experiment" (not on the experiment's own page).
  * Inbox /    form "Capture an idea": textarea label "New idea"; select label "Area" (the only
  *            control labelled "Area" on the page — filters are named by title); fieldset
  *            (role=group) "Value" with radios "No value", "1".."5"; button "More" (aria-expanded)
@@ -51,16 +53,53 @@
  * /areas     "Active areas" and "Archived areas"; per row buttons "Rename <name>", "Archive
  *            <name>", "Restore <name>", "Delete <name>" (unused custom areas only) then
  *            "Confirm delete <name>"; rename form "Edit <name>" with "Name", "Description", "Save".
+ * Experiments form "Start an experiment": radio group "Template" (radios named by template title,
+ * /experiments described by its question); textarea "What do you expect?"; radio group "Which phase
+ *            will give more valuable ideas?" ("A week of noticing", "One focused session", "No
+ *            difference"; measurement templates ask "Which phase will do better?"); input "By how
+ *            much?"; number inputs "Phase 1: <label> (<unit>)", "Phase 2: …" (min/max from the
+ *            template); "Rating delay in hours" (idea templates) or "Measurement name", "Unit",
+ *            group "Better when it is" ("Lower", "Higher"); button "Lock prediction and start".
+ *            With an unfinished experiment the form gives way to heading "Under way" and link
+ *            "Open the experiment". List "Past experiments" (links).
+ * Experiment region named by its heading "Phase N of 2: <label>" (or the status) with the phase's
+ * /experiments/:id instructions, "Noted so far: …", the next-step button ("Start phase 2: <label>",
+ *            "End phase 2 now", "Start blind rating", "Finish and see the report", …), in phase 2
+ *            button "Open a 20-minute focused session", form "Log a measurement" (input named by
+ *            the measurement, button "Log measurement"); list "Timeline" (steps with Done/Now/
+ *            Planned and "… left"); region "Your prediction"; link "Add the phase ends to your
+ *            calendar (.ics)"; button "Abandon experiment" opens dialog "Abandon this experiment?"
+ *            ("Keep going", "Abandon for good"). Reported: regions "Verdict" (with region
+ *            "Prediction beside result"), "Per phase" (table "Figures by phase"), figure "Blind
+ *            ratings by phase" or "<Measurement> over time" (drawing role=img named by a summary,
+ *            a visually hidden table with every number), lists "Best ideas: <label>", checkbox
+ *            "Include my idea texts in the card", link "Download result card".
+ * Rating     h1 "Rate blind"; only the idea's text, progressbar "Rated" and "3 of 12"; buttons
+ * …/rate     "1".."5" (keys 1-5 too); then "All 12 ideas rated." and button "See the report". The
+ *            item's token stays in memory, never in the DOM.
+ * Pools      form "Create a pool" (input "Pool name", button "Create pool"), list "Pools".
+ * /pools/:id list "Pool summary" (Participants, "<label> won" share with 95% CI, median
+ *            difference with bootstrap CI); test cards "Exact sign test", "Wilcoxon signed-rank
+ *            test" with the p-value or the caveat; note "Caveats" for other caveats; figure "Each
+ *            participant’s total value in both phases"; form "Import result cards" (file input
+ *            "Result card files", several files or dropped ones, button "Import cards";
+ *            role=status "N cards added…", role=alert "Nothing was imported. <file>: <field> …").
  * Data       links "Download JSON backup", "Download Markdown", "Download CSV"; file input
  * /data      "Backup file", button "Import backup"; summary table "Import summary" in role=status;
  *            an invalid file gives role=alert "Nothing was imported. …".
  */
 import { useEffect } from 'react';
+import { ExperimentBanner } from './experiment.js';
 import { AreasPage } from './pages/AreasPage.js';
 import { DataPage } from './pages/DataPage.js';
 import { DeckPage, DecksPage } from './pages/DecksPage.js';
+import { ExperimentPage } from './pages/ExperimentPage.js';
+import { ExperimentsPage } from './pages/ExperimentsPage.js';
+import { BlindRatingPage } from './pages/experiment/BlindRatingPage.js';
 import { IdeaPage } from './pages/IdeaPage.js';
 import { InboxPage } from './pages/InboxPage.js';
+import { PoolPage } from './pages/PoolPage.js';
+import { PoolsPage } from './pages/PoolsPage.js';
 import { SessionPage } from './pages/SessionPage.js';
 import { SessionSummaryPage, SessionsPage } from './pages/SessionsPage.js';
 import { Link, matchPath, useRouter } from './router.js';
@@ -72,6 +111,16 @@ const NAV = [
     to: '/session',
     label: 'Session',
     icon: 'M8 14a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11zM8 5.5v3l2 1.5M6.5 1.5h3',
+  },
+  {
+    to: '/experiments',
+    label: 'Experiments',
+    icon: 'M6 2.5h4M6.5 2.5v4L3 12.5a1 1 0 0 0 .9 1.5h8.2a1 1 0 0 0 .9-1.5L9.5 6.5v-4M5 10h6',
+  },
+  {
+    to: '/pools',
+    label: 'Pools',
+    icon: 'M5 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM11 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM1.5 13c0-2 1.6-3.5 3.5-3.5S8.5 11 8.5 13M7.5 13c0-2 1.6-3.5 3.5-3.5s3.5 1.5 3.5 3.5',
   },
   { to: '/decks', label: 'Decks', icon: 'M4 4.5h8v9H4zM5.5 2.5h5M6 7.5h4M6 10h3' },
   { to: '/areas', label: 'Areas', icon: 'M3 3h4v4H3zM9 3h4v4H9zM3 9h4v4H3zM9 9h4v4H9z' },
@@ -111,6 +160,14 @@ function Page() {
   if (path === '/session') return <SessionPage />;
   if (path === '/sessions') return <SessionsPage />;
   if (path === '/decks') return <DecksPage />;
+  if (path === '/experiments') return <ExperimentsPage />;
+  if (path === '/pools') return <PoolsPage />;
+  const rating = matchPath('/experiments/:id/rate', path);
+  if (rating?.id) return <BlindRatingPage key={rating.id} id={rating.id} />;
+  const experiment = matchPath('/experiments/:id', path);
+  if (experiment?.id) return <ExperimentPage key={experiment.id} id={experiment.id} />;
+  const pool = matchPath('/pools/:id', path);
+  if (pool?.id) return <PoolPage key={pool.id} id={pool.id} />;
   const session = matchPath('/sessions/:id', path);
   if (session?.id) return <SessionSummaryPage key={session.id} id={session.id} />;
   const deck = matchPath('/decks/:id', path);
@@ -137,6 +194,8 @@ const TITLES: Record<string, string> = {
   '/session': 'Focused session',
   '/sessions': 'Sessions',
   '/decks': 'Decks',
+  '/experiments': 'Experiments',
+  '/pools': 'Pools',
 };
 
 function titleOf(path: string): string {
@@ -144,6 +203,9 @@ function titleOf(path: string): string {
   if (path.startsWith('/ideas/')) return 'Idea';
   if (path.startsWith('/sessions/')) return 'Session summary';
   if (path.startsWith('/decks/')) return 'Deck';
+  if (/^\/experiments\/[^/]+\/rate$/.test(path)) return 'Blind rating';
+  if (path.startsWith('/experiments/')) return 'Experiment';
+  if (path.startsWith('/pools/')) return 'Pool';
   return 'Not found';
 }
 
@@ -151,6 +213,8 @@ function sectionOf(path: string): string {
   if (path.startsWith('/ideas/')) return '/';
   if (path.startsWith('/session')) return '/session';
   if (path.startsWith('/decks')) return '/decks';
+  if (path.startsWith('/experiments')) return '/experiments';
+  if (path.startsWith('/pools')) return '/pools';
   return path;
 }
 
@@ -163,6 +227,14 @@ export function App() {
   }, [path]);
 
   const section = sectionOf(path);
+
+  // On a phone the navigation bar scrolls sideways; keep the current section in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the section changes
+  useEffect(() => {
+    document
+      .querySelector('.nav__link[aria-current="page"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [section]);
 
   return (
     <div className="shell">
@@ -201,6 +273,7 @@ export function App() {
         </p>
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        <ExperimentBanner />
         <Page />
       </main>
     </div>

@@ -1,11 +1,60 @@
 import type { Area } from '../../src/core/areas.js';
 import type { ImportSummary } from '../../src/core/backup.js';
 import type { Deck } from '../../src/core/decks/deck.js';
+import type { PooledAnalysis, ResultCard } from '../../src/core/experiments/card.js';
+import type { CreateExperimentInput, PredictionInput } from '../../src/core/experiments/experiment.js';
+import type { MeasurementReport } from '../../src/core/experiments/measurement-report.js';
+import type { CardImportResult, PoolReport, PoolSummary } from '../../src/core/experiments/pool.js';
+import type { RatingQueueView } from '../../src/core/experiments/rating.js';
+import type { PhaseSummary, Verdict } from '../../src/core/experiments/report.js';
+import type { ExperimentTemplate } from '../../src/core/experiments/templates.js';
+import type { ExperimentAction } from '../../src/core/experiments/transitions.js';
+import type { ExperimentView, NextStep } from '../../src/core/experiments/view.js';
 import type { IdeaStatus } from '../../src/core/idea-status.js';
 import type { Effort, Idea, IdeaPage, IdeaSource } from '../../src/core/ideas.js';
 import type { QuestionStat, SessionView } from '../../src/core/sessions/view.js';
 
-export type { Deck, QuestionStat, SessionView };
+export type {
+  CardImportResult,
+  Deck,
+  ExperimentAction,
+  ExperimentTemplate,
+  ExperimentView,
+  MeasurementReport,
+  NextStep,
+  PhaseSummary,
+  PooledAnalysis,
+  PoolReport,
+  PoolSummary,
+  PredictionInput,
+  QuestionStat,
+  RatingQueueView,
+  ResultCard,
+  SessionView,
+  Verdict,
+};
+
+/** A phase of an idea experiment's report, with how many ideas got each rating 1..5. */
+export type PhaseReport = PhaseSummary & { ratings: [number, number, number, number, number] };
+
+export interface Observation {
+  phase: string;
+  value: number;
+  at: string;
+}
+
+/** GET /experiments/{id}/report (the server's ExperimentReportView). */
+export type ExperimentReportView =
+  | { kind: 'ideas'; experiment: ExperimentView; phases: [PhaseReport, PhaseReport]; verdict: Verdict }
+  | {
+      kind: 'measurement';
+      experiment: ExperimentView;
+      report: MeasurementReport;
+      observations: Observation[];
+    };
+
+/** What the start form sends: the core's input plus whether to lock the prediction and start at once. */
+export type StartExperimentInput = CreateExperimentInput & { start?: boolean };
 
 export type SessionStep = 'pause' | 'resume' | 'next' | 'skip' | 'back' | 'end';
 
@@ -68,7 +117,7 @@ export function errorMessage(error: unknown): string {
 }
 
 async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,
@@ -232,5 +281,75 @@ export const api = {
   },
   deckExportUrl(id: string, format: 'yaml' | 'json') {
     return `${BASE}/decks/${encodeURIComponent(id)}/export?format=${format}`;
+  },
+  /* ---------- Self-experiments ---------- */
+  experimentTemplates(signal?: AbortSignal) {
+    return request<{ templates: ExperimentTemplate[] }>('GET', '/experiment-templates', undefined, signal);
+  },
+  listExperiments(signal?: AbortSignal) {
+    return request<{ experiments: ExperimentView[] }>('GET', '/experiments', undefined, signal);
+  },
+  activeExperiment(signal?: AbortSignal) {
+    return request<{ experiment: ExperimentView | null }>('GET', '/experiments/active', undefined, signal);
+  },
+  getExperiment(id: string, signal?: AbortSignal) {
+    return request<ExperimentView>('GET', `/experiments/${encodeURIComponent(id)}`, undefined, signal);
+  },
+  startExperiment(input: StartExperimentInput) {
+    return request<ExperimentView>('POST', '/experiments', input);
+  },
+  revisePrediction(id: string, input: PredictionInput) {
+    return request<ExperimentView>('PUT', `/experiments/${encodeURIComponent(id)}/prediction`, input);
+  },
+  experimentStep(id: string, action: Exclude<ExperimentAction, 'revisePrediction'>) {
+    return request<ExperimentView>('POST', `/experiments/${encodeURIComponent(id)}/steps`, { action });
+  },
+  ratingQueue(id: string, signal?: AbortSignal) {
+    return request<RatingQueueView>(
+      'GET',
+      `/experiments/${encodeURIComponent(id)}/rating`,
+      undefined,
+      signal,
+    );
+  },
+  rateBlind(id: string, token: string, value: number) {
+    return request<RatingQueueView>('POST', `/experiments/${encodeURIComponent(id)}/rating`, {
+      token,
+      value,
+    });
+  },
+  experimentReport(id: string, signal?: AbortSignal) {
+    return request<ExperimentReportView>(
+      'GET',
+      `/experiments/${encodeURIComponent(id)}/report`,
+      undefined,
+      signal,
+    );
+  },
+  cardUrl(id: string, texts: boolean) {
+    return `${BASE}/experiments/${encodeURIComponent(id)}/card${texts ? '?texts=1' : ''}`;
+  },
+  logMeasurement(input: { name: string; value: number; at?: string; note?: string }) {
+    return request<{ id: string; name: string; value: number; at: string }>('POST', '/measurements', input);
+  },
+  calendarUrl(id: string) {
+    return `${BASE}/experiments/${encodeURIComponent(id)}/calendar.ics`;
+  },
+
+  /* ---------- Pools ---------- */
+  listPools(signal?: AbortSignal) {
+    return request<{ pools: PoolSummary[] }>('GET', '/pools', undefined, signal);
+  },
+  createPool(input: { name: string; templateId?: string }) {
+    return request<PoolSummary>('POST', '/pools', input);
+  },
+  getPool(id: string, signal?: AbortSignal) {
+    return request<PoolSummary>('GET', `/pools/${encodeURIComponent(id)}`, undefined, signal);
+  },
+  importCards(id: string, cards: unknown[]) {
+    return request<CardImportResult>('POST', `/pools/${encodeURIComponent(id)}/cards`, { cards });
+  },
+  poolReport(id: string, signal?: AbortSignal) {
+    return request<PoolReport>('GET', `/pools/${encodeURIComponent(id)}/report`, undefined, signal);
   },
 };

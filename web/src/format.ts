@@ -64,10 +64,22 @@ const FIELD_NAMES: Record<string, string> = {
   source: 'Source',
   name: 'Name',
   description: 'Description',
+  'prediction.text': 'Your prediction',
+  'prediction.favoured': 'The expected winner',
+  'prediction.byHowMuch': 'By how much',
+  favoured: 'The expected winner',
+  byHowMuch: 'By how much',
+  ratingDelayHours: 'The rating delay',
+  'measurement.name': 'The measurement name',
+  'measurement.unit': 'The unit',
+  length: 'The length',
+  plannedStart: 'The start',
+  templateId: 'Template',
 };
 
 export function fieldMessage(field: string, message: string): string {
-  const name = FIELD_NAMES[field];
+  // Nested fields such as phases.passive.length fall back to their last part.
+  const name = FIELD_NAMES[field] ?? FIELD_NAMES[field.split('.').pop() ?? ''];
   const sentence =
     /^(must|is|cannot|should)\b/.test(message) && name ? `${name} ${message}` : capitalise(message);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;

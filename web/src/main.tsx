@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { ActiveExperimentProvider } from './experiment.js';
 import { Router } from './router.js';
 import { AreasProvider, ToastProvider } from './state.js';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/experiments.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -15,7 +17,9 @@ createRoot(root).render(
     <Router>
       <ToastProvider>
         <AreasProvider>
-          <App />
+          <ActiveExperimentProvider>
+            <App />
+          </ActiveExperimentProvider>
         </AreasProvider>
       </ToastProvider>
     </Router>

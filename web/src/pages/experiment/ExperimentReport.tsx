@@ -1,0 +1,286 @@
+import { type ReactNode, useId, useState } from 'react';
+import {
+  api,
+  type ExperimentReportView,
+  type ExperimentView,
+  type MeasurementReport,
+  type Observation,
+  type PhaseReport,
+  type Verdict,
+} from '../../api.js';
+import { ValuePips } from '../../components/Badges.js';
+import { MeasurementChart, PhaseComparisonChart } from '../../components/charts/index.js';
+import { favouredLabel, formatP, TRUST_LABELS, withInterval } from '../../experiment.js';
+import { fullTime } from '../../format.js';
+import { Link } from '../../router.js';
+
+const number = (n: number | null, digits = 1) =>
+  n === null ? '–' : n.toLocaleString(undefined, { maximumFractionDigits: digits });
+
+/** The finished experiment: verdict, prediction beside result, figures per phase, chart, card. */
+export function ExperimentReport({ report }: { report: ExperimentReportView }) {
+  if (report.kind === 'ideas') {
+    return (
+      <div className="report">
+        <VerdictCard view={report.experiment} verdict={report.verdict} />
+        <IdeasFigures phases={report.phases} />
+        <PhaseComparisonChart phases={report.phases} />
+        <BestIdeas phases={report.phases} />
+        <CardDownload view={report.experiment} />
+      </div>
+    );
+  }
+  return (
+    <div className="report">
+      <VerdictCard view={report.experiment} verdict={report.report.verdict} />
+      <MeasurementFigures view={report.experiment} report={report.report} />
+      <MeasurementChart
+        phases={[
+          { ...report.report.phases[0], median: report.report.phases[0].median },
+          { ...report.report.phases[1], median: report.report.phases[1].median },
+        ]}
+        observations={report.observations as Observation[]}
+        name={report.experiment.measurement?.name ?? 'Measurement'}
+        unit={report.experiment.measurement?.unit ?? null}
+      />
+    </div>
+  );
+}
+
+function Section({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className={`summary-section ${className ?? ''}`}>
+      <h2 id={id} className="section-title summary-section__title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The verdict in plain words, how far to trust it, and the locked prediction beside the result. */
+function VerdictCard({ view, verdict }: { view: ExperimentView; verdict: Verdict }) {
+  const { prediction } = view;
+  const matched =
+    verdict.predictionMatched === null
+      ? { text: 'Too unclear to check', tone: 'neutral' }
+      : verdict.predictionMatched
+        ? { text: 'Your prediction matched', tone: 'yes' }
+        : { text: 'Your prediction did not match', tone: 'no' };
+  return (
+    <Section title="Verdict">
+      <div className="card verdict">
+        <p className="verdict__summary">{verdict.summary}</p>
+        <p className={`verdict__trust verdict__trust--${verdict.trust}`}>
+          <span className="verdict__trust-label">Trust: {TRUST_LABELS[verdict.trust]}</span>
+          <span className="verdict__trust-reason">{verdict.trustReason}</span>
+        </p>
+        <section className="versus" aria-label="Prediction beside result">
+          <div className="versus__side">
+            <p className="versus__label">You predicted</p>
+            <p className="versus__value">
+              {favouredLabel(view.phases, prediction.favoured)}
+              {prediction.byHowMuch && <span className="versus__by"> · {prediction.byHowMuch}</span>}
+            </p>
+            <p className="versus__text">“{prediction.text}”</p>
+            {prediction.lockedAt && <p className="meta-text">Locked {fullTime(prediction.lockedAt)}</p>}
+          </div>
+          <div className="versus__side">
+            <p className="versus__label">What happened</p>
+            <p className="versus__value">
+              {verdict.outcome === 'unclear' ? 'Unclear' : favouredLabel(view.phases, verdict.outcome)}
+            </p>
+            <p className={`versus__match versus__match--${matched.tone}`}>{matched.text}</p>
+          </div>
+        </section>
+      </div>
+    </Section>
+  );
+}
+
+function IdeasFigures({ phases }: { phases: readonly [PhaseReport, PhaseReport] }) {
+  const rows: { label: string; cell: (p: PhaseReport) => ReactNode }[] = [
+    { label: 'Ideas', cell: (p) => p.count },
+    { label: 'Rated', cell: (p) => p.rated },
+    { label: 'Total value', cell: (p) => p.totalValue },
+    { label: 'Mean value', cell: (p) => number(p.meanValue, 2) },
+    { label: 'High-value ideas (4–5)', cell: (p) => p.highValueCount },
+  ];
+  return (
+    <Section title="Per phase">
+      <div className="card table-card">
+        <table className="stats-table figures-table" aria-label="Figures by phase">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Figure</span>
+              </th>
+              {phases.map((p, i) => (
+                <th key={p.key} scope="col" className="num">
+                  <span className={`phase-dot phase-dot--${i + 1}`} aria-hidden="true" />
+                  {p.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                {phases.map((p) => (
+                  <td key={p.key} className="num">
+                    {row.cell(p)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+function BestIdeas({ phases }: { phases: readonly [PhaseReport, PhaseReport] }) {
+  return (
+    <Section title="Best ideas">
+      <div className="best-columns">
+        {phases.map((p, i) => (
+          <div key={p.key} className="best-column">
+            <h3 className="best-column__title">
+              <span className={`phase-dot phase-dot--${i + 1}`} aria-hidden="true" />
+              {p.label}
+            </h3>
+            {p.best.length === 0 ? (
+              <p className="meta-text">No rated ideas.</p>
+            ) : (
+              <ol className="card best-list" aria-label={`Best ideas: ${p.label}`}>
+                {p.best.map((idea) => (
+                  <li key={idea.id} className="best-item">
+                    <Link to={`/ideas/${idea.id}`} className="best-item__link">
+                      <span className="best-item__text">{idea.text}</span>
+                      <span className="best-item__meta">
+                        <ValuePips value={idea.value} />
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        ))}
+      </div>
+    </Section>
+  );
+}
+
+/** The anonymised result card: numbers only, unless the user ticks the box for idea texts. */
+function CardDownload({ view }: { view: ExperimentView }) {
+  const [texts, setTexts] = useState(false);
+  const id = useId();
+  return (
+    <Section title="Result card">
+      <div className="card card-download">
+        <p className="card-download__text">
+          Contribute your result to a pool — your coach’s or your organisation’s — without giving away who you
+          are. The card holds a random participant key, the phase lengths and, per phase, how many ideas got
+          each rating. <Link to="/pools">Pools</Link> combine many cards.
+        </p>
+        <label className="checkbox-field" htmlFor={`${id}-texts`}>
+          <input
+            id={`${id}-texts`}
+            type="checkbox"
+            checked={texts}
+            onChange={(e) => setTexts(e.target.checked)}
+          />
+          Include my idea texts in the card
+        </label>
+        <div className="card-download__row">
+          <a className="button button--primary" href={api.cardUrl(view.id, texts)} download>
+            <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
+              <path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10" />
+            </svg>
+            Download result card
+          </a>
+          <span className="meta-text">
+            {texts ? 'Numbers and your idea texts' : 'Numbers only, no idea texts'}
+          </span>
+        </div>
+      </div>
+    </Section>
+  );
+}
+
+function MeasurementFigures({ view, report }: { view: ExperimentView; report: MeasurementReport }) {
+  const { phases, mannWhitney, medianDifference } = report;
+  const unit = view.measurement?.unit ? ` ${view.measurement.unit}` : '';
+  const rows: { label: string; cell: (p: MeasurementReport['phases'][number]) => ReactNode }[] = [
+    { label: 'Observations', cell: (p) => p.n },
+    { label: 'Median', cell: (p) => number(p.median, 2) },
+    { label: 'Mean', cell: (p) => number(p.mean, 2) },
+    { label: 'Standard deviation', cell: (p) => number(p.sd, 2) },
+    { label: 'Lowest', cell: (p) => number(p.min, 2) },
+    { label: 'Highest', cell: (p) => number(p.max, 2) },
+  ];
+  return (
+    <Section title="Per phase">
+      <div className="card table-card">
+        <table className="stats-table figures-table" aria-label="Figures by phase">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Figure</span>
+              </th>
+              {phases.map((p, i) => (
+                <th key={p.key} scope="col" className="num">
+                  <span className={`phase-dot phase-dot--${i + 1}`} aria-hidden="true" />
+                  {p.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                {phases.map((p) => (
+                  <td key={p.key} className="num">
+                    {row.cell(p)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <dl className="test-results">
+        <div className="card test-result">
+          <dt>Mann-Whitney U test</dt>
+          <dd>
+            {'pValue' in mannWhitney ? (
+              <span className="test-result__value">{formatP(mannWhitney.pValue)}</span>
+            ) : (
+              <span className="caveat">{mannWhitney.caveat}</span>
+            )}
+          </dd>
+        </div>
+        <div className="card test-result">
+          <dt>
+            Median difference ({phases[1].label} − {phases[0].label})
+          </dt>
+          <dd>
+            {medianDifference ? (
+              <span className="test-result__value">
+                {withInterval(medianDifference)}
+                {unit}
+              </span>
+            ) : (
+              <span className="caveat">Needs observations in both phases.</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </Section>
+  );
+}
