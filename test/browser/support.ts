@@ -46,8 +46,8 @@ export interface WhetDb {
   cli(args: readonly string[]): Promise<RunResult>;
   /** Runs the command and parses its standard output as JSON. */
   cliJson<T>(args: readonly string[]): Promise<T>;
-  /** Starts `whet serve --port 0 --db <db>`; `stopAll` stops it. */
-  serve(): Promise<WhetServer>;
+  /** Starts `whet serve --port 0 --db <db>` (with `extraEnv` added); `cleanup` stops it. */
+  serve(extraEnv?: NodeJS.ProcessEnv): Promise<WhetServer>;
 }
 
 /** A backup's `data` as `whet export --format json` writes it. */
@@ -108,8 +108,8 @@ export function workspace(): Workspace {
           throw new Error(`whet ${args.join(' ')} printed no JSON (${String(error)}):\n${result.stdout}`);
         }
       },
-      async serve() {
-        const server = await startWhetServer({ db, env });
+      async serve(extraEnv = {}) {
+        const server = await startWhetServer({ db, env: { ...env, ...extraEnv } });
         servers.push(server);
         return server;
       },
@@ -159,8 +159,13 @@ export interface FreshApp {
  * Registers the file's hooks: one browser for the file, and for every test a new database
  * served by `whet serve` and a new page. A test fails if the page logged an error, except
  * those matching `expectedErrors` (e.g. Chromium's note about a 422 the test provokes).
+ * `serverEnv` adds to the server's environment (e.g. WHETSTONE_TEST_HOOKS=1 for a movable clock).
  */
-export function freshAppPerTest(dbName: string, expectedErrors?: RegExp): FreshApp {
+export function freshAppPerTest(
+  dbName: string,
+  expectedErrors?: RegExp,
+  options: { serverEnv?: NodeJS.ProcessEnv } = {},
+): FreshApp {
   let browser: Browser | undefined;
   let space: Workspace | undefined;
   let context: BrowserContext | undefined;
@@ -174,7 +179,7 @@ export function freshAppPerTest(dbName: string, expectedErrors?: RegExp): FreshA
   beforeEach(async () => {
     space = workspace();
     app.db = space.newDb(dbName);
-    app.server = await app.db.serve();
+    app.server = await app.db.serve(options.serverEnv);
     ({ context, page: app.page } = await newPage(browser as Browser));
     app.pageErrors = collectPageErrors(app.page);
   });

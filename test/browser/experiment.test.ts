@@ -1,0 +1,396 @@
+/**
+ * Self-experiments in the browser, with the server's clock moved forward instead of waiting a
+ * week (WHETSTONE_TEST_HOOKS=1): "a week vs 20 minutes" from the locked prediction through blind
+ * rating to the report and the result card, the banner on every page, abandoning, and a
+ * baseline-vs-change experiment with a measurement.
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { WhetServer } from '../support/server.js';
+import {
+  freshAppPerTest,
+  type Locator,
+  type Page,
+  screenshot,
+  UI_TIMEOUT_MS,
+  waitForInbox,
+} from './support.js';
+
+const app = freshAppPerTest('whet-experiment', /Failed to load resource: .*status of (409|422)/, {
+  serverEnv: { WHETSTONE_TEST_HOOKS: '1' },
+});
+
+const DAY_MS = 86_400_000;
+
+async function advanceClock(server: WhetServer, ms: number): Promise<void> {
+  const response = await fetch(`${server.api}/test/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: ms }),
+  });
+  if (!response.ok) throw new Error(`test clock: HTTP ${response.status} ${await response.text()}`);
+}
+
+interface ApiIdea {
+  id: string;
+  text: string;
+  createdAt: string;
+}
+
+async function allIdeas(server: WhetServer): Promise<ApiIdea[]> {
+  const response = await fetch(`${server.api}/ideas?limit=200`);
+  return ((await response.json()) as { items: ApiIdea[] }).items;
+}
+
+/** Playwright-core has no web-first assertions: wait for the state, up to UI_TIMEOUT_MS. */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: UI_TIMEOUT_MS, interval: 50 });
+/** The text as the page shows it (innerText: blocks apart), spaces normalised. */
+const text = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+const banner = (page: Page) => page.getByRole('complementary', { name: 'Experiment under way' });
+
+/** Captures an idea with the inbox's ordinary capture box. */
+async function captureInInbox(page: Page, idea: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Capture an idea' });
+  await form.getByLabel('New idea').fill(idea);
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/ideas',
+  );
+  await form.getByLabel('New idea').press('Enter');
+  expect((await saved).status()).toBe(201);
+  await poll(() => form.getByLabel('New idea').inputValue()).toBe('');
+}
+
+async function openInboxByNav(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+  await waitForInbox(page);
+}
+
+/** The cells of a table as text, one array per body row (row header first). */
+function tableRows(table: Locator): Promise<string[][]> {
+  return table.evaluate((el) =>
+    [...el.querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
+    ),
+  );
+}
+
+/** What the test rates each idea; none of the texts names a phase. */
+const PASSIVE_IDEAS: Record<string, number> = {
+  'Block Tuesday mornings for deep work, no meetings': 3,
+  'Ask Priya to review the proof sketch before writing it up': 4,
+  'Keep a running list of open questions in the lab notebook': 2,
+  'Mute chat while coding': 3,
+};
+const FOCUSED_IDEAS: Record<string, number> = {
+  'Write down the one result that would change my plan each week': 5,
+  'Pair-program the data loader with Sam once a week': 4,
+  'Read one paper per day in the first hour, before email': 3,
+  'Split the thesis chapter into three submittable pieces': 5,
+  'Ask my advisor which of my three projects she would drop': 4,
+};
+
+function figures(values: number[]) {
+  const total = values.reduce((a, b) => a + b, 0);
+  return {
+    count: values.length,
+    total,
+    mean: total / values.length,
+    high: values.filter((v) => v >= 4).length,
+    histogram: [1, 2, 3, 4, 5].map((r) => values.filter((v) => v === r).length),
+  };
+}
+
+describe('self-experiment in the browser', () => {
+  it('runs a week vs 20 minutes: prediction, two phases, blind rating, report, card', async () => {
+    const { page, server } = app;
+    await page.goto(`${server.url}experiments`);
+    await page.getByRole('heading', { level: 1, name: 'Experiments' }).waitFor();
+
+    // Start: template, prediction (the form says it locks), phase lengths within bounds.
+    const form = page.getByRole('form', { name: 'Start an experiment' });
+    expect(await form.getByRole('radio', { name: 'A week vs 20 minutes' }).isChecked()).toBe(true);
+    expect(await text(form)).toContain('Your prediction locks when the experiment starts.');
+    const prediction = 'Twenty focused minutes will give me more valuable ideas than a week of noticing.';
+    await form.getByLabel('What do you expect?').fill(prediction);
+    await form.getByRole('radio', { name: 'One focused session' }).check();
+    await form.getByLabel('By how much?').fill('twice the total value');
+    const week = form.getByLabel('Phase 1: A week of noticing (days)');
+    expect(await week.inputValue()).toBe('7');
+    expect(await week.getAttribute('max')).toBe('28');
+    expect(await form.getByLabel('Phase 2: One focused session (minutes)').inputValue()).toBe('20');
+    await form.getByRole('button', { name: 'Lock prediction and start' }).click();
+
+    await page.waitForURL(/\/experiments\/[^/]+$/);
+    const experimentPath = new URL(page.url()).pathname;
+    const experimentId = experimentPath.split('/').pop() as string;
+    await page.getByRole('heading', { level: 1, name: 'A week vs 20 minutes' }).waitFor();
+    await page.getByRole('heading', { name: 'Phase 1 of 2: A week of noticing' }).waitFor();
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    expect(await text(timeline)).toMatch(/Phase 1: A week of noticing · 7 days\s?Now/);
+    expect(await text(timeline)).toMatch(/6 days 23 h left|7 days left/);
+    const predictionSection = page.getByRole('region', { name: 'Your prediction' });
+    expect(await text(predictionSection)).toContain(prediction);
+    expect(await text(predictionSection)).toContain('Locked');
+    await page.getByRole('link', { name: 'Add the phase ends to your calendar (.ics)' }).waitFor();
+
+    // Phase 1: ideas noted the usual way; the banner reminds without asking for ideas.
+    await openInboxByNav(page);
+    // The server rounds down: a week that has just begun has "6 days" left.
+    await poll(() => text(banner(page))).toMatch(/^Experiment: A week of noticing — [67] days left/);
+    expect(await text(banner(page))).not.toMatch(/idea/i);
+    for (const idea of Object.keys(PASSIVE_IDEAS)) await captureInInbox(page, idea);
+
+    // A week later.
+    await advanceClock(server, 7 * DAY_MS + 60_000);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
+    await poll(() => text(banner(page))).toContain('A week of noticing is over');
+    await banner(page).getByRole('link', { name: 'Open the experiment' }).click();
+    await page.waitForURL((url) => url.pathname === experimentPath);
+    await poll(() => text(page.getByRole('region', { name: /Phase 1 of 2/ }))).toContain(
+      'Noted so far: 4 ideas',
+    );
+    await page.getByRole('button', { name: 'Start phase 2: One focused session' }).click();
+    await page.getByRole('heading', { name: 'Phase 2 of 2: One focused session' }).waitFor();
+    await page.getByRole('button', { name: 'Open a 20-minute focused session' }).waitFor();
+
+    // Phase 2: more ideas, then end it and rate.
+    await openInboxByNav(page);
+    await poll(() => text(banner(page))).toContain('One focused session — 20 minutes left');
+    for (const idea of Object.keys(FOCUSED_IDEAS)) await captureInInbox(page, idea);
+    await banner(page).getByRole('link', { name: 'Open the experiment' }).click();
+    await poll(() => text(page.getByRole('region', { name: /Phase 2 of 2/ }))).toContain(
+      '4 ideas in phase 1, 5 ideas in phase 2',
+    );
+    await page.getByRole('button', { name: 'End phase 2 now' }).click();
+    await page.getByRole('button', { name: 'Start blind rating' }).click();
+    await page.waitForURL((url) => url.pathname === `${experimentPath}/rate`);
+    await page.getByRole('heading', { level: 1, name: 'Rate blind' }).waitFor();
+
+    // Blind rating: one text at a time; nothing in the DOM tells phase, time, source or id.
+    const ideas = await allIdeas(server);
+    expect(ideas).toHaveLength(9);
+    const ratings: Record<string, number> = { ...PASSIVE_IDEAS, ...FOCUSED_IDEAS };
+    const monthDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
+    const forbidden = [
+      'passive',
+      'focused',
+      'noticing',
+      'one focused session',
+      'phase',
+      ...ideas.map((i) => i.id),
+      ...ideas.map((i) => i.createdAt),
+      ...ideas.map((i) => i.createdAt.slice(0, 10)),
+      ...ideas.map((i) => monthDay.format(new Date(i.createdAt)).toLowerCase()),
+    ];
+    const tokens: string[] = [];
+    page.on('response', async (response) => {
+      if (!new URL(response.url()).pathname.endsWith('/rating') || !response.ok()) return;
+      const body = (await response.json()) as { next: { token: string; text: string } | null };
+      expect(Object.keys(body).sort()).toEqual(['next', 'rated', 'total']);
+      if (body.next) {
+        expect(Object.keys(body.next).sort()).toEqual(['text', 'token']);
+        tokens.push(body.next.token);
+      }
+    });
+    const progress = page.getByRole('progressbar', { name: 'Rated' });
+    const shown: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      await poll(() => progress.getAttribute('aria-valuenow')).toBe(String(i));
+      await page.getByText(`${i + 1} of 9`, { exact: true }).waitFor();
+      const ideaText = await text(page.locator('.blind__text'));
+      expect(Object.keys(ratings), `unknown idea on screen: ${ideaText}`).toContain(ideaText);
+      shown.push(ideaText);
+      const html = (await page.evaluate('document.documentElement.outerHTML')) as string;
+      const lower = html.toLowerCase();
+      for (const secret of [...forbidden, ...tokens.map((t) => t.toLowerCase())])
+        expect(lower.includes(secret.toLowerCase()), `the rating page shows "${secret}"`).toBe(false);
+      if (i === 2) await screenshot(page, 'experiment-rating');
+      const value = ratings[ideaText] as number;
+      // Half by key, half by button.
+      if (i % 2 === 0) await page.keyboard.press(String(value));
+      else await page.getByRole('button', { name: String(value), exact: true }).click();
+    }
+    expect(new Set(shown).size).toBe(9);
+    await page.getByText('All 9 ideas rated.').waitFor();
+    await page.getByRole('button', { name: 'See the report' }).click();
+
+    // The report: numbers match the ratings given.
+    await page.waitForURL((url) => url.pathname === experimentPath);
+    const passive = figures(Object.values(PASSIVE_IDEAS));
+    const focused = figures(Object.values(FOCUSED_IDEAS));
+    const table = page.getByRole('table', { name: 'Figures by phase' });
+    await table.waitFor();
+    const mean = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    expect(await tableRows(table)).toEqual([
+      ['Ideas', String(passive.count), String(focused.count)],
+      ['Rated', String(passive.count), String(focused.count)],
+      ['Total value', String(passive.total), String(focused.total)],
+      ['Mean value', mean(passive.mean), mean(focused.mean)],
+      ['High-value ideas (4–5)', String(passive.high), String(focused.high)],
+    ]);
+    const verdict = page.getByRole('region', { name: 'Verdict' });
+    expect(await text(verdict)).toContain(
+      `One focused session produced more total value than A week of noticing (total value ${focused.total} vs ${passive.total})`,
+    );
+    expect(await text(verdict)).toContain('Trust: Low');
+    const versus = page.getByRole('region', { name: 'Prediction beside result' });
+    // The labels are upper-cased by CSS.
+    expect(await text(versus)).toMatch(/You predicted One focused session · twice the total value/i);
+    expect(await text(versus)).toContain('Your prediction matched');
+
+    const chart = page.getByRole('figure', { name: 'Blind ratings by phase' });
+    expect(await chart.locator('.chart__drawing').getAttribute('aria-label')).toBe(
+      `A week of noticing: total value ${passive.total} from ${passive.count} rated ideas. ` +
+        `One focused session: total value ${focused.total} from ${focused.count} rated ideas.`,
+    );
+    const histogram = await tableRows(chart.locator('table'));
+    expect(histogram).toEqual([
+      ...[1, 2, 3, 4, 5].map((r) => [
+        String(r),
+        String(passive.histogram[r - 1]),
+        String(focused.histogram[r - 1]),
+      ]),
+      ['Total value', String(passive.total), String(focused.total)],
+    ]);
+    await poll(() => chart.locator('svg.recharts-surface').count()).toBe(2);
+    const best = page.getByRole('list', { name: 'Best ideas: One focused session' }).getByRole('listitem');
+    expect(await best.count()).toBe(3);
+    expect(await text(best.first())).toMatch(/^(Write down the one result|Split the thesis chapter)/);
+    await screenshot(page, 'experiment-report-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'experiment-report-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await banner(page).count(), 'a reported experiment has no banner').toBe(0);
+
+    // The result card: numbers only, idea texts only when ticked.
+    const download = async () => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download result card' }).click(),
+      ]);
+      return JSON.parse(await readFile(await file.path(), 'utf8'));
+    };
+    const card = await download();
+    expect(card).toMatchObject({
+      format: 'whetstone-result-card',
+      templateId: 'week-vs-20-minutes',
+      textsShared: false,
+      phases: [
+        { key: 'passive', count: passive.count, valueSum: passive.total, ratings: passive.histogram },
+        { key: 'focused', count: focused.count, valueSum: focused.total, ratings: focused.histogram },
+      ],
+    });
+    expect(card.texts).toBeUndefined();
+    expect(JSON.stringify(card)).not.toContain('Priya');
+    expect(JSON.stringify(card)).not.toContain(experimentId);
+    await page.getByLabel('Include my idea texts in the card').check();
+    const withTexts = await download();
+    expect(withTexts.textsShared).toBe(true);
+    expect((withTexts.texts as { text: string }[]).map((t) => t.text).sort()).toEqual(
+      Object.keys(ratings).sort(),
+    );
+  }, 90_000);
+
+  it('shows the banner on every page while it runs, and abandoning ends it after a confirmation', async () => {
+    const { page, server } = app;
+    await page.goto(`${server.url}experiments`);
+    const form = page.getByRole('form', { name: 'Start an experiment' });
+    // The prediction is required before anything starts.
+    await form.getByRole('button', { name: 'Lock prediction and start' }).click();
+    await form.getByText('Write down what you expect before you start.').waitFor();
+    await form.getByLabel('What do you expect?').fill('No difference at all.');
+    await form.getByRole('radio', { name: 'No difference' }).check();
+    await form.getByLabel('Phase 1: A week of noticing (days)').fill('40');
+    await form.getByRole('button', { name: 'Lock prediction and start' }).click();
+    // The server's bound, shown under the field.
+    await form.getByText('must be from 1 to 28 days for this template', { exact: false }).waitFor();
+    await form.getByLabel('Phase 1: A week of noticing (days)').fill('3');
+    await form.getByRole('button', { name: 'Lock prediction and start' }).click();
+    await page.waitForURL(/\/experiments\/[^/]+$/);
+
+    for (const [link, heading] of [
+      ['Inbox', 'Inbox'],
+      ['Session', 'Focused session'],
+      ['Pools', 'Pools'],
+      ['Areas', 'Areas'],
+    ] as const) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(await text(banner(page)), `banner on ${link}`).toMatch(
+        /^Experiment: A week of noticing — [23] days left/,
+      );
+    }
+    // The experiments page offers the running one instead of a second start form.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
+    await page.getByRole('heading', { name: 'Under way' }).waitFor();
+    expect(await page.getByRole('form', { name: 'Start an experiment' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Open the experiment' }).first().click();
+
+    await page.getByRole('button', { name: 'Abandon experiment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Abandon this experiment?' });
+    await dialog.getByRole('button', { name: 'Keep going' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await banner(page).count()).toBe(1);
+    await page.getByRole('button', { name: 'Abandon experiment' }).click();
+    await dialog.getByRole('button', { name: 'Abandon for good' }).click();
+    await page.getByText('Abandoned', { exact: false }).first().waitFor();
+    await banner(page).waitFor({ state: 'detached' });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
+    await page.getByRole('form', { name: 'Start an experiment' }).waitFor();
+    expect(await text(page.getByRole('list', { name: 'Past experiments' }))).toContain('Abandoned');
+  }, 60_000);
+
+  it('compares a measurement between baseline and change, with a caveat instead of a p-value', async () => {
+    const { page, server } = app;
+    await page.goto(`${server.url}experiments`);
+    const form = page.getByRole('form', { name: 'Start an experiment' });
+    await form.getByRole('radio', { name: 'Baseline vs change' }).check();
+    await form.getByLabel('Measurement name').fill('interruptions');
+    await form.getByLabel('Unit').fill('per day');
+    await form.getByRole('radio', { name: 'Lower' }).check();
+    await form
+      .getByLabel('What do you expect?')
+      .fill('Closing chat during focus blocks halves my interruptions.');
+    await form.getByRole('radio', { name: 'With the change' }).check();
+    await form.getByLabel('Phase 1: Baseline (days)').fill('3');
+    await form.getByLabel('Phase 2: With the change (days)').fill('3');
+    await form.getByRole('button', { name: 'Lock prediction and start' }).click();
+    await page.waitForURL(/\/experiments\/[^/]+$/);
+
+    const log = async (value: number) => {
+      const measure = page.getByRole('form', { name: 'Log a measurement' });
+      await measure.getByLabel('Interruptions (per day)').fill(String(value));
+      await measure.getByRole('button', { name: 'Log measurement' }).click();
+      await poll(() => measure.getByLabel('Interruptions (per day)').inputValue()).toBe('');
+    };
+    for (const value of [8, 9, 7]) {
+      await log(value);
+      await advanceClock(server, DAY_MS - 1000);
+    }
+    await advanceClock(server, 10_000);
+    await page.reload();
+    await page.getByRole('button', { name: 'Start phase 2: With the change' }).click();
+    for (const value of [4, 3, 5]) {
+      await log(value);
+      await advanceClock(server, DAY_MS - 1000);
+    }
+    await advanceClock(server, 10_000);
+    await page.reload();
+    await page.getByRole('button', { name: 'Finish and see the report' }).click();
+
+    const table = page.getByRole('table', { name: 'Figures by phase' });
+    await table.waitFor();
+    const rows = await tableRows(table);
+    expect(rows[0]).toEqual(['Observations', '3', '3']);
+    expect(rows[1]).toEqual(['Median', '8', '4']);
+    const mannWhitney = page.locator('.test-result').filter({ hasText: 'Mann-Whitney U test' });
+    expect(await text(mannWhitney)).toMatch(/Groups of 3 and 3 are too small.*no p-value is shown/);
+    expect(await text(page.locator('.test-results'))).not.toContain('p =');
+    const chart = page.getByRole('figure', { name: 'Interruptions (per day) over time' });
+    expect(await chart.locator('.chart__drawing').getAttribute('aria-label')).toBe(
+      'Baseline: 3 observations, median 8. With the change: 3 observations, median 4.',
+    );
+    await poll(() => chart.locator('.recharts-scatter-symbol').count()).toBe(6);
+    await screenshot(page, 'experiment-measurement-report');
+  }, 60_000);
+});
