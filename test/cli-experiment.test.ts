@@ -293,8 +293,14 @@ describe('a week vs 20 minutes through the CLI', { timeout: 180_000 }, () => {
       expect(allRatings.has(current), `shown text: ${current}`).toBe(true);
       expect(seen).not.toContain(current);
       seen.push(current);
-      // An invalid line and "s" rate nothing; the idea stays on screen until it is rated.
-      run = await lab.ok(['experiment', 'rate'], `x\ns\n${allRatings.get(current)}\nq\n`);
+      // An invalid line rates nothing; "s" puts the idea off and shows another one while any is left.
+      const putOff = shownTexts((await lab.ok(['experiment', 'rate'], 'x\ns\nq\n')).stdout);
+      const left = 11 - seen.length + 1;
+      expect(putOff[0]).toBe(current);
+      if (left > 1) expect(putOff[1]).not.toBe(current);
+      else expect(putOff[1]).toBe(current);
+      // A new run starts from the frozen order again, so the idea is back first.
+      run = await lab.ok(['experiment', 'rate'], `x\n${allRatings.get(current)}\nq\n`);
       expect(run.stdout).toContain('is not a rating');
       expect(shownTexts(run.stdout)[0]).toBe(current);
     }

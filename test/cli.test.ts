@@ -439,7 +439,10 @@ describe('export and import', () => {
       `areas: 0 created, 0 updated, ${exported.data.areas.length} unchanged\n` +
         `ideas: 0 created, 0 updated, ${n} unchanged\n` +
         'sessions: 0 created, 0 updated, 0 unchanged\n' +
-        'decks: 0 created, 0 updated, 0 unchanged\n',
+        'decks: 0 created, 0 updated, 0 unchanged\n' +
+        'experiments: 0 created, 0 updated, 0 unchanged\n' +
+        'measurements: 0 created, 0 updated, 0 unchanged\n' +
+        'pools: 0 created, 0 updated, 0 unchanged\n',
     );
     expect(await exportData(fresh)).toEqual(exported.data);
   });
@@ -447,7 +450,7 @@ describe('export and import', () => {
   it('importing into the database it came from changes nothing', async () => {
     const again = await ok(['import', jsonFile]);
     expect(again).toMatch(
-      /^areas: 0 created, 0 updated, \d+ unchanged\nideas: 0 created, 0 updated, \d+ unchanged\nsessions: 0 created, 0 updated, 0 unchanged\ndecks: 0 created, 0 updated, 0 unchanged\n$/,
+      /^areas: 0 created, 0 updated, \d+ unchanged\nideas: 0 created, 0 updated, \d+ unchanged\nsessions: 0 created, 0 updated, 0 unchanged\ndecks: 0 created, 0 updated, 0 unchanged\nexperiments: 0 created, 0 updated, 0 unchanged\nmeasurements: 0 created, 0 updated, 0 unchanged\npools: 0 created, 0 updated, 0 unchanged\n$/,
     );
   });
 

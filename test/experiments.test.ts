@@ -261,6 +261,15 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
         value: VALUES.get(items[0]?.text as string),
       });
       expect(first).toEqual({ total: 7, rated: 1, next: { token: items[1]?.token, text: items[1]?.text } });
+      // An idea put off for later comes after the others; when only put-off ideas are left, they come back.
+      const later = await services.experiments.ratingQueue(me, created.id, {
+        skip: [items[1]?.token as string],
+      });
+      expect(later.next?.token).toBe(items[2]?.token);
+      const allPutOff = items.slice(1).map((i) => i.token);
+      expect((await services.experiments.ratingQueue(me, created.id, { skip: allPutOff })).next?.token).toBe(
+        items[1]?.token,
+      );
       const oneLeft = await expectError(step(created.id, 'report'), 'conflict');
       expect(oneLeft.message).toContain('6 ideas are not rated');
       await rateAll(created.id, (text) => VALUES.get(text) as number);

@@ -35,6 +35,8 @@ export async function runBlindRating(rt: Runtime, experimentId: string): Promise
   const { experiments } = rt.services;
   const input = new LineInput();
   try {
+    // Ideas put off with "s" come back after the others.
+    const skip: string[] = [];
     let queue = await experiments.ratingQueue(rt.actor, experimentId);
     if (queue.next)
       out(
@@ -44,6 +46,16 @@ export async function runBlindRating(rt: Runtime, experimentId: string): Promise
       const { token, text } = queue.next;
       out(`\n(${queue.rated + 1} of ${queue.total})\n  ${text.replace(/\n/g, '\n  ')}\n`);
       const answer = await readAnswer(input);
+      if (answer !== 'interrupt' && answer.kind === 'skip') {
+        if (!skip.includes(token)) skip.push(token);
+        const unratedLeft = queue.total - queue.rated;
+        if (unratedLeft > 1) {
+          out('  Later: it comes back after the others.\n');
+          queue = await experiments.ratingQueue(rt.actor, experimentId, { skip });
+          if (queue.next?.token === token) skip.length = 0; // every idea left was put off: start over
+        } else out('  This is the last idea left: rate it now, or type q to stop and rate it later.\n');
+        continue;
+      }
       if (answer === 'interrupt' || answer.kind === 'quit') {
         const message = `Stopped: ${queue.rated} of ${plural(queue.total, 'idea')} rated; the ratings are kept. Go on with: whet experiment rate\n`;
         if (answer === 'interrupt') {
@@ -53,7 +65,7 @@ export async function runBlindRating(rt: Runtime, experimentId: string): Promise
         out(`\n${message}`);
         return 0;
       }
-      queue = await experiments.rate(rt.actor, experimentId, { token, value: answer.value });
+      queue = await experiments.rate(rt.actor, experimentId, { token, value: answer.value }, { skip });
     }
     await finish(rt, experimentId, queue);
     return 0;
@@ -62,14 +74,10 @@ export async function runBlindRating(rt: Runtime, experimentId: string): Promise
   }
 }
 
-/**
- * Reads answers until a rating or quit. The rating queue offers only its first unrated idea (the
- * order is fixed when rating starts), so "later" cannot move on to another idea; the rater is told
- * so and asked to rate it or stop.
- */
+/** Reads answers until a rating, a skip or quit. */
 async function readAnswer(
   input: LineInput,
-): Promise<Exclude<RatingAnswer, { kind: 'skip' | 'invalid' }> | 'interrupt'> {
+): Promise<Exclude<RatingAnswer, { kind: 'invalid' }> | 'interrupt'> {
   for (;;) {
     const result = await input.read(PROMPT);
     if (result.kind === 'interrupt') return 'interrupt';
@@ -77,12 +85,6 @@ async function readAnswer(
     const answer = parseRatingAnswer(result.text);
     if (answer.kind === 'invalid') {
       out(`  ${answer.reason}\n`);
-      continue;
-    }
-    if (answer.kind === 'skip') {
-      out(
-        '  The ideas come in a fixed order, so this one stays first in line: rate it now, or type q to stop and rate it later.\n',
-      );
       continue;
     }
     return answer;

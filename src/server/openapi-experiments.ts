@@ -80,7 +80,15 @@ export function experimentPaths(): JsonSchema {
       },
     },
     '/experiments/{id}/rating': {
-      parameters: [idParam],
+      parameters: [
+        idParam,
+        {
+          name: 'skip',
+          in: 'query',
+          description: 'Comma-separated tokens the rater put off; they come after the others',
+          schema: { type: 'string' },
+        },
+      ],
       get: {
         summary: 'Blind rating: progress and the next idea (text and an opaque token only)',
         responses: { ...ok('The rating queue', 'RatingQueue'), ...notFound, ...refused },

@@ -39,6 +39,11 @@ export type ExperimentReportView =
       observations: { phase: string; value: number; at: string }[];
     };
 
+export interface RatingOptions {
+  /** Tokens the rater put off for later. */
+  skip?: readonly string[];
+}
+
 type Step = Exclude<transitions.ExperimentAction, 'revisePrediction'>;
 
 /** A phase's time window [from, to): from its start until it ended, or until now while it runs. */
@@ -159,20 +164,28 @@ export class ExperimentService {
     return this.view(actor, record);
   }
 
-  /** Where the blind rating stands and the next idea to rate — text and token only. */
-  async ratingQueue(actor: Actor, id: string): Promise<RatingQueueView> {
+  /**
+   * Where the blind rating stands and the next idea to rate — text and token only. Tokens in
+   * `skip` (ideas the rater put off) come after the others, in the same frozen order.
+   */
+  async ratingQueue(actor: Actor, id: string, options: RatingOptions = {}): Promise<RatingQueueView> {
     const stored = await this.load(actor, id);
     assertRating(stored.record);
-    return queueView(await this.experiments.items(id));
+    return queueView(await this.experiments.items(id), options.skip);
   }
 
-  async rate(actor: Actor, id: string, input: unknown): Promise<RatingQueueView> {
+  async rate(
+    actor: Actor,
+    id: string,
+    input: unknown,
+    options: RatingOptions = {},
+  ): Promise<RatingQueueView> {
     const { token, value } = parseInput(RatingInput, input);
     const stored = await this.load(actor, id);
     assertRating(stored.record);
     const found = await this.experiments.rate(id, token, value, this.clock().toISOString());
     if (!found) throw notFound('rating item', token);
-    return queueView(await this.experiments.items(id));
+    return queueView(await this.experiments.items(id), options.skip);
   }
 
   /** The finished experiment's report; refused before it is reported, so rating stays blind. */
@@ -393,8 +406,9 @@ function assertRating(record: ExperimentRecord): void {
     );
 }
 
-function queueView(items: readonly RatingItem[]): RatingQueueView {
-  const next = items.find((item) => item.value === null);
+function queueView(items: readonly RatingItem[], skip: readonly string[] = []): RatingQueueView {
+  const unrated = items.filter((item) => item.value === null);
+  const next = unrated.find((item) => !skip.includes(item.token)) ?? unrated[0];
   return {
     total: items.length,
     rated: items.filter((item) => item.value !== null).length,

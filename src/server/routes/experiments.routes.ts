@@ -20,10 +20,13 @@ export function experimentRoutes(services: Services, actor: Actor): Hono {
     .post('/:id/steps', async (c) =>
       c.json(await experiments.step(actor, c.req.param('id'), await jsonBody(c))),
     )
-    .get('/:id/rating', async (c) => c.json(await experiments.ratingQueue(actor, c.req.param('id'))))
-    .post('/:id/rating', async (c) =>
-      c.json(await experiments.rate(actor, c.req.param('id'), await jsonBody(c))),
+    .get('/:id/rating', async (c) =>
+      c.json(await experiments.ratingQueue(actor, c.req.param('id'), { skip: skipped(c.req.query('skip')) })),
     )
+    .post('/:id/rating', async (c) => {
+      const options = { skip: skipped(c.req.query('skip')) };
+      return c.json(await experiments.rate(actor, c.req.param('id'), await jsonBody(c), options));
+    })
     .get('/:id/report', async (c) => c.json(await experiments.report(actor, c.req.param('id'))))
     .get('/:id/card', async (c) => {
       const id = c.req.param('id');
@@ -42,6 +45,15 @@ export function experimentRoutes(services: Services, actor: Actor): Hono {
       });
     });
 }
+
+/** `?skip=TOKEN,TOKEN`: ideas the rater put off come last. */
+const skipped = (query: string | undefined): string[] =>
+  query
+    ? query
+        .split(',')
+        .filter((t) => t.length > 0)
+        .slice(0, 10_000)
+    : [];
 
 /** `/experiment-templates`: the experiments one can start. */
 export function templateRoutes(services: Services): Hono {
