@@ -15,6 +15,13 @@ export interface PhaseRatings {
 
 const VALUES = [1, 2, 3, 4, 5] as const;
 
+/** Whole-number ticks with headroom above the tallest bar, so it never touches the frame. */
+function countTicks(max: number): number[] {
+  const step = Math.max(1, Math.ceil((max + 1) / 6));
+  const top = Math.ceil((max + 1) / step) * step;
+  return Array.from({ length: top / step + 1 }, (_, i) => i * step);
+}
+
 /**
  * An idea experiment's result: per phase how many ideas got each blind rating (grouped bars,
  * one colour per phase) and, beside it, each phase's total value.
@@ -36,6 +43,7 @@ export function PhaseComparisonChart({
     second: second.ratings[value - 1] ?? 0,
   }));
   const totals = phases.map((p) => ({ label: p.label, total: p.totalValue }));
+  const ticks = countTicks(Math.max(...histogram.flatMap((row) => [row.first, row.second])));
   const summary =
     `${first.label}: total value ${first.totalValue} from ${plural(first.rated, 'rated idea')}. ` +
     `${second.label}: total value ${second.totalValue} from ${plural(second.rated, 'rated idea')}.`;
@@ -107,7 +115,7 @@ export function PhaseComparisonChart({
                 fontSize: 12,
               }}
             />
-            <YAxis allowDecimals={false} {...axis} width={40} />
+            <YAxis {...axis} width={40} domain={[0, ticks[ticks.length - 1] ?? 1]} ticks={ticks} />
             <Tooltip
               {...tooltip}
               cursor={{ fill: theme.grid, opacity: 0.6 }}
