@@ -193,11 +193,17 @@ describe('self-experiment in the browser', () => {
       }
     });
     const progress = page.getByRole('progressbar', { name: 'Rated' });
+    const onScreen = () => text(page.locator('.blind__text'));
+    // "Later" (key L) puts the first idea off: another one shows, and the first comes back last.
+    await page.getByText('1 of 9', { exact: true }).waitFor();
+    const putOff = await onScreen();
+    await page.keyboard.press('l');
+    await poll(onScreen).not.toBe(putOff);
     const shown: string[] = [];
     for (let i = 0; i < 9; i++) {
       await poll(() => progress.getAttribute('aria-valuenow')).toBe(String(i));
       await page.getByText(`${i + 1} of 9`, { exact: true }).waitFor();
-      const ideaText = await text(page.locator('.blind__text'));
+      const ideaText = await onScreen();
       expect(Object.keys(ratings), `unknown idea on screen: ${ideaText}`).toContain(ideaText);
       shown.push(ideaText);
       const html = (await page.evaluate('document.documentElement.outerHTML')) as string;
@@ -211,6 +217,7 @@ describe('self-experiment in the browser', () => {
       else await page.getByRole('button', { name: String(value), exact: true }).click();
     }
     expect(new Set(shown).size).toBe(9);
+    expect(shown[8]).toBe(putOff);
     await page.getByText('All 9 ideas rated.').waitFor();
     await page.getByRole('button', { name: 'See the report' }).click();
 

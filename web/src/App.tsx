@@ -75,8 +75,8 @@
  *            a visually hidden table with every number), lists "Best ideas: <label>", checkbox
  *            "Include my idea texts in the card", link "Download result card".
  * Rating     h1 "Rate blind"; only the idea's text, progressbar "Rated" and "3 of 12"; buttons
- * …/rate     "1".."5" (keys 1-5 too); then "All 12 ideas rated." and button "See the report". The
- *            item's token stays in memory, never in the DOM.
+ * …/rate     "1".."5" (keys 1-5 too), button "Later" (key L: the idea comes back last); then "All
+ *            12 ideas rated." and button "See the report". Tokens stay in memory, never in the DOM.
  * Pools      form "Create a pool" (input "Pool name", button "Create pool"), list "Pools".
  * /pools/:id list "Pool summary" (Participants, "<label> won" share with 95% CI, median
  *            difference with bootstrap CI); test cards "Exact sign test", "Wilcoxon signed-rank

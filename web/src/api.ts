@@ -304,19 +304,21 @@ export const api = {
   experimentStep(id: string, action: Exclude<ExperimentAction, 'revisePrediction'>) {
     return request<ExperimentView>('POST', `/experiments/${encodeURIComponent(id)}/steps`, { action });
   },
-  ratingQueue(id: string, signal?: AbortSignal) {
+  /** The blind-rating queue; tokens in `later` (ideas put off) come after the others. */
+  ratingQueue(id: string, later: readonly string[] = [], signal?: AbortSignal) {
     return request<RatingQueueView>(
       'GET',
-      `/experiments/${encodeURIComponent(id)}/rating`,
+      `/experiments/${encodeURIComponent(id)}/rating${query({ skip: later.join(',') })}`,
       undefined,
       signal,
     );
   },
-  rateBlind(id: string, token: string, value: number) {
-    return request<RatingQueueView>('POST', `/experiments/${encodeURIComponent(id)}/rating`, {
-      token,
-      value,
-    });
+  rateBlind(id: string, token: string, value: number, later: readonly string[] = []) {
+    return request<RatingQueueView>(
+      'POST',
+      `/experiments/${encodeURIComponent(id)}/rating${query({ skip: later.join(',') })}`,
+      { token, value },
+    );
   },
   experimentReport(id: string, signal?: AbortSignal) {
     return request<ExperimentReportView>(

@@ -24,12 +24,14 @@ export function BlindRatingPage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; wrongState: boolean } | null>(null);
   const [finishing, setFinishing] = useState(false);
+  // Tokens of ideas put off for later, in memory only; the server serves them last.
+  const [later, setLater] = useState<string[]>([]);
   const hintId = useId();
 
   useEffect(() => {
     const controller = new AbortController();
     api
-      .ratingQueue(id, controller.signal)
+      .ratingQueue(id, [], controller.signal)
       .then(setQueue)
       .catch((error) => {
         if (isAbort(error)) return;
@@ -49,7 +51,9 @@ export function BlindRatingPage({ id }: { id: string }) {
       setBusy(true);
       setProblem(null);
       try {
-        setQueue(await api.rateBlind(id, next.token, value));
+        const rest = later.filter((t) => t !== next.token);
+        setQueue(await api.rateBlind(id, next.token, value, rest));
+        setLater(rest);
       } catch (error) {
         setProblem({
           message: errorMessage(error),
@@ -59,13 +63,36 @@ export function BlindRatingPage({ id }: { id: string }) {
         setBusy(false);
       }
     },
-    [id, next, busy],
+    [id, next, busy, later],
   );
+
+  const putOff = useCallback(async () => {
+    if (!next || busy) return;
+    const rest = [...later.filter((t) => t !== next.token), next.token];
+    setBusy(true);
+    setProblem(null);
+    try {
+      setQueue(await api.ratingQueue(id, rest));
+      setLater(rest);
+    } catch (error) {
+      setProblem({
+        message: errorMessage(error),
+        wrongState: error instanceof ApiError && error.status === 409,
+      });
+    } finally {
+      setBusy(false);
+    }
+  }, [id, next, busy, later]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      if (event.key === 'l' || event.key === 'L') {
+        event.preventDefault();
+        void putOff();
+        return;
+      }
       const value = Number(event.key);
       if (!VALUES.includes(value as (typeof VALUES)[number])) return;
       event.preventDefault();
@@ -73,7 +100,7 @@ export function BlindRatingPage({ id }: { id: string }) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [rate]);
+  }, [rate, putOff]);
 
   const finish = async () => {
     setFinishing(true);
@@ -159,11 +186,21 @@ export function BlindRatingPage({ id }: { id: string }) {
                 </button>
               ))}
             </div>
+          </fieldset>
+          <div className="blind__footer">
             <p className="hint blind__keys">
               Keys <kbd>1</kbd>–<kbd>5</kbd> rate too. A rating cannot be changed afterwards, so take a
-              moment.
+              moment, or put this idea off with <kbd>L</kbd>.
             </p>
-          </fieldset>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => void putOff()}
+              disabled={busy || queue.total - queue.rated < 2}
+            >
+              Later
+            </button>
+          </div>
         </>
       )}
 
