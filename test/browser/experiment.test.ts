@@ -128,7 +128,7 @@ describe('self-experiment in the browser', () => {
     const timeline = page.getByRole('list', { name: 'Timeline' });
     expect(await text(timeline)).toMatch(/Phase 1: A week of noticing · 7 days\s?Now/);
     expect(await text(timeline)).toMatch(/6 days 23 h left|7 days left/);
-    const predictionSection = page.getByRole('region', { name: 'Your prediction' });
+    const predictionSection = page.getByRole('region', { name: 'Your prediction', exact: true });
     expect(await text(predictionSection)).toContain(prediction);
     expect(await text(predictionSection)).toContain('Locked');
     await page.getByRole('link', { name: 'Add the phase ends to your calendar (.ics)' }).waitFor();
@@ -400,4 +400,36 @@ describe('self-experiment in the browser', () => {
     await poll(() => chart.locator('.recharts-scatter-symbol').count()).toBe(6);
     await screenshot(page, 'experiment-measurement-report');
   }, 60_000);
+
+  it('lets a draft made elsewhere revise its prediction until it is locked, then start', async () => {
+    const { page, server } = app;
+    const response = await fetch(`${server.api}/experiments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        templateId: 'week-vs-20-minutes',
+        prediction: { text: 'A first guess.', favoured: 'passive' },
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    await page.goto(`${server.url}experiments/${id}`);
+    await page.getByRole('heading', { name: 'Experiment draft: write and lock your prediction' }).waitFor();
+
+    await page.getByRole('button', { name: 'Edit prediction' }).click();
+    const edit = page.getByRole('form', { name: 'Edit your prediction' });
+    await edit.getByLabel('What do you expect?').fill('On second thought, the focused session wins.');
+    await edit.getByRole('radio', { name: 'One focused session' }).check();
+    await edit.getByRole('button', { name: 'Save prediction' }).click();
+    const prediction = page.getByRole('region', { name: 'Your prediction', exact: true });
+    await poll(() => text(prediction)).toContain('One focused session will win');
+    expect(await text(prediction)).toContain('On second thought, the focused session wins.');
+
+    await page.getByRole('button', { name: 'Lock my prediction' }).click();
+    await poll(() => text(prediction)).toContain('Locked');
+    expect(await page.getByRole('button', { name: 'Edit prediction' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Start phase 1: A week of noticing' }).click();
+    await page.getByRole('heading', { name: 'Phase 1 of 2: A week of noticing' }).waitFor();
+    await poll(() => text(banner(page))).toContain('A week of noticing');
+  });
 });

@@ -2,6 +2,34 @@ import { useEffect, useRef } from 'react';
 
 const EVENTS_URL = '/api/v1/events';
 
+/*
+ * One EventSource for the whole page, however many components listen: the experiment banner
+ * listens on every page, and each open stream would otherwise hold one of the browser's few
+ * connections to the server.
+ */
+const listeners = new Set<() => void>();
+let source: EventSource | null = null;
+
+const notifyAll = () => {
+  for (const listener of [...listeners]) listener();
+};
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!source) {
+    source = new EventSource(EVENTS_URL);
+    source.addEventListener('changed', notifyAll);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && source) {
+      source.removeEventListener('changed', notifyAll);
+      source.close();
+      source = null;
+    }
+  };
+}
+
 /**
  * Calls `onChange` when the server says the data changed — also when the `whet` CLI wrote it —
  * so an idea captured in the terminal appears in an open inbox. EventSource reconnects by itself
@@ -12,12 +40,6 @@ export function useLiveChanges(onChange: () => void): void {
   latest.current = onChange;
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(EVENTS_URL);
-    const handle = () => latest.current();
-    source.addEventListener('changed', handle);
-    return () => {
-      source.removeEventListener('changed', handle);
-      source.close();
-    };
+    return subscribe(() => latest.current());
   }, []);
 }

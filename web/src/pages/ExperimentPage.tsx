@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Favoured } from '../../../src/core/experiments/experiment.js';
 import {
+  ApiError,
   api,
   type ExperimentReportView,
   type ExperimentView,
@@ -7,6 +9,7 @@ import {
   isAbort,
   type NextStep,
 } from '../api.js';
+import { FieldError } from '../components/FieldError.js';
 import {
   favouredLabel,
   isUnfinished,
@@ -172,7 +175,7 @@ export function ExperimentPage({ id }: { id: string }) {
         <PhaseTimeline synced={synced} />
       </section>
 
-      {!reported && <PredictionCard view={view} />}
+      {!reported && <PredictionCard view={view} onChange={apply} />}
 
       {(isUnfinished(view) || reported) && (
         <section aria-labelledby={`${ids}-more`} className="summary-section experiment-more">
@@ -333,8 +336,32 @@ function NextStepActions({
   );
 }
 
-function PredictionCard({ view }: { view: ExperimentView }) {
+function PredictionCard({
+  view,
+  onChange,
+}: {
+  view: ExperimentView;
+  onChange: (view: ExperimentView) => void;
+}) {
   const { prediction } = view;
+  const [editing, setEditing] = useState(false);
+  // Only a draft's prediction can change (e.g. one created with `whet experiment start --draft`).
+  const editable = view.state === 'draft' && !prediction.lockedAt;
+  if (editing && editable) {
+    return (
+      <section className="summary-section" aria-label="Your prediction">
+        <h2 className="section-title summary-section__title">Your prediction</h2>
+        <PredictionForm
+          view={view}
+          onSaved={(next) => {
+            onChange(next);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </section>
+    );
+  }
   return (
     <section className="summary-section" aria-label="Your prediction">
       <h2 className="section-title summary-section__title">Your prediction</h2>
@@ -357,8 +384,111 @@ function PredictionCard({ view }: { view: ExperimentView }) {
             'Not locked yet: it locks when the first phase starts.'
           )}
         </p>
+        {editable && (
+          <p>
+            <button type="button" className="button button--small" onClick={() => setEditing(true)}>
+              Edit prediction
+            </button>
+          </p>
+        )}
       </div>
     </section>
+  );
+}
+
+/** Rewrites a draft's prediction (PUT …/prediction); refused by the server once it is locked. */
+function PredictionForm({
+  view,
+  onSaved,
+  onCancel,
+}: {
+  view: ExperimentView;
+  onSaved: (view: ExperimentView) => void;
+  onCancel: () => void;
+}) {
+  const [text, setText] = useState(view.prediction.text);
+  const [favoured, setFavoured] = useState<Favoured>(view.prediction.favoured);
+  const [byHowMuch, setByHowMuch] = useState(view.prediction.byHowMuch ?? '');
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const id = useId();
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    setErrors({});
+    try {
+      onSaved(await api.revisePrediction(view.id, { text, favoured, byHowMuch: byHowMuch.trim() || null }));
+    } catch (error) {
+      setErrors(error instanceof ApiError ? { ...error.fields } : {});
+      setProblem(errorMessage(error));
+      setBusy(false);
+    }
+  };
+
+  const choices: Favoured[] = ['passive', 'focused', 'no-difference'];
+  return (
+    <form className="card prediction-card" aria-label="Edit your prediction" onSubmit={save} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-text`} className="field__label">
+          What do you expect?
+        </label>
+        <textarea
+          id={`${id}-text`}
+          className="textarea"
+          rows={3}
+          value={text}
+          maxLength={1000}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={errors.text ? true : undefined}
+          aria-describedby={errors.text ? `${id}-text-error` : undefined}
+        />
+        <FieldError id={`${id}-text-error`} field="prediction.text" message={errors.text} />
+      </div>
+      <fieldset className="choice-group">
+        <legend className="choice-group__legend">Which phase will win?</legend>
+        <div className="choice-group__options choice-group__options--wrap">
+          {choices.map((c) => (
+            <label key={c} className="choice choice--wide">
+              <input
+                type="radio"
+                name={`${id}-favoured`}
+                checked={favoured === c}
+                onChange={() => setFavoured(c)}
+              />
+              <span>{favouredLabel(view.phases, c)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-by`} className="field__label">
+          By how much? <span className="field__optional">optional</span>
+        </label>
+        <input
+          id={`${id}-by`}
+          className="input"
+          value={byHowMuch}
+          maxLength={200}
+          onChange={(e) => setByHowMuch(e.target.value)}
+        />
+      </div>
+      {problem && Object.keys(errors).length === 0 && (
+        <div className="notice notice--error" role="alert">
+          {problem}
+        </div>
+      )}
+      <div className="experiment-now__buttons">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Save prediction
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -254,6 +254,9 @@ function MeasurementFigures({ view, report }: { view: ExperimentView; report: Me
           </tbody>
         </table>
       </div>
+      <p className="meta-text report__note">
+        {report.measurement.better === 'lower' ? 'Lower' : 'Higher'} is better for {report.measurement.name}.
+      </p>
       <dl className="test-results">
         <div className="card test-result">
           <dt>Mann-Whitney U test</dt>
