@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createExperiment } from './experiment.js';
-import { WEEK_VS_20_MINUTES } from './templates.js';
+import { BASELINE_VS_CHANGE, WEEK_VS_20_MINUTES } from './templates.js';
 import { endFocused, lockPrediction, startFocused, startPassive, startRating } from './transitions.js';
 import { durationInWords, experimentView } from './view.js';
 
@@ -82,5 +82,25 @@ describe('experiment status', () => {
     expect(v.recorded).toEqual({ passive: 2, focused: 0 });
     expect(v.allowedSteps).toEqual(['report', 'abandon']);
     expect(v.status.nextStep).toBe('report');
+  });
+});
+
+describe('measurement experiment status', () => {
+  it('offers the report, not a blind rating, once the change phase is over', () => {
+    const draft = createExperiment(
+      {
+        templateId: 'baseline-vs-change',
+        prediction: { text: 'Fewer interruptions', favoured: 'focused' },
+        measurement: { name: 'interruptions', better: 'lower' },
+      },
+      { id: 'm1', now: at(0) },
+    );
+    const change = startFocused(startPassive(lockPrediction(draft, at(0)), at(0)), at(7 * DAY));
+    const over = experimentView(change, BASELINE_VS_CHANGE, {}, at(15 * DAY));
+    expect(over.status).toMatchObject({
+      headline: 'Experiment: With the change is over — finish it to see the report',
+      due: true,
+      nextStep: 'startRating',
+    });
   });
 });

@@ -60,7 +60,11 @@ export function durationInWords(ms: number): string {
   return 'less than a minute';
 }
 
-function statusOf(record: ExperimentRecord, now: Date): ExperimentStatus {
+function statusOf(
+  record: ExperimentRecord,
+  measures: ExperimentTemplate['measures'],
+  now: Date,
+): ExperimentStatus {
   const [first, second] = record.phases;
   const left = (iso: string) => Math.max(0, Date.parse(iso) - now.getTime());
   const none = { phaseKey: null, endsAt: null, msLeft: null, due: false };
@@ -95,9 +99,13 @@ function statusOf(record: ExperimentRecord, now: Date): ExperimentStatus {
         const ms = left(opens);
         return {
           headline:
-            ms > 0
-              ? `Experiment: blind rating opens in ${durationInWords(ms)}`
-              : 'Experiment: time to rate your ideas blind',
+            measures === 'measurement'
+              ? ms > 0
+                ? `Experiment: ${second.label} is over — the report is ready in ${durationInWords(ms)}`
+                : `Experiment: ${second.label} is over — finish it to see the report`
+              : ms > 0
+                ? `Experiment: blind rating opens in ${durationInWords(ms)}`
+                : 'Experiment: time to rate your ideas blind',
           phaseKey: null,
           endsAt: opens,
           msLeft: ms,
@@ -153,7 +161,7 @@ export function experimentView(
     abandonedAt: record.abandonedAt,
     recorded,
     allowedSteps: [...allowedSteps(record.state)],
-    status: statusOf(record, now),
+    status: statusOf(record, template.measures, now),
   };
 }
 
