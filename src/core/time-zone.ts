@@ -30,7 +30,7 @@ export function isTimeZone(name: string): boolean {
 }
 
 /** An IANA time zone name; parsing normalises its spelling (`europe/berlin` -> `Europe/Berlin`). */
-export const TimeZone = z.string(TIME_ZONE_MESSAGE).check(
+export const TimeZone = z.string().check(
   z.refine((name) => isTimeZone(name), TIME_ZONE_MESSAGE),
   z.overwrite((name) => canonicalTimeZone(name) ?? name),
 );
@@ -47,7 +47,7 @@ const LOCAL_DATE_MESSAGE = 'must be a calendar date like 2026-11-23';
 
 /** A local calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const LocalDate = z
-  .string(LOCAL_DATE_MESSAGE)
+  .string()
   .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, LOCAL_DATE_MESSAGE), z.refine(isLocalDate, LOCAL_DATE_MESSAGE));
 
 export function isLocalDate(text: string): boolean {
@@ -60,9 +60,7 @@ export function isLocalDate(text: string): boolean {
 
 const LOCAL_TIME_MESSAGE = 'must be a local time like 09:00 (24-hour clock)';
 /** A local wall-clock time `HH:MM`, 00:00 to 23:59. */
-export const LocalTime = z
-  .string(LOCAL_TIME_MESSAGE)
-  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, LOCAL_TIME_MESSAGE));
+export const LocalTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, LOCAL_TIME_MESSAGE));
 
 /** Anything that names an instant: an ISO 8601 string with offset, or a Date. */
 export type InstantLike = string | Date;
