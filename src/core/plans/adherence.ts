@@ -67,13 +67,13 @@ export function expectedBlocksInWeek(
 
 /**
  * Week-by-week adherence of one plan from `from`'s week (default: the week it was created) to the
- * week of `today` (a local date). Logs count by their local date; all of the plan's logs count,
- * also on days the cadence did not ask for.
+ * week of `to` (default `today`, a local date). Logs count by their local date; all of the plan's
+ * logs count, also on days the cadence did not ask for.
  */
 export function weeklyAdherence(
   plan: AdherencePlan,
   logs: readonly AdherenceLog[],
-  options: { today: string; timeZone: string; from?: string },
+  options: { today: string; timeZone: string; from?: string; to?: string },
 ): WeekAdherence[] {
   const period = cadencePeriod(plan, options.timeZone);
   const logged = new Map<string, { blocks: number; minutes: number }>();
@@ -86,7 +86,7 @@ export function weeklyAdherence(
     logged.set(week, entry);
   }
   const thisWeek = weekOf(options.today);
-  return weeksBetween(options.from ?? period.since, thisWeek).map((monday) => {
+  return weeksBetween(options.from ?? period.since, weekOf(options.to ?? options.today)).map((monday) => {
     const expectedBlocks = plan.cadence ? expectedBlocksInWeek(plan.cadence, monday, period) : 0;
     const expectedMinutes = expectedBlocks * (plan.cadence?.minutes ?? 0);
     const { blocks, minutes } = logged.get(monday) ?? { blocks: 0, minutes: 0 };
