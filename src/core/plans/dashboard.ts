@@ -124,8 +124,10 @@ export function practiceByArea(
   const cell = (week: string, areaId: string | null) => {
     const row = cells.get(week);
     if (!row) return null;
-    let entry = row.get(areaId);
-    if (!entry) row.set(areaId, (entry = { areaId, minutes: 0, expectedMinutes: 0 }));
+    const existing = row.get(areaId);
+    if (existing) return existing;
+    const entry = { areaId, minutes: 0, expectedMinutes: 0 };
+    row.set(areaId, entry);
     return entry;
   };
   const byId = new Map(plans.map((p) => [p.id, p]));

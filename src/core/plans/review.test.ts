@@ -5,8 +5,10 @@ import {
   applyDecision,
   newWeeklyReview,
   PLAN_REVIEW_PROMPTS,
+  PlanReview,
   reviewPlan,
   WEEKLY_REVIEW_PROMPTS,
+  WeeklyReview,
 } from './review.js';
 
 const ZONE = 'Europe/Berlin';
@@ -71,6 +73,7 @@ describe('newWeeklyReview', () => {
       decisions: [{ planId: 'plan0001', decision: 'keep', note: null }],
       createdAt: NOW,
     });
+    expect(WeeklyReview.safeParse(review).success).toBe(true);
     expect(newWeeklyReview({ weekOf: '2026-03-30' }, context)).toMatchObject({ answers: [], decisions: [] });
   });
 
@@ -184,6 +187,7 @@ describe('reviewPlan', () => {
       newCadence: cadence,
       newNextAction: 'Print it out',
     });
+    expect(PlanReview.safeParse(review).success).toBe(true);
   });
 
   it('leaves an adjusted plan waiting when no new review date is given', () => {

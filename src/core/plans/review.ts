@@ -4,7 +4,7 @@ import '../schema-messages.js';
 import { trimmedText } from '../text.js';
 import { instantString, LocalDate, localDate, toInstant, weekdayOfDate, weekOf } from '../time-zone.js';
 import { parseInput } from '../validation.js';
-import type { Cadence } from './cadence.js';
+import { Cadence } from './cadence.js';
 import { CadenceInputSchema, PLAN_NEXT_ACTION_MAX, type Plan, type PlanContext, PlanId } from './plan.js';
 import { adjustPlan, dropPlan, keepPlan, resumePlan, startReview } from './transitions.js';
 
@@ -109,13 +109,17 @@ export const WeeklyReviewInput = z.strictObject({
 });
 export type WeeklyReviewInput = z.input<typeof WeeklyReviewInput>;
 
-export interface WeeklyReview {
-  id: string;
-  weekOf: string;
-  answers: ReviewAnswer[];
-  decisions: { planId: string; decision: ReviewDecision; note: string | null }[];
-  createdAt: string;
-}
+const instant = () => z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+
+/** A stored weekly review; the history of reviews is a list of these. */
+export const WeeklyReview = z.object({
+  id: z.string().check(z.minLength(1)),
+  weekOf: LocalDate,
+  answers: z.array(ReviewAnswer),
+  decisions: z.array(z.object({ planId: PlanId, decision: ReviewDecision, note: z.nullable(ReviewNote) })),
+  createdAt: instant(),
+});
+export type WeeklyReview = z.infer<typeof WeeklyReview>;
 
 /** Validates a weekly review: a Monday, not of a future week, answers to known prompts. */
 export function newWeeklyReview(
@@ -155,20 +159,22 @@ export const PlanReviewInput = z.strictObject({
 });
 export type PlanReviewInput = z.input<typeof PlanReviewInput>;
 
-export interface PlanReview {
-  id: string;
-  planId: string;
-  answers: ReviewAnswer[];
-  decision: ReviewDecision;
-  note: string | null;
+/** A stored review of one plan. */
+export const PlanReview = z.object({
+  id: z.string().check(z.minLength(1)),
+  planId: PlanId,
+  answers: z.array(ReviewAnswer),
+  decision: ReviewDecision,
+  note: z.nullable(ReviewNote),
   /** The review date the plan had when it was reviewed. */
-  reviewOn: string;
+  reviewOn: LocalDate,
   /** What an adjustment changed (null when not changed). */
-  newReviewOn: string | null;
-  newCadence: Cadence | null;
-  newNextAction: string | null;
-  createdAt: string;
-}
+  newReviewOn: z.nullable(LocalDate),
+  newCadence: z.nullable(Cadence),
+  newNextAction: z.nullable(z.string()),
+  createdAt: instant(),
+});
+export type PlanReview = z.infer<typeof PlanReview>;
 
 /** Runs a decision through the state machine; a plan still `active` starts its review first. */
 export function applyDecision(plan: Plan, decision: ReviewDecision, now: string | Date): Plan {
