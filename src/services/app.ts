@@ -1,15 +1,22 @@
 import type { Store } from '../store/connect.js';
 import { AreaService } from './area.service.js';
 import { BackupService } from './backup.service.js';
+import { CalendarFeedService } from './calendar-feed.service.js';
 import { ChangeService } from './change.service.js';
 import { type Clock, systemClock } from './context.js';
+import { DashboardService } from './dashboard.service.js';
 import { DeckService } from './deck.service.js';
+import { ExerciseService } from './exercise.service.js';
 import { ExperimentService } from './experiment.service.js';
 import { IdeaService } from './idea.service.js';
 import { newId } from './ids.js';
 import { MeasurementService } from './measurement.service.js';
+import { PlanService } from './plan.service.js';
 import { PoolService } from './pool.service.js';
+import { PracticeService } from './practice.service.js';
+import { ReviewService } from './review.service.js';
 import { SessionService } from './session.service.js';
+import { SettingsService } from './settings.service.js';
 
 /** All use cases over one store; the HTTP server and the CLI both start here. */
 export interface Services {
@@ -24,6 +31,13 @@ export interface Services {
   experiments: ExperimentService;
   measurements: MeasurementService;
   pools: PoolService;
+  settings: SettingsService;
+  plans: PlanService;
+  practice: PracticeService;
+  exercises: ExerciseService;
+  reviews: ReviewService;
+  dashboard: DashboardService;
+  calendar: CalendarFeedService;
 }
 
 export function createServices(
@@ -35,6 +49,7 @@ export function createServices(
   const makeId = options.newId ?? newId;
   const ideas = new IdeaService(store, areas, clock, makeId);
   const decks = new DeckService(store, clock);
+  const settings = new SettingsService(store);
   return {
     store,
     clock,
@@ -47,5 +62,12 @@ export function createServices(
     experiments: new ExperimentService(store, clock, makeId),
     measurements: new MeasurementService(store, clock, makeId),
     pools: new PoolService(store, clock, makeId),
+    settings,
+    plans: new PlanService(store, areas, settings, clock, makeId),
+    practice: new PracticeService(store, clock, makeId),
+    exercises: new ExerciseService(store, clock, makeId),
+    reviews: new ReviewService(store, settings, clock, makeId),
+    dashboard: new DashboardService(store, settings, clock),
+    calendar: new CalendarFeedService(store, settings, clock, makeId),
   };
 }

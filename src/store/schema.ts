@@ -12,6 +12,8 @@ export interface UsersTable {
   id: string;
   name: string;
   created_at: Timestamp;
+  /** IANA zone; null means the zone of the machine Whetstone runs on. */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AreasTable {
@@ -141,6 +143,71 @@ export interface PoolCardsTable {
   imported_at: Timestamp;
 }
 
+export interface PlansTable {
+  id: string;
+  user_id: string;
+  state: string;
+  review_on: string;
+  /** JSON of the core's Plan. */
+  record: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanIdeasTable {
+  plan_id: string;
+  idea_id: string;
+  user_id: string;
+}
+
+export interface ExercisesTable {
+  user_id: string;
+  id: string;
+  /** JSON of the core's Exercise. */
+  record: string;
+  created_at: Timestamp;
+}
+
+export interface PracticeLogsTable {
+  id: string;
+  user_id: string;
+  plan_id: string | null;
+  exercise_id: string | null;
+  minutes: number;
+  difficulty: number | null;
+  note: string | null;
+  at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface ReviewsTable {
+  id: string;
+  user_id: string;
+  kind: 'weekly' | 'plan';
+  plan_id: string | null;
+  week_of: string | null;
+  /** JSON of the core's WeeklyReview or PlanReview. */
+  record: string;
+  created_at: Timestamp;
+}
+
+export interface InterruptionsTable {
+  id: string;
+  user_id: string;
+  at: Timestamp;
+  reason: string | null;
+  duration_minutes: number | null;
+  created_at: Timestamp;
+}
+
+export interface CalendarFeedsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   areas: AreasTable;
@@ -153,6 +220,13 @@ export interface Database {
   measurements: MeasurementsTable;
   pools: PoolsTable;
   pool_cards: PoolCardsTable;
+  plans: PlansTable;
+  plan_ideas: PlanIdeasTable;
+  exercises: ExercisesTable;
+  practice_logs: PracticeLogsTable;
+  reviews: ReviewsTable;
+  interruptions: InterruptionsTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';

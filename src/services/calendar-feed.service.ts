@@ -1,0 +1,99 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { notFound } from '../core/errors.js';
+import { findTemplate } from '../core/experiments/templates.js';
+import { type FeedExperiment, planFeed } from '../core/plans/feed.js';
+import { addDays, localDate } from '../core/time-zone.js';
+import { CalendarFeedRepository } from '../store/calendar-feed.repository.js';
+import type { Store } from '../store/connect.js';
+import { ExperimentRepository } from '../store/experiment.repository.js';
+import { PlanRepository } from '../store/plan.repository.js';
+import type { Actor, Clock } from './context.js';
+import type { SettingsService } from './settings.service.js';
+
+/** How far back and ahead a calendar covers. */
+const FEED_DAYS_BACK = 30;
+const FEED_DAYS_AHEAD = 180;
+
+export interface CalendarFeed {
+  id: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * The calendar: practice blocks from the cadences, review dates and experiment phase ends, as a
+ * one-off ICS file or a subscription URL with a secret token that can be revoked.
+ */
+export class CalendarFeedService {
+  private readonly feeds: CalendarFeedRepository;
+  private readonly plans: PlanRepository;
+  private readonly experiments: ExperimentRepository;
+
+  constructor(
+    store: Store,
+    private readonly settings: SettingsService,
+    private readonly clock: Clock,
+    private readonly newId: () => string,
+  ) {
+    this.feeds = new CalendarFeedRepository(store.db);
+    this.plans = new PlanRepository(store.db);
+    this.experiments = new ExperimentRepository(store.db, store.engine);
+  }
+
+  /** A new subscription; the token is shown this once (only its hash is stored). */
+  async create(actor: Actor): Promise<CalendarFeed & { token: string }> {
+    const token = randomBytes(24).toString('base64url');
+    const feed = { id: this.newId(), createdAt: this.clock().toISOString() };
+    await this.feeds.insert(actor.userId, { ...feed, tokenHash: hashToken(token) });
+    return { ...feed, revokedAt: null, token };
+  }
+
+  async list(actor: Actor): Promise<CalendarFeed[]> {
+    return (await this.feeds.list(actor.userId)).map(({ id, createdAt, revokedAt }) => ({
+      id,
+      createdAt,
+      revokedAt,
+    }));
+  }
+
+  async revoke(actor: Actor, id: string): Promise<void> {
+    if (!(await this.feeds.revoke(actor.userId, id, this.clock().toISOString())))
+      throw notFound('calendar feed', id);
+  }
+
+  /** The feed behind a subscription token; an unknown or revoked token is simply not found. */
+  async feedFor(token: string): Promise<string> {
+    const feed = await this.feeds.findLive(hashToken(token));
+    if (!feed) throw notFound('calendar feed', 'for this link');
+    return this.calendar({ userId: feed.userId });
+  }
+
+  /** The same calendar as a one-off file. */
+  async calendar(actor: Actor): Promise<string> {
+    const timeZone = await this.settings.timeZone(actor);
+    const now = this.clock();
+    const today = localDate(now, timeZone);
+    const experiments: FeedExperiment[] = (await this.experiments.list(actor.userId, 100))
+      .filter((e) => e.record.state !== 'abandoned')
+      .map(({ record }) => ({
+        id: record.id,
+        title: findTemplate(record.templateId).title,
+        phases: record.phases.map((p) => ({
+          key: p.key,
+          label: p.label,
+          plannedEnd: p.endedAt ?? p.plannedEnd,
+        })),
+      }));
+    return planFeed({
+      plans: await this.plans.list(actor.userId),
+      timeZone,
+      from: addDays(today, -FEED_DAYS_BACK),
+      to: addDays(today, FEED_DAYS_AHEAD),
+      experiments,
+      name: 'Whetstone',
+      now,
+    });
+  }
+}
