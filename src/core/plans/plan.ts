@@ -9,6 +9,7 @@ import { parseInput } from '../validation.js';
 import { Cadence } from './cadence.js';
 import { CadenceObjectInput, parseCadence } from './cadence-parse.js';
 import { areaOfSubSkill, type Exercise, ExerciseId, findBuiltinExercise, SubSkill } from './exercises.js';
+import { PlanId } from './ids.js';
 
 /**
  * An improvement plan: what will change, how, and when to look again. It carries an idea through
@@ -37,9 +38,7 @@ export const PLAN_STATES = ['active', 'reviewing', 'kept', 'adjusted', 'dropped'
 export const PlanState = z.enum(PLAN_STATES);
 export type PlanState = z.infer<typeof PlanState>;
 
-export const PlanId = z
-  .string()
-  .check(z.regex(/^[0-9a-z]{4,32}$/, 'must be a plan id (lowercase letters and digits)'));
+export { PlanId };
 
 const PlanTitle = trimmedText(PLAN_TITLE_MAX, 1);
 const NextAction = trimmedText(PLAN_NEXT_ACTION_MAX, 1);

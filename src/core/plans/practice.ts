@@ -5,7 +5,7 @@ import { trimmedText } from '../text.js';
 import { type InstantLike, instantString, toInstant } from '../time-zone.js';
 import { parseInput } from '../validation.js';
 import { ExerciseId } from './exercises.js';
-import { PlanId } from './plan.js';
+import { PlanId } from './ids.js';
 
 /** A logged block of deliberate practice: how long, how hard relative to one's ability, what happened. */
 
