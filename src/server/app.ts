@@ -15,6 +15,15 @@ import { deckRoutes, questionRoutes } from './routes/decks.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { experimentRoutes, measurementRoutes, templateRoutes } from './routes/experiments.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
+import {
+  exerciseRoutes,
+  feedRoutes,
+  interruptionRoutes,
+  planRoutes,
+  practiceRoutes,
+  progressRoutes,
+  reviewRoutes,
+} from './routes/plans.routes.js';
 import { poolRoutes } from './routes/pools.routes.js';
 import { sessionRoutes } from './routes/sessions.routes.js';
 
@@ -75,12 +84,19 @@ export function createApp({
   api.route('/experiments', experimentRoutes(services, actor));
   api.route('/measurements', measurementRoutes(services, actor));
   api.route('/pools', poolRoutes(services, actor));
+  api.route('/plans', planRoutes(services, actor));
+  api.route('/exercises', exerciseRoutes(services, actor));
+  api.route('/practice', practiceRoutes(services, actor));
+  api.route('/interruptions', interruptionRoutes(services, actor));
+  api.route('/reviews', reviewRoutes(services, actor));
+  api.route('/', progressRoutes(services, actor));
   api.route('/', backupRoutes(services, actor));
   // Hono consults only the top-level app's notFound, so the API ends with its own catch-all.
   api.all('*', (c) =>
     problemResponse(c, 404, 'not-found', 'Not found', `no API route ${c.req.method} ${c.req.path}`),
   );
   app.route('/api/v1', api);
+  app.route('/feeds', feedRoutes(services));
 
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
     const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');

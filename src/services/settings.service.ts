@@ -1,4 +1,5 @@
-import { parseTimeZone } from '../core/time-zone.js';
+import { SettingsInput } from '../core/settings.js';
+import { parseInput } from '../core/validation.js';
 import type { Store } from '../store/connect.js';
 import { UserRepository } from '../store/user.repository.js';
 import type { Actor } from './context.js';
@@ -35,8 +36,8 @@ export class SettingsService {
 
   /** `timeZone: null` goes back to the system's zone. */
   async update(actor: Actor, input: unknown): Promise<Settings> {
-    const { timeZone } = (input ?? {}) as { timeZone?: unknown };
-    await this.users.setTimeZone(actor.userId, timeZone === null ? null : parseTimeZone(timeZone));
+    const { timeZone } = parseInput(SettingsInput, input);
+    await this.users.setTimeZone(actor.userId, timeZone);
     return this.get(actor);
   }
 }
