@@ -572,6 +572,11 @@ describe('import', () => {
       experiments: { created: 0, updated: 0, unchanged: 0 },
       measurements: { created: 0, updated: 0, unchanged: 0 },
       pools: { created: 0, updated: 0, unchanged: 0 },
+      plans: { created: 0, updated: 0, unchanged: 0 },
+      exercises: { created: 0, updated: 0, unchanged: 0 },
+      practice: { created: 0, updated: 0, unchanged: 0 },
+      interruptions: { created: 0, updated: 0, unchanged: 0 },
+      reviews: { created: 0, updated: 0, unchanged: 0 },
     });
     expect((await exportBackup(target.api)).data).toEqual(original.data);
   });

@@ -442,7 +442,12 @@ describe('export and import', () => {
         'decks: 0 created, 0 updated, 0 unchanged\n' +
         'experiments: 0 created, 0 updated, 0 unchanged\n' +
         'measurements: 0 created, 0 updated, 0 unchanged\n' +
-        'pools: 0 created, 0 updated, 0 unchanged\n',
+        'pools: 0 created, 0 updated, 0 unchanged\n' +
+        'plans: 0 created, 0 updated, 0 unchanged\n' +
+        'exercises: 0 created, 0 updated, 0 unchanged\n' +
+        'practice: 0 created, 0 updated, 0 unchanged\n' +
+        'interruptions: 0 created, 0 updated, 0 unchanged\n' +
+        'reviews: 0 created, 0 updated, 0 unchanged\n',
     );
     expect(await exportData(fresh)).toEqual(exported.data);
   });
@@ -450,7 +455,7 @@ describe('export and import', () => {
   it('importing into the database it came from changes nothing', async () => {
     const again = await ok(['import', jsonFile]);
     expect(again).toMatch(
-      /^areas: 0 created, 0 updated, \d+ unchanged\nideas: 0 created, 0 updated, \d+ unchanged\nsessions: 0 created, 0 updated, 0 unchanged\ndecks: 0 created, 0 updated, 0 unchanged\nexperiments: 0 created, 0 updated, 0 unchanged\nmeasurements: 0 created, 0 updated, 0 unchanged\npools: 0 created, 0 updated, 0 unchanged\n$/,
+      /^areas: 0 created, 0 updated, \d+ unchanged\nideas: 0 created, 0 updated, \d+ unchanged\nsessions: 0 created, 0 updated, 0 unchanged\ndecks: 0 created, 0 updated, 0 unchanged\nexperiments: 0 created, 0 updated, 0 unchanged\nmeasurements: 0 created, 0 updated, 0 unchanged\npools: 0 created, 0 updated, 0 unchanged\nplans: 0 created, 0 updated, 0 unchanged\nexercises: 0 created, 0 updated, 0 unchanged\npractice: 0 created, 0 updated, 0 unchanged\ninterruptions: 0 created, 0 updated, 0 unchanged\nreviews: 0 created, 0 updated, 0 unchanged\n$/,
     );
   });
 

@@ -362,6 +362,11 @@ describe.each(ENGINES)('store and services on %s', (engine) => {
         experiments: { created: 0, updated: 0, unchanged: 0 },
         measurements: { created: 0, updated: 0, unchanged: 0 },
         pools: { created: 0, updated: 0, unchanged: 0 },
+        plans: { created: 0, updated: 0, unchanged: 0 },
+        exercises: { created: 0, updated: 0, unchanged: 0 },
+        practice: { created: 0, updated: 0, unchanged: 0 },
+        interruptions: { created: 0, updated: 0, unchanged: 0 },
+        reviews: { created: 0, updated: 0, unchanged: 0 },
       });
       expect(await snapshot(restored.services)).toEqual(after);
       const self = await env.services.backup.import(ME, json);

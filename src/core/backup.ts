@@ -4,6 +4,11 @@ import { Deck } from './decks/deck.js';
 import { ResultCard } from './experiments/card.js';
 import { ExperimentRecord } from './experiments/experiment.js';
 import { Idea } from './ideas.js';
+import { Exercise } from './plans/exercises.js';
+import { Interruption } from './plans/interruptions.js';
+import { Plan } from './plans/plan.js';
+import { PracticeLog } from './plans/practice.js';
+import { PlanReview, WeeklyReview } from './plans/review.js';
 import './schema-messages.js';
 import { SessionQuestion, SessionState } from './sessions/session.js';
 
@@ -85,7 +90,7 @@ export type BackupPool = z.infer<typeof BackupPool>;
 
 /**
  * Sessions and decks arrived with focused sessions, experiments, measurements and pools with
- * self-experiments; older backups simply have none.
+ * self-experiments, plans and the logs with plans and practice; older backups simply have none.
  */
 export const BackupData = z.strictObject({
   areas: z.array(BackupArea),
@@ -95,6 +100,14 @@ export const BackupData = z.strictObject({
   experiments: z.optional(z.array(BackupExperiment)),
   measurements: z.optional(z.array(BackupMeasurement)),
   pools: z.optional(z.array(BackupPool)),
+  plans: z.optional(z.array(Plan)),
+  /** The user's own exercises (the built-in library comes with the program). */
+  exercises: z.optional(z.array(Exercise)),
+  practice: z.optional(z.array(PracticeLog)),
+  interruptions: z.optional(z.array(Interruption)),
+  reviews: z.optional(z.strictObject({ weekly: z.array(WeeklyReview), plans: z.array(PlanReview) })),
+  /** Null: the zone of the machine Whetstone runs on. */
+  settings: z.optional(z.strictObject({ timeZone: z.nullable(z.string()) })),
 });
 export type BackupData = z.infer<typeof BackupData>;
 
@@ -116,6 +129,11 @@ export const ImportSummary = z.object({
   experiments: Counts,
   measurements: Counts,
   pools: Counts,
+  plans: Counts,
+  exercises: Counts,
+  practice: Counts,
+  interruptions: Counts,
+  reviews: Counts,
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

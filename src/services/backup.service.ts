@@ -25,6 +25,7 @@ import { IdeaRepository } from '../store/idea.repository.js';
 import { SessionRepository } from '../store/session.repository.js';
 import { inTransaction } from '../store/transaction.js';
 import { exportExperimentData, importExperimentData } from './backup-experiments.js';
+import { exportPlanData, importPlanData } from './backup-plans.js';
 import type { Actor, Clock } from './context.js';
 
 export interface ExportFile {
@@ -59,6 +60,7 @@ export class BackupService {
       sessions,
       decks,
       ...(await exportExperimentData(this.store, actor)),
+      ...(await exportPlanData(this.store, actor)),
     };
     return {
       format: BACKUP_FORMAT,
@@ -112,6 +114,11 @@ export class BackupService {
         experiments: { created: 0, updated: 0, unchanged: 0 },
         measurements: { created: 0, updated: 0, unchanged: 0 },
         pools: { created: 0, updated: 0, unchanged: 0 },
+        plans: { created: 0, updated: 0, unchanged: 0 },
+        exercises: { created: 0, updated: 0, unchanged: 0 },
+        practice: { created: 0, updated: 0, unchanged: 0 },
+        interruptions: { created: 0, updated: 0, unchanged: 0 },
+        reviews: { created: 0, updated: 0, unchanged: 0 },
       };
       const existingAreas = new Map((await areas.list(actor.userId, true)).map((a) => [a.id, a]));
       const areaIdMap = new Map<string, string>();
@@ -176,6 +183,7 @@ export class BackupService {
         summary,
         this.clock().toISOString(),
       );
+      await importPlanData(trx, actor, backup.data, summary);
       return summary;
     });
   }
