@@ -15,6 +15,7 @@ import type { Deck } from '../core/decks/deck.js';
 import { WhetstoneError } from '../core/errors.js';
 import { type ExportFormat, ideasToCsv, ideasToMarkdown } from '../core/export-formats.js';
 import type { Idea } from '../core/ideas.js';
+import { plansToMarkdown } from '../core/plans/markdown.js';
 import { ACTIVE_STATES } from '../core/sessions/session.js';
 import { canonicalInstant } from '../core/time.js';
 import { toFieldIssues } from '../core/validation.js';
@@ -27,6 +28,7 @@ import { inTransaction } from '../store/transaction.js';
 import { exportExperimentData, importExperimentData } from './backup-experiments.js';
 import { exportPlanData, importPlanData } from './backup-plans.js';
 import type { Actor, Clock } from './context.js';
+import { systemTimeZone } from './settings.service.js';
 
 export interface ExportFile {
   contentType: string;
@@ -86,7 +88,7 @@ export class BackupService {
         return {
           contentType: 'text/markdown; charset=utf-8',
           filename: `whetstone-ideas-${day}.md`,
-          body: ideasToMarkdown(ideas, areas, backup.exportedAt),
+          body: this.markdown(backup),
         };
       case 'csv':
         return {
@@ -95,6 +97,23 @@ export class BackupService {
           body: ideasToCsv(ideas, areas),
         };
     }
+  }
+
+  /** Ideas by area, then plans, the practice log, interruptions and weekly reviews. */
+  private markdown(backup: Backup): string {
+    const { areas, ideas } = backup.data;
+    const plans = plansToMarkdown({
+      plans: backup.data.plans ?? [],
+      practice: backup.data.practice ?? [],
+      interruptions: backup.data.interruptions ?? [],
+      weeklyReviews: backup.data.reviews?.weekly ?? [],
+      planReviews: backup.data.reviews?.plans ?? [],
+      ideas,
+      areas,
+      timeZone: backup.data.settings?.timeZone ?? systemTimeZone(),
+    });
+    const ideasPart = ideasToMarkdown(ideas, areas, backup.exportedAt);
+    return plans ? `${ideasPart.trimEnd()}\n\n${plans}` : ideasPart;
   }
 
   /**
