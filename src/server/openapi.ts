@@ -4,6 +4,7 @@ import { Backup, ImportSummary } from '../core/backup.js';
 import { EXPORT_FORMATS } from '../core/export-formats.js';
 import { Idea, IdeaCreateInput, IdeaListQuery, IdeaPage, IdeaUpdateInput } from '../core/ideas.js';
 import { experimentPaths, experimentSchemas } from './openapi-experiments.js';
+import { FEED_DESCRIPTION, planPaths, planSchemas } from './openapi-plans.js';
 import { sessionPaths, sessionSchemas } from './openapi-sessions.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -48,7 +49,7 @@ export function openApiDocument(version: string): JsonSchema {
     info: {
       title: 'Whetstone API',
       version,
-      description: 'Capture and manage research-improvement ideas. Errors are RFC 9457 problem details.',
+      description: `Capture and manage research-improvement ideas. Errors are RFC 9457 problem details. ${FEED_DESCRIPTION}`,
     },
     servers: [{ url: '/api/v1' }],
     paths: {
@@ -150,6 +151,7 @@ export function openApiDocument(version: string): JsonSchema {
       },
       ...sessionPaths(),
       ...experimentPaths(),
+      ...planPaths(),
       '/import': {
         post: {
           summary: 'Restore a JSON backup in one transaction (idempotent)',
@@ -177,6 +179,7 @@ export function openApiDocument(version: string): JsonSchema {
         ImportSummary: schemaOf(ImportSummary, 'output'),
         ...sessionSchemas(schemaOf),
         ...experimentSchemas(schemaOf),
+        ...planSchemas(schemaOf),
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail'],
