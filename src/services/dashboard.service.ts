@@ -1,4 +1,5 @@
-import { type Dashboard, dashboard } from '../core/plans/dashboard.js';
+import { validationError } from '../core/errors.js';
+import { DASHBOARD_WEEKS_MAX, type Dashboard, dashboard } from '../core/plans/dashboard.js';
 import { localDate } from '../core/time-zone.js';
 import type { Store } from '../store/connect.js';
 import { ExerciseRepository } from '../store/exercise.repository.js';
@@ -26,7 +27,11 @@ export class DashboardService {
     this.exercises = new ExerciseRepository(store.db);
   }
 
+  /** `weeks`: how many weeks the weekly series cover, 1 to 52 (default 8). */
   async get(actor: Actor, options: { weeks?: number } = {}): Promise<Dashboard> {
+    const { weeks } = options;
+    if (weeks !== undefined && !(Number.isInteger(weeks) && weeks >= 1 && weeks <= DASHBOARD_WEEKS_MAX))
+      throw validationError('weeks', `must be a whole number of weeks from 1 to ${DASHBOARD_WEEKS_MAX}`);
     const timeZone = await this.settings.timeZone(actor);
     return dashboard({
       today: localDate(this.clock(), timeZone),

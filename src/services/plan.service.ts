@@ -2,7 +2,7 @@ import { notFound, validationError } from '../core/errors.js';
 import type { IdeaStatus } from '../core/idea-status.js';
 import { describeCadence } from '../core/plans/cadence.js';
 import { type Exercise, findBuiltinExercise } from '../core/plans/exercises.js';
-import { newPlan, type Plan, updatePlan } from '../core/plans/plan.js';
+import { newPlan, PLAN_STATES, type Plan, updatePlan } from '../core/plans/plan.js';
 import { type PlanReview, reviewPlan } from '../core/plans/review.js';
 import {
   allowedPlanActions,
@@ -64,7 +64,8 @@ export class PlanService {
   async create(actor: Actor, input: unknown): Promise<PlanView> {
     const context = await this.context(actor, input);
     const plan = newPlan(input, { ...context, id: this.newId() });
-    await this.assertOwnIdeas(actor, plan.ideaIds);
+    // The input's list (valid now), so an error names the index the client sent.
+    await this.assertOwnIdeas(actor, (input as { ideaIds?: string[] }).ideaIds ?? []);
     await this.assertArea(actor, input);
     await inTransaction(this.store, async (trx) => {
       await this.plans.withTransaction(trx).insert(actor.userId, plan);
@@ -79,6 +80,10 @@ export class PlanService {
 
   /** By review date; `state` filters (e.g. `open` = active, reviewing and adjusted). */
   async list(actor: Actor, filter: { state?: string } = {}): Promise<PlanView[]> {
+    const known = ['open', 'all', ...PLAN_STATES];
+    // A misspelt state would otherwise quietly list nothing.
+    if (filter.state !== undefined && !known.includes(filter.state))
+      throw validationError('state', `must be one of: ${known.join(', ')}`);
     const states =
       filter.state === undefined || filter.state === 'all'
         ? undefined
@@ -99,11 +104,12 @@ export class PlanService {
     const context = await this.context(actor, input);
     // Checked before the transaction: on SQLite a query outside it would wait for it forever.
     const ideaIds = (input as { ideaIds?: unknown } | null)?.ideaIds;
-    if (Array.isArray(ideaIds))
-      await this.assertOwnIdeas(
-        actor,
-        ideaIds.filter((i) => typeof i === 'string'),
-      );
+    if (Array.isArray(ideaIds)) {
+      // Ideas already linked were checked when they were linked; one deleted since then stays in
+      // `ideaIds`, and sending the plan's own list back must not be refused for it.
+      const linked = (await this.plans.findById(actor.userId, id))?.ideaIds ?? [];
+      await this.assertOwnIdeas(actor, ideaIds, new Set(linked));
+    }
     await this.assertArea(actor, input);
     return this.change(actor, id, async (plan) => {
       const next = updatePlan(plan, input, context);
@@ -154,10 +160,17 @@ export class PlanService {
     return { now: this.clock(), timeZone: await this.settings.timeZone(actor), exercise };
   }
 
-  private async assertOwnIdeas(actor: Actor, ideaIds: readonly string[]): Promise<void> {
-    for (const [i, ideaId] of ideaIds.entries())
+  /** Each idea id (at its index in the input; other values are left to the schema) must be the user's. */
+  private async assertOwnIdeas(
+    actor: Actor,
+    ideaIds: readonly unknown[],
+    alreadyLinked: ReadonlySet<string> = new Set(),
+  ): Promise<void> {
+    for (const [i, ideaId] of ideaIds.entries()) {
+      if (typeof ideaId !== 'string' || alreadyLinked.has(ideaId)) continue;
       if (!(await this.ideas.findById(actor.userId, ideaId)))
         throw validationError(`ideaIds.${i}`, `there is no idea ${ideaId} in your log`);
+    }
   }
 
   /** An area named in the input must be the user's own and not archived. */

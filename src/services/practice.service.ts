@@ -2,6 +2,7 @@ import { notFound, validationError } from '../core/errors.js';
 import { findBuiltinExercise } from '../core/plans/exercises.js';
 import { type Interruption, newInterruption } from '../core/plans/interruptions.js';
 import { newPracticeLog, type PracticeLog } from '../core/plans/practice.js';
+import { instantString, toInstant } from '../core/time-zone.js';
 import type { Store } from '../store/connect.js';
 import { ExerciseRepository } from '../store/exercise.repository.js';
 import { PlanRepository } from '../store/plan.repository.js';
@@ -9,6 +10,25 @@ import { PracticeRepository, type TimeWindow } from '../store/practice.repositor
 import { inTransaction } from '../store/transaction.js';
 import type { Actor, Clock } from './context.js';
 import { syncIdeaStatuses } from './plan-ideas.js';
+
+/**
+ * A time window as the store compares it: each bound a canonical UTC instant. SQLite compares the
+ * stored text, so `10:00+01:00` or `09:00:00Z` (no milliseconds) would otherwise select the wrong
+ * logs; PostgreSQL would read words like `yesterday` or fail on nonsense with a server error.
+ */
+function instantWindow(filter: TimeWindow): TimeWindow {
+  const window: TimeWindow = {};
+  for (const key of ['from', 'to'] as const) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    try {
+      window[key] = instantString(toInstant(value));
+    } catch {
+      throw validationError(key, 'must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:00:00Z');
+    }
+  }
+  return window;
+}
 
 /** Logging in seconds: practice blocks (`whet practice 30`) and interruptions (`whet interrupt`). */
 export class PracticeService {
@@ -51,7 +71,8 @@ export class PracticeService {
 
   /** Oldest first. */
   async list(actor: Actor, filter: TimeWindow & { planId?: string } = {}): Promise<PracticeLog[]> {
-    return this.logs.practice(actor.userId, filter);
+    const planId = filter.planId === undefined ? {} : { planId: filter.planId };
+    return this.logs.practice(actor.userId, { ...instantWindow(filter), ...planId });
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -66,7 +87,7 @@ export class PracticeService {
 
   /** Oldest first. */
   async interruptions(actor: Actor, filter: TimeWindow = {}): Promise<Interruption[]> {
-    return this.logs.interruptions(actor.userId, filter);
+    return this.logs.interruptions(actor.userId, instantWindow(filter));
   }
 
   async removeInterruption(actor: Actor, id: string): Promise<void> {

@@ -67,7 +67,7 @@ export class ReviewService {
       practice: await this.practice.practice(actor.userId, { from, to }),
       interruptions: await this.practice.interruptions(actor.userId, { from, to }),
     });
-    const review = (await this.reviews.weekly(actor.userId)).find((r) => r.weekOf === monday) ?? null;
+    const review = (await this.reviews.weeklyOf(actor.userId, monday)) ?? null;
     return { summary, prompts: WEEKLY_REVIEW_PROMPTS, review };
   }
 
@@ -78,14 +78,20 @@ export class ReviewService {
     const review = newWeeklyReview(input, { id: this.newId(), now, timeZone });
     await inTransaction(this.store, async (trx) => {
       const plans = this.plans.withTransaction(trx);
+      const reviews = this.reviews.withTransaction(trx);
+      // Doing a week again replaces its review; decisions it already applied are not applied twice
+      // (a kept plan cannot be kept again), so re-sending the same decisions with new answers works.
+      const earlier = await reviews.weeklyOf(actor.userId, review.weekOf);
+      const applied = new Set(earlier?.decisions.map((d) => `${d.planId} ${d.decision}`));
       for (const [i, decision] of review.decisions.entries()) {
         const plan = await plans.findById(actor.userId, decision.planId);
         if (!plan) throw validationError(`decisions.${i}.planId`, `there is no plan ${decision.planId}`);
+        if (applied.has(`${decision.planId} ${decision.decision}`)) continue;
         const next = applyDecision(plan, decision.decision, now);
         await plans.update(actor.userId, next);
         await syncIdeaStatuses(trx, this.store.engine, actor, plan.ideaIds, next.updatedAt);
       }
-      await this.reviews.withTransaction(trx).putWeekly(actor.userId, review);
+      await reviews.putWeekly(actor.userId, review);
     });
     return review;
   }
@@ -99,7 +105,7 @@ export class ReviewService {
   }
 
   async weekly(actor: Actor, weekOfDate: string): Promise<WeeklyReview> {
-    const review = (await this.reviews.weekly(actor.userId)).find((r) => r.weekOf === weekOfDate);
+    const review = await this.reviews.weeklyOf(actor.userId, weekOfDate);
     if (!review) throw notFound('weekly review', weekOfDate);
     return review;
   }

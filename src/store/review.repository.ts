@@ -61,6 +61,18 @@ export class ReviewRepository {
     return rows.map((row) => JSON.parse(row.record) as WeeklyReview);
   }
 
+  /** The review of the week starting on Monday `weekOf`, if one was written. */
+  async weeklyOf(userId: string, weekOf: string): Promise<WeeklyReview | undefined> {
+    const row = await this.db
+      .selectFrom('reviews')
+      .select('record')
+      .where('user_id', '=', userId)
+      .where('kind', '=', 'weekly')
+      .where('week_of', '=', weekOf)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.record) as WeeklyReview) : undefined;
+  }
+
   /** Oldest first; one plan's, or every plan's. */
   async planReviews(userId: string, planId?: string): Promise<PlanReview[]> {
     let query = this.db
