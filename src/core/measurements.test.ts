@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WhetstoneError } from './errors.js';
+import { errorOf } from './errors.test-support.js';
 import { MEASUREMENT_NOTE_MAX, measurementNameKey, newMeasurement } from './measurements.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
-
-function errorOf(run: () => unknown): WhetstoneError | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WhetstoneError) return error;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('newMeasurement', () => {
   it('builds an entry dated now, with the name trimmed and no note', () => {

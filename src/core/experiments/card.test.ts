@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../decks/draw.js';
-import { WhetstoneError } from '../errors.js';
+import { fieldsOf } from '../errors.test-support.js';
 import { bootstrapInterval, median, signTest, wilcoxonSignedRank, wilsonInterval } from '../stats/index.js';
 import { buildResultCard, parseCard, pooledAnalysis, type ResultCard } from './card.js';
 
@@ -21,16 +21,6 @@ function card(participant: string, passive: number[], focused: number[], shareTe
     ],
     shareTexts,
   });
-}
-
-function fieldsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WhetstoneError) return error.issues.map((i) => i.field);
-    throw error;
-  }
-  return [];
 }
 
 describe('result card', () => {

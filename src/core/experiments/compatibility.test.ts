@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WhetstoneError } from '../errors.js';
+import { errorOf } from '../errors.test-support.js';
 import { buildResultCard, type ResultCard } from './card.js';
 import { assertCardFitsPool, cardFingerprint } from './compatibility.js';
 
@@ -28,16 +28,6 @@ function withPhase(index: 0 | 1, patch: Partial<ResultCard['phases'][number]>): 
   const phases = [...c.phases] as ResultCard['phases'];
   phases[index] = { ...phases[index], ...patch };
   return { ...c, phases };
-}
-
-function issuesOf(run: () => unknown): WhetstoneError | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WhetstoneError) return error;
-    throw error;
-  }
-  return undefined;
 }
 
 describe('assertCardFitsPool', () => {
@@ -95,14 +85,14 @@ describe('assertCardFitsPool', () => {
       'has a passive phase of 40 days; week-vs-20-minutes allows 1 to 28 days',
     ],
   ])('refuses %s, saying why', (_, c, pool, message) => {
-    const error = issuesOf(() => assertCardFitsPool(c, pool, 'cards.3'));
+    const error = errorOf(() => assertCardFitsPool(c, pool, 'cards.3'));
     expect(error?.code).toBe('validation');
     expect(error?.issues).toEqual([{ field: 'cards.3', message }]);
     expect(error?.message).toBe(`cards.3: ${message}`);
   });
 
   it('names the field "card" unless told otherwise', () => {
-    expect(issuesOf(() => assertCardFitsPool(card({ templateVersion: 2 }), POOL))?.issues[0]?.field).toBe(
+    expect(errorOf(() => assertCardFitsPool(card({ templateVersion: 2 }), POOL))?.issues[0]?.field).toBe(
       'card',
     );
   });

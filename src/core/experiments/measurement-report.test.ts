@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../decks/draw.js';
-import { WhetstoneError } from '../errors.js';
+import { errorOf } from '../errors.test-support.js';
 import type { Favoured } from './experiment.js';
 import {
   bootstrapMedianDifference,
@@ -36,16 +36,6 @@ function run(
     resamples: 2000,
     ...patch,
   });
-}
-
-function errorOf(action: () => unknown): WhetstoneError | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof WhetstoneError) return error;
-    throw error;
-  }
-  return undefined;
 }
 
 describe('measurementReport: per-phase figures', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WhetstoneError } from '../errors.js';
+import { errorOf } from '../errors.test-support.js';
 import {
   createExperiment,
   EXPERIMENT_STATES,
@@ -85,16 +85,6 @@ const LEGAL: Record<ExperimentState, readonly ExperimentAction[]> = {
   reported: [],
   abandoned: [],
 };
-
-function errorOf(run: () => unknown): WhetstoneError | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WhetstoneError) return error;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('experiment state machine: every state × every action', () => {
   for (const state of EXPERIMENT_STATES) {
