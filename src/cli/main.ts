@@ -2,14 +2,20 @@ import { Command, CommanderError } from 'commander';
 import { WhetstoneError } from '../core/errors.js';
 import { registerAreasCommand } from './commands/areas.command.js';
 import { registerBackupCommands } from './commands/backup.command.js';
+import { registerDashboardCommand } from './commands/dashboard.command.js';
 import { registerDecksCommand } from './commands/decks.command.js';
+import { registerExerciseCommands } from './commands/exercises.command.js';
 import { registerExperimentCommands } from './commands/experiment.command.js';
 import { registerIdeaCommand } from './commands/idea.command.js';
 import { registerIdeasCommand } from './commands/ideas.command.js';
 import { registerMeasureCommands } from './commands/measure.command.js';
+import { registerPlanCommands } from './commands/plan.command.js';
 import { registerPoolCommands } from './commands/pool.command.js';
+import { registerPracticeCommands } from './commands/practice.command.js';
+import { registerReviewCommands } from './commands/review.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerSessionCommands } from './commands/session.command.js';
+import { registerCalendarCommands, registerSettingsCommand } from './commands/settings.command.js';
 import { setReminderWanted } from './reminder.js';
 import { WHETSTONE_VERSION } from './version.js';
 
@@ -46,6 +52,13 @@ function buildProgram(): Command {
   registerExperimentCommands(program, globals);
   registerMeasureCommands(program, globals);
   registerPoolCommands(program, globals);
+  registerPlanCommands(program, globals);
+  registerExerciseCommands(program, globals);
+  registerPracticeCommands(program, globals);
+  registerReviewCommands(program, globals);
+  registerDashboardCommand(program, globals);
+  registerSettingsCommand(program, globals);
+  registerCalendarCommands(program, globals);
   registerServeCommand(program, globals);
   forEachCommand(program.commands, (command) => {
     command.option(DB_FLAGS, DB_HELP).exitOverride();
