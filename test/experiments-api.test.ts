@@ -3,8 +3,7 @@
  * database with WHETSTONE_TEST_HOOKS=1, and the test moves the server's clock through
  * POST /api/v1/test/clock instead of waiting a week. Nothing is mocked.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ResultCard } from '../src/core/experiments/card.js';
 import type { PoolReport, PoolSummary } from '../src/core/experiments/pool.js';
 import type { RatingQueueView } from '../src/core/experiments/rating.js';
@@ -12,51 +11,11 @@ import { WEEK_VS_20_MINUTES } from '../src/core/experiments/templates.js';
 import type { ExperimentView } from '../src/core/experiments/view.js';
 import { IDEA_SOURCES, type Idea } from '../src/core/ideas.js';
 import type { ExperimentReportView } from '../src/services/experiment.service.js';
-import { cliEnv } from './support/cli.js';
 import { DAY, HOUR, histogram, MIN, makeCard, PREDICTION, sum } from './support/experiments.js';
-import { type ApiResponse, call, type Problem, problemFields } from './support/http.js';
-import { assertCliBuilt } from './support/paths.js';
-import { startWhetServer, type WhetServer } from './support/server.js';
-import { tempDirs } from './support/temp.js';
+import { type ApiResponse, problemFields } from './support/http.js';
+import { expectOk, expectProblem, servedApiPerFile } from './support/served-api.js';
 
-const dirs = tempDirs();
-let server: WhetServer;
-let api: string;
-
-beforeAll(async () => {
-  assertCliBuilt();
-  const root = dirs.make('whet-experiments-api');
-  const env = cliEnv({ XDG_DATA_HOME: join(root, 'xdg'), HOME: root, WHETSTONE_TEST_HOOKS: '1' });
-  server = await startWhetServer({ db: join(root, 'experiments.db'), env });
-  api = server.api;
-});
-
-afterAll(async () => {
-  await server?.stop();
-  dirs.cleanup();
-});
-
-function expectOk<T>(res: ApiResponse<T>, status = 200): T {
-  expect(res.status, res.text).toBe(status);
-  return res.body;
-}
-
-function expectProblem(res: ApiResponse<unknown>, status: number, fields: string[] = []): Problem {
-  expect(res.status, res.text).toBe(status);
-  expect(res.contentType).toMatch(/^application\/problem\+json\b/);
-  const problem = res.body as Problem;
-  expect(problem).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-  for (const field of fields) expect(problemFields(problem), res.text).toContain(field);
-  return problem;
-}
-
-const get = <T>(path: string) => call<T>(api, 'GET', path);
-const post = <T>(path: string, json?: unknown) =>
-  call<T>(api, 'POST', path, json === undefined ? {} : { json });
-
-async function advance(ms: number): Promise<string> {
-  return expectOk(await post<{ now: string }>('/test/clock', { advanceMs: ms })).now;
-}
+const { request, get, post, advance } = servedApiPerFile('whet-experiments-api');
 
 async function step(id: string, action: string): Promise<ExperimentView> {
   return expectOk(await post<ExperimentView>(`/experiments/${id}/steps`, { action }));
@@ -172,13 +131,13 @@ describe('self-experiments over HTTP with the test clock', () => {
     expectProblem(await post('/experiments', flagship({ ratingDelayHours: 1000 })), 422, [
       'ratingDelayHours',
     ]);
-    const notJson = await call(api, 'POST', '/experiments', {
+    const notJson = await request('POST', '/experiments', {
       body: '{"templateId": "week-vs-20-minutes",',
       headers: { 'content-type': 'application/json' },
     });
     expectProblem(notJson, 400);
     expectProblem(
-      await call(api, 'POST', '/experiments', {
+      await request('POST', '/experiments', {
         body: 'templateId=x',
         headers: { 'content-type': 'text/plain' },
       }),
@@ -210,7 +169,7 @@ describe('self-experiments over HTTP with the test clock', () => {
 
     // The prediction is locked.
     expectProblem(
-      await call(api, 'PUT', `/experiments/${created.id}/prediction`, {
+      await request('PUT', `/experiments/${created.id}/prediction`, {
         json: { text: 'Changed my mind', favoured: 'passive' },
       }),
       409,
@@ -437,7 +396,7 @@ describe('self-experiments over HTTP with the test clock', () => {
     }
     // A card file cut off mid-way is not JSON at all.
     expectProblem(
-      await call(api, 'POST', `/pools/${pool.id}/cards`, {
+      await request('POST', `/pools/${pool.id}/cards`, {
         body: `{"cards": [${truncatedText}`,
         headers: { 'content-type': 'application/json' },
       }),

@@ -4,7 +4,7 @@
  * POST /api/v1/test/clock instead of waiting. Nothing is mocked.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Deck } from '../src/core/decks/deck.js';
 import type { Idea } from '../src/core/ideas.js';
@@ -12,53 +12,16 @@ import type { SessionView } from '../src/core/sessions/view.js';
 import type { QuestionStat } from '../src/services/session.service.js';
 import { cliEnv } from './support/cli.js';
 import { LAB_DECK_WITH_UNKNOWN_AREA } from './support/decks.js';
-import { type ApiResponse, call, type Problem, problemFields } from './support/http.js';
-import { assertCliBuilt } from './support/paths.js';
-import { startWhetServer, type WhetServer } from './support/server.js';
+import { call } from './support/http.js';
+import { expectOk, expectProblem, servedApiPerFile } from './support/served-api.js';
+import { startWhetServer } from './support/server.js';
 import { tempDirs } from './support/temp.js';
 
 const MIN = 60_000;
 /** Real time passes between requests too; time figures are checked to within this much. */
 const SLACK_MS = 5_000;
 
-const dirs = tempDirs();
-let root: string;
-let server: WhetServer;
-let api: string;
-
-beforeAll(async () => {
-  assertCliBuilt();
-  root = dirs.make('whet-sessions-api');
-  const env = cliEnv({ XDG_DATA_HOME: join(root, 'xdg'), HOME: root, WHETSTONE_TEST_HOOKS: '1' });
-  server = await startWhetServer({ db: join(root, 'sessions.db'), env });
-  api = server.api;
-});
-
-afterAll(async () => {
-  await server?.stop();
-  dirs.cleanup();
-});
-
-function expectOk<T>(res: ApiResponse<T>, status = 200): T {
-  expect(res.status, res.text).toBe(status);
-  return res.body;
-}
-
-function expectProblem(res: ApiResponse<unknown>, status: number, fields: string[] = []): Problem {
-  expect(res.status, res.text).toBe(status);
-  expect(res.contentType).toMatch(/^application\/problem\+json\b/);
-  const problem = res.body as Problem;
-  expect(problem).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-  for (const field of fields) expect(problemFields(problem), res.text).toContain(field);
-  return problem;
-}
-
-const post = <T>(path: string, json?: unknown) =>
-  call<T>(api, 'POST', path, json === undefined ? {} : { json });
-
-async function advance(ms: number): Promise<string> {
-  return expectOk(await post<{ now: string }>('/test/clock', { advanceMs: ms })).now;
-}
+const { request, post, advance } = servedApiPerFile('whet-sessions-api');
 
 async function step(id: string, action: string): Promise<SessionView> {
   return expectOk(await post<SessionView>(`/sessions/${id}/${action}`));
@@ -66,7 +29,7 @@ async function step(id: string, action: string): Promise<SessionView> {
 
 describe('sessions over HTTP with the test clock', () => {
   it('runs a whole session: start, capture, move, pause, time up, end, rate, complete, review', async () => {
-    expect(expectOk(await call<{ session: null }>(api, 'GET', '/sessions/active'))).toEqual({
+    expect(expectOk(await request<{ session: null }>('GET', '/sessions/active'))).toEqual({
       session: null,
     });
 
@@ -129,13 +92,13 @@ describe('sessions over HTTP with the test clock', () => {
 
     // Rating before the end is an illegal transition.
     expectProblem(
-      await call(api, 'PATCH', `/sessions/${started.id}/ideas/${first.id}`, { json: { value: 5 } }),
+      await request('PATCH', `/sessions/${started.id}/ideas/${first.id}`, { json: { value: 5 } }),
       409,
     );
 
     // Twenty minutes later (on the server's clock) time is up.
     await advance(20 * MIN);
-    const active = expectOk(await call<{ session: SessionView }>(api, 'GET', '/sessions/active')).session;
+    const active = expectOk(await request<{ session: SessionView }>('GET', '/sessions/active')).session;
     expect(active).toMatchObject({ id: started.id, state: 'running', timeUp: true, remainingMs: 0 });
 
     // Ending records the moment time ran out: start + 20 minutes (+ the few real ms of the pause).
@@ -148,17 +111,17 @@ describe('sessions over HTTP with the test clock', () => {
 
     // Rate via PATCH; only this session's ideas.
     const rated = expectOk(
-      await call<Idea>(api, 'PATCH', `/sessions/${started.id}/ideas/${first.id}`, {
+      await request<Idea>('PATCH', `/sessions/${started.id}/ideas/${first.id}`, {
         json: { value: 5, effort: 'M' },
       }),
     );
     expect(rated).toMatchObject({ id: first.id, value: 5, effort: 'M' });
     expectOk(
-      await call(api, 'PATCH', `/sessions/${started.id}/ideas/${secondIdea.id}`, { json: { value: 4 } }),
+      await request('PATCH', `/sessions/${started.id}/ideas/${secondIdea.id}`, { json: { value: 4 } }),
     );
     const plain = expectOk(await post<Idea>('/ideas', { text: 'A plain idea outside sessions' }), 201);
     expectProblem(
-      await call(api, 'PATCH', `/sessions/${started.id}/ideas/${plain.id}`, { json: { value: 3 } }),
+      await request('PATCH', `/sessions/${started.id}/ideas/${plain.id}`, { json: { value: 3 } }),
       422,
       ['ideaId'],
     );
@@ -170,17 +133,15 @@ describe('sessions over HTTP with the test clock', () => {
     expect(done).toMatchObject({ state: 'completed', note: 'Good session' });
     expect(done.summary).toMatchObject({ ideaCount: 3, ratedCount: 2 });
     expectProblem(await post(`/sessions/${started.id}/end`), 409);
-    expect(expectOk(await call(api, 'GET', '/sessions/active'))).toEqual({ session: null });
+    expect(expectOk(await request('GET', '/sessions/active'))).toEqual({ session: null });
 
     // History and statistics.
-    const list = expectOk(await call<{ items: SessionView[] }>(api, 'GET', '/sessions'));
+    const list = expectOk(await request<{ items: SessionView[] }>('GET', '/sessions'));
     expect(list.items.map((s) => [s.id, s.state])).toContainEqual([started.id, 'completed']);
-    expect(expectOk(await call<SessionView>(api, 'GET', `/sessions/${started.id}`)).note).toBe(
-      'Good session',
-    );
-    expectProblem(await call(api, 'GET', '/sessions/no-such-session'), 404);
+    expect(expectOk(await request<SessionView>('GET', `/sessions/${started.id}`)).note).toBe('Good session');
+    expectProblem(await request('GET', '/sessions/no-such-session'), 404);
 
-    const stats = expectOk(await call<{ items: QuestionStat[] }>(api, 'GET', '/questions/stats')).items;
+    const stats = expectOk(await request<{ items: QuestionStat[] }>('GET', '/questions/stats')).items;
     const byId = new Map(stats.map((s) => [s.questionId, s]));
     expect(byId.get(started.current?.id as string)).toMatchObject({
       shown: 1,
@@ -202,13 +163,13 @@ describe('sessions over HTTP with the test clock', () => {
     const started = expectOk(await post<SessionView>('/sessions', { minutes: 10 }), 201);
     await step(started.id, 'pause');
     await advance(60 * MIN);
-    const stillPaused = expectOk(await call<SessionView>(api, 'GET', `/sessions/${started.id}`));
+    const stillPaused = expectOk(await request<SessionView>('GET', `/sessions/${started.id}`));
     expect(stillPaused.remainingMs).toBeGreaterThan(10 * MIN - SLACK_MS);
     const resumed = await step(started.id, 'resume');
     expect(resumed.remainingMs).toBeGreaterThan(10 * MIN - SLACK_MS);
     expect(resumed.remainingMs).toBeLessThanOrEqual(10 * MIN);
     await advance(4 * MIN);
-    const later = expectOk(await call<SessionView>(api, 'GET', `/sessions/${started.id}`));
+    const later = expectOk(await request<SessionView>('GET', `/sessions/${started.id}`));
     expect(later.remainingMs).toBeGreaterThan(6 * MIN - SLACK_MS);
     expect(later.remainingMs).toBeLessThanOrEqual(6 * MIN);
     await step(started.id, 'end');
@@ -219,7 +180,7 @@ describe('sessions over HTTP with the test clock', () => {
     expectProblem(await post('/sessions', { minutes: 0 }), 422, ['minutes']);
     expectProblem(await post('/sessions', { minutes: 2.5 }), 422, ['minutes']);
     expectProblem(await post('/sessions', { deckId: 'no-such-deck' }), 404);
-    expectProblem(await call(api, 'POST', '/test/clock', { json: { advanceMs: -1 } }), 422, ['advanceMs']);
+    expectProblem(await request('POST', '/test/clock', { json: { advanceMs: -1 } }), 422, ['advanceMs']);
   });
 });
 
@@ -241,15 +202,15 @@ describe('decks over HTTP', () => {
     expectProblem(await post('/decks/import', { fileName: 'lab.yaml', text: good }), 409, ['id']);
     expectProblem(await post('/decks/import', { fileName: 'lab.yaml' }), 422, ['text']);
 
-    const decks = expectOk(await call<{ items: Deck[] }>(api, 'GET', '/decks')).items;
+    const decks = expectOk(await request<{ items: Deck[] }>('GET', '/decks')).items;
     expect(decks.map((d) => d.id)).toEqual(['getting-better-at-research', 'lab-deck']);
 
-    const exported = await call(api, 'GET', '/decks/lab-deck/export?format=yaml');
+    const exported = await request('GET', '/decks/lab-deck/export?format=yaml');
     expect(exported.status, exported.text).toBe(200);
     expect(exported.contentType).toMatch(/^application\/yaml/);
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="lab-deck.yaml"');
     expect(parseYaml(exported.text)).toEqual(parseYaml(good));
-    expectProblem(await call(api, 'GET', '/decks/lab-deck/export?format=xml'), 422, ['format']);
+    expectProblem(await request('GET', '/decks/lab-deck/export?format=xml'), 422, ['format']);
 
     // A session on the imported deck.
     const session = expectOk(await post<SessionView>('/sessions', { deckId: 'lab-deck' }), 201);
@@ -259,20 +220,17 @@ describe('decks over HTTP', () => {
     expectOk(await post(`/sessions/${session.id}/complete`));
 
     // Built-in decks are read-only; user decks can be deleted.
-    expectProblem(
-      await call(api, 'PUT', '/decks/getting-better-at-research', { json: parseYaml(good) }),
-      409,
-    );
-    expectProblem(await call(api, 'DELETE', '/decks/getting-better-at-research'), 409);
-    const deleted = await call(api, 'DELETE', '/decks/lab-deck');
+    expectProblem(await request('PUT', '/decks/getting-better-at-research', { json: parseYaml(good) }), 409);
+    expectProblem(await request('DELETE', '/decks/getting-better-at-research'), 409);
+    const deleted = await request('DELETE', '/decks/lab-deck');
     expect(deleted.status).toBe(204);
-    expectProblem(await call(api, 'GET', '/decks/lab-deck'), 404);
+    expectProblem(await request('GET', '/decks/lab-deck'), 404);
   });
 });
 
 describe('OpenAPI', () => {
   it('documents the /sessions and /decks paths', async () => {
-    const doc = expectOk(await call<{ paths: Record<string, unknown> }>(api, 'GET', '/openapi.json'));
+    const doc = expectOk(await request<{ paths: Record<string, unknown> }>('GET', '/openapi.json'));
     const paths = Object.keys(doc.paths);
     for (const path of [
       '/sessions',
@@ -292,6 +250,9 @@ describe('OpenAPI', () => {
 });
 
 describe('without WHETSTONE_TEST_HOOKS', () => {
+  const dirs = tempDirs();
+  afterAll(() => dirs.cleanup());
+
   it('has no test clock endpoint', async () => {
     const dir = dirs.make('whet-no-hooks');
     const env = cliEnv({ XDG_DATA_HOME: join(dir, 'xdg'), HOME: dir, WHETSTONE_TEST_HOOKS: undefined });
