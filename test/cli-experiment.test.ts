@@ -4,7 +4,6 @@
  * WHETSTONE_TEST_HOOKS=1 and WHETSTONE_CLOCK_OFFSET_MS, so a week passes in seconds. Blind ratings
  * are piped into `whet experiment rate` on stdin. Nothing is mocked.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +12,8 @@ import type { ExperimentView } from '../src/core/experiments/view.js';
 import type { Idea } from '../src/core/ideas.js';
 import type { MeasurementEntry } from '../src/core/measurements.js';
 import type { ExperimentReportView } from '../src/services/experiment.service.js';
-import { cliEnv, describeRun, type RunResult, runWhet } from './support/cli.js';
-import { assertCliBuilt, REPO_ROOT, WHET_BIN } from './support/paths.js';
+import { cliEnv, describeRun, expectCliError, type RunResult, runWhet } from './support/cli.js';
+import { assertCliBuilt } from './support/paths.js';
 import { tempDirs } from './support/temp.js';
 
 const MINUTE = 60_000;
@@ -55,10 +54,7 @@ class Lab {
   }
 
   async run(args: readonly string[], stdin?: string): Promise<RunResult> {
-    const result =
-      stdin === undefined
-        ? await runWhet(args, { env: this.env() })
-        : await runWithInput(args, this.env(), stdin);
+    const result = await runWhet(args, { env: this.env(), ...(stdin === undefined ? {} : { stdin }) });
     expect(result.timedOut, `timed out:\n${describeRun(args, result)}`).toBe(false);
     return result;
   }
@@ -79,38 +75,9 @@ class Lab {
   /** Expects exit 1 and exactly one stderr line "whet: ..." containing each of `mentions`. */
   async fails(args: readonly string[], ...mentions: string[]): Promise<string> {
     const result = await this.run(args);
-    const why = describeRun(args, result);
-    expect(result.code, why).toBe(1);
-    expect(result.stderr, why).toMatch(/^whet: [^\n]+\n$/);
-    for (const mention of mentions) expect(result.stderr, why).toContain(mention);
+    expectCliError(args, result, mentions);
     return result.stderr;
   }
-}
-
-/** Like runWhet, with `stdin` piped into the process (runWhet gives it no input). */
-function runWithInput(args: readonly string[], env: NodeJS.ProcessEnv, stdin: string): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WHET_BIN, ...args], { cwd: REPO_ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, 20_000);
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, timedOut });
-    });
-    child.stdin.end(stdin);
-  });
 }
 
 /** The idea texts `whet experiment rate` showed, in order: the indented line after "(k of n)". */

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PoolReport, PoolSummary } from '../src/core/experiments/pool.js';
-import { cliEnv, describeRun, type RunResult, runWhet } from './support/cli.js';
+import { cliEnv, describeRun, expectCliError, type RunResult, runWhet } from './support/cli.js';
 import { assertCliBuilt } from './support/paths.js';
 import { tempDirs } from './support/temp.js';
 
@@ -42,11 +42,7 @@ async function okJson<T>(args: readonly string[]): Promise<T> {
 
 /** Expects exit 1 and one stderr line "whet: ..." containing each of `mentions`. */
 async function fails(args: readonly string[], ...mentions: string[]): Promise<void> {
-  const result = await whet(args);
-  const why = describeRun(args, result);
-  expect(result.code, why).toBe(1);
-  expect(result.stderr, why).toMatch(/^whet: [^\n]+\n$/);
-  for (const mention of mentions) expect(result.stderr, why).toContain(mention);
+  expectCliError(args, await whet(args), mentions);
 }
 
 function writeJson(name: string, value: unknown): string {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { expect } from 'vitest';
 import { REPO_ROOT, WHET_BIN } from './paths.js';
 
 export interface RunResult {
@@ -33,24 +34,26 @@ export interface RunOptions {
   /** The process is killed (SIGKILL) after this long and the result says `timedOut`. */
   timeoutMs?: number;
   cwd?: string;
+  /** Piped into the process's standard input; without it the process gets no input at all. */
+  stdin?: string;
 }
 
 /** Runs the real `node bin/whet.cjs ...args` and collects its output and exit status. */
 export function runWhet(args: readonly string[], options: RunOptions): Promise<RunResult> {
-  const { env, timeoutMs = 20_000, cwd = REPO_ROOT } = options;
+  const { env, timeoutMs = 20_000, cwd = REPO_ROOT, stdin } = options;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WHET_BIN, ...args], {
       cwd,
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
     });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
     const timer = setTimeout(() => {
@@ -66,6 +69,7 @@ export function runWhet(args: readonly string[], options: RunOptions): Promise<R
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr, timedOut });
     });
+    if (stdin !== undefined) child.stdin!.end(stdin);
   });
 }
 
@@ -77,4 +81,16 @@ export function describeRun(args: readonly string[], result: RunResult): string 
     `stdout: ${result.stdout.trimEnd() || '(empty)'}`,
     `stderr: ${result.stderr.trimEnd() || '(empty)'}`,
   ].join('\n');
+}
+
+/** Expects exit 1 and exactly one stderr line "whet: ..." that contains each of `mentions`. */
+export function expectCliError(
+  args: readonly string[],
+  result: RunResult,
+  mentions: readonly string[],
+): void {
+  const why = describeRun(args, result);
+  expect(result.code, why).toBe(1);
+  expect(result.stderr, why).toMatch(/^whet: [^\n]+\n$/);
+  for (const mention of mentions) expect(result.stderr, why).toContain(mention);
 }
