@@ -872,6 +872,13 @@ describe.each(ENGINES)('plans and practice on %s', (engine) => {
       });
       expect((await services.plans.get(me, daily.id)).state).toBe('kept');
       expect((await services.plans.get(me, mail.id)).state).toBe('dropped');
+      // Each plan's own history shows the decision made in the weekly review.
+      expect((await services.plans.get(me, daily.id)).reviews.map((r) => [r.decision, r.note])).toEqual([
+        ['keep', 'Works'],
+      ]);
+      expect((await services.plans.get(me, mail.id)).reviews.map((r) => [r.decision, r.note])).toEqual([
+        ['drop', 'Decided in the weekly review of 2026-03-09'],
+      ]);
       expect(await status(summary.id)).toBe('adopted');
       expect(await status(mornings.id)).toBe('dropped');
       expect((await services.reviews.week(me, '2026-03-09')).review).toEqual(review);

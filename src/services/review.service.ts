@@ -89,6 +89,19 @@ export class ReviewService {
         if (applied.has(`${decision.planId} ${decision.decision}`)) continue;
         const next = applyDecision(plan, decision.decision, now);
         await plans.update(actor.userId, next);
+        // The plan's own history shows the decision too, as a review without answers.
+        await reviews.insertPlanReview(actor.userId, {
+          id: this.newId(),
+          planId: plan.id,
+          answers: [],
+          decision: decision.decision,
+          note: decision.note ?? `Decided in the weekly review of ${review.weekOf}`,
+          reviewOn: plan.reviewOn,
+          newReviewOn: null,
+          newCadence: null,
+          newNextAction: null,
+          createdAt: review.createdAt,
+        });
         await syncIdeaStatuses(trx, this.store.engine, actor, plan.ideaIds, next.updatedAt);
       }
       await reviews.putWeekly(actor.userId, review);
