@@ -6,6 +6,16 @@ import { Link, useRouter } from '../../router.js';
 
 const VALUES = [1, 2, 3, 4, 5] as const;
 
+interface Problem {
+  message: string;
+  /** The experiment is not (or no longer) being rated: the way out is back to it. */
+  wrongState: boolean;
+}
+
+function problemOf(error: unknown): Problem {
+  return { message: errorMessage(error), wrongState: error instanceof ApiError && error.status === 409 };
+}
+
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
@@ -22,7 +32,7 @@ export function BlindRatingPage({ id }: { id: string }) {
   const { update } = useActiveExperiment();
   const [queue, setQueue] = useState<RatingQueueView | null>(null);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ message: string; wrongState: boolean } | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [finishing, setFinishing] = useState(false);
   // Tokens of ideas put off for later, in memory only; the server serves them last.
   const [later, setLater] = useState<string[]>([]);
@@ -34,31 +44,31 @@ export function BlindRatingPage({ id }: { id: string }) {
       .ratingQueue(id, [], controller.signal)
       .then(setQueue)
       .catch((error) => {
-        if (isAbort(error)) return;
-        setProblem({
-          message: errorMessage(error),
-          wrongState: error instanceof ApiError && error.status === 409,
-        });
+        if (!isAbort(error)) setProblem(problemOf(error));
       });
     return () => controller.abort();
   }, [id]);
 
   const next = queue?.next ?? null;
 
-  const rate = useCallback(
-    async (value: number) => {
+  /**
+   * Rates the idea on screen (a value) or puts it off until the others are rated (null); either
+   * way the server answers with the queue's next idea, the put-off ones last.
+   */
+  const answer = useCallback(
+    async (value: number | null) => {
       if (!next || busy) return;
+      const others = later.filter((t) => t !== next.token);
+      const rest = value === null ? [...others, next.token] : others;
       setBusy(true);
       setProblem(null);
       try {
-        const rest = later.filter((t) => t !== next.token);
-        setQueue(await api.rateBlind(id, next.token, value, rest));
+        setQueue(
+          await (value === null ? api.ratingQueue(id, rest) : api.rateBlind(id, next.token, value, rest)),
+        );
         setLater(rest);
       } catch (error) {
-        setProblem({
-          message: errorMessage(error),
-          wrongState: error instanceof ApiError && error.status === 409,
-        });
+        setProblem(problemOf(error));
       } finally {
         setBusy(false);
       }
@@ -66,41 +76,23 @@ export function BlindRatingPage({ id }: { id: string }) {
     [id, next, busy, later],
   );
 
-  const putOff = useCallback(async () => {
-    if (!next || busy) return;
-    const rest = [...later.filter((t) => t !== next.token), next.token];
-    setBusy(true);
-    setProblem(null);
-    try {
-      setQueue(await api.ratingQueue(id, rest));
-      setLater(rest);
-    } catch (error) {
-      setProblem({
-        message: errorMessage(error),
-        wrongState: error instanceof ApiError && error.status === 409,
-      });
-    } finally {
-      setBusy(false);
-    }
-  }, [id, next, busy, later]);
-
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
       if (event.key === 'l' || event.key === 'L') {
         event.preventDefault();
-        void putOff();
+        void answer(null);
         return;
       }
       const value = Number(event.key);
       if (!VALUES.includes(value as (typeof VALUES)[number])) return;
       event.preventDefault();
-      void rate(value);
+      void answer(value);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [rate, putOff]);
+  }, [answer]);
 
   const finish = async () => {
     setFinishing(true);
@@ -176,7 +168,7 @@ export function BlindRatingPage({ id }: { id: string }) {
                   key={v}
                   type="button"
                   className="blind__value"
-                  onClick={() => void rate(v)}
+                  onClick={() => void answer(v)}
                   aria-describedby={`${hintId}-${v}`}
                 >
                   <span className="blind__value-number">{v}</span>
@@ -195,7 +187,7 @@ export function BlindRatingPage({ id }: { id: string }) {
             <button
               type="button"
               className="button button--small button--quiet"
-              onClick={() => void putOff()}
+              onClick={() => void answer(null)}
               disabled={busy || queue.total - queue.rated < 2}
             >
               Later
