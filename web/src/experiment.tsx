@@ -1,18 +1,10 @@
-import {
-  createContext,
-  type ReactNode,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Favoured } from '../../src/core/experiments/experiment.js';
 import type { Trust } from '../../src/core/experiments/report.js';
 import { api, type ExperimentView, isAbort, type NextStep } from './api.js';
 import { plural } from './format.js';
 import { useLiveChanges } from './live.js';
+import { useLatestSignal } from './loading.js';
 import { Link, useRouter } from './router.js';
 
 /** The states of an experiment that is still under way (one at a time). */
@@ -55,6 +47,12 @@ export function favouredLabel(
   return 'No difference';
 }
 
+/** The server's one-line status where the experiment is already named: without "Experiment: ". */
+export function statusText(view: ExperimentView): string {
+  const text = view.status.headline.replace(/^Experiment: /, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** The label of the button that takes the next step. */
 export function nextStepLabel(view: ExperimentView, step: NextStep): string {
   switch (step) {
@@ -88,6 +86,12 @@ export function phaseLength(phase: { length: number; unit: 'days' | 'minutes' })
 export function formatP(p: number): string {
   if (p < 0.001) return 'p < 0.001';
   return `p = ${p.toFixed(3)}`;
+}
+
+/** A difference with its sign: "+3", "−2.5" (a true minus), "0". */
+export function signed(n: number): string {
+  const text = Math.abs(n).toLocaleString(undefined, { maximumFractionDigits: 2 });
+  return n > 0 ? `+${text}` : n < 0 ? `−${text}` : '0';
 }
 
 /** "42%". */
@@ -150,20 +154,17 @@ const REFRESH_MS = 60_000;
 export function ActiveExperimentProvider({ children }: { children: ReactNode }) {
   const { path } = useRouter();
   const [active, setActive] = useState<ExperimentView | null | undefined>(undefined);
-  const latest = useRef<AbortController | null>(null);
+  const nextSignal = useLatestSignal();
 
   const refresh = useCallback(async () => {
-    latest.current?.abort();
-    const controller = new AbortController();
-    latest.current = controller;
     try {
-      const { experiment } = await api.activeExperiment(controller.signal);
+      const { experiment } = await api.activeExperiment(nextSignal());
       setActive(experiment);
     } catch (error) {
       // The banner is a reminder; a failed refresh keeps the last answer and tries again later.
       if (!isAbort(error)) setActive((current) => current ?? null);
     }
-  }, []);
+  }, [nextSignal]);
 
   const update = useCallback((view: ExperimentView) => {
     setActive((current) => {
@@ -179,10 +180,7 @@ export function ActiveExperimentProvider({ children }: { children: ReactNode }) 
 
   useEffect(() => {
     const timer = window.setInterval(() => void refresh(), REFRESH_MS);
-    return () => {
-      window.clearInterval(timer);
-      latest.current?.abort();
-    };
+    return () => window.clearInterval(timer);
   }, [refresh]);
 
   useLiveChanges(() => void refresh());

@@ -1,15 +1,7 @@
-import {
-  createContext,
-  type ReactNode,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { Area } from '../../src/core/areas.js';
-import { api, errorMessage, isAbort } from './api.js';
+import { api } from './api.js';
+import { useLoaded } from './loading.js';
 
 /* ---------- Areas: loaded once, shared by the capture box, filters, idea view and areas page ---------- */
 
@@ -26,40 +18,28 @@ interface AreasValue {
 
 const AreasContext = createContext<AreasValue | null>(null);
 
+const loadAreas = async (signal: AbortSignal) => (await api.listAreas(signal)).items;
+
 export function AreasProvider({ children }: { children: ReactNode }) {
-  const [areas, setAreas] = useState<Area[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const latest = useRef<AbortController | null>(null);
+  const { data: areas, error, reload, setData: setAreas } = useLoaded(loadAreas);
 
-  const reload = useCallback(async () => {
-    latest.current?.abort();
-    const controller = new AbortController();
-    latest.current = controller;
-    try {
-      const { items } = await api.listAreas(controller.signal);
-      setAreas(items);
-      setError(null);
-    } catch (e) {
-      if (!isAbort(e)) setError(errorMessage(e));
-    }
-  }, []);
+  const upsert = useCallback(
+    (area: Area) => {
+      setAreas((list) => {
+        if (!list) return [area];
+        const found = list.some((a) => a.id === area.id);
+        return found ? list.map((a) => (a.id === area.id ? area : a)) : [...list, area];
+      });
+    },
+    [setAreas],
+  );
 
-  useEffect(() => {
-    void reload();
-    return () => latest.current?.abort();
-  }, [reload]);
-
-  const upsert = useCallback((area: Area) => {
-    setAreas((list) => {
-      if (!list) return [area];
-      const found = list.some((a) => a.id === area.id);
-      return found ? list.map((a) => (a.id === area.id ? area : a)) : [...list, area];
-    });
-  }, []);
-
-  const remove = useCallback((id: string) => {
-    setAreas((list) => list?.filter((a) => a.id !== id) ?? null);
-  }, []);
+  const remove = useCallback(
+    (id: string) => {
+      setAreas((list) => list?.filter((a) => a.id !== id) ?? null);
+    },
+    [setAreas],
+  );
 
   const nameOf = useCallback(
     (id: string | null) => {

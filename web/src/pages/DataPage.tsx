@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { ImportSummary } from '../../../src/core/backup.js';
 import { ApiError, api, errorMessage, type FieldIssue } from '../api.js';
+import { ImportProblem } from '../components/PageStates.js';
 import { plural } from '../format.js';
 import { useAreas, useToast } from '../state.js';
 
@@ -120,21 +121,22 @@ export function DataPage() {
           </div>
 
           {problem && (
-            <div id={`${id}-problem`} className="notice notice--error" role="alert">
-              <p>
-                <strong>Nothing was imported.</strong> {problem.message}
-              </p>
-              {problem.issues.length > 1 && (
-                <ul className="issue-list">
-                  {problem.issues.slice(0, 8).map((issue) => (
-                    <li key={`${issue.field}:${issue.message}`}>
-                      <code>{issue.field}</code> {issue.message}
-                    </li>
-                  ))}
-                  {problem.issues.length > 8 && <li>…and {problem.issues.length - 8} more</li>}
-                </ul>
-              )}
-            </div>
+            <ImportProblem
+              id={`${id}-problem`}
+              message={problem.message}
+              issues={
+                problem.issues.length > 1
+                  ? problem.issues.map((issue) => ({
+                      key: `${issue.field}:${issue.message}`,
+                      text: (
+                        <>
+                          <code>{issue.field}</code> {issue.message}
+                        </>
+                      ),
+                    }))
+                  : []
+              }
+            />
           )}
 
           <div className="import-status" role="status" aria-live="polite">

@@ -1,6 +1,8 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, api, type Deck, errorMessage, type FieldIssue, isAbort } from '../api.js';
+import { BackLink, ErrorNotice, ImportProblem, LoadingCard } from '../components/PageStates.js';
 import { plural } from '../format.js';
+import { useLoaded } from '../loading.js';
 import { Link } from '../router.js';
 import { useAreas, useToast } from '../state.js';
 
@@ -11,28 +13,14 @@ const STAGE_LABELS: Record<string, string> = {
   planning: 'Planning',
 };
 
+const loadDecks = async (signal: AbortSignal) => (await api.listDecks(signal)).items;
+
 /** /decks: built-in and own question decks; import, export, delete. */
 export function DecksPage() {
   const { notify } = useToast();
-  const [decks, setDecks] = useState<Deck[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: decks, error, reload, setData: setDecks } = useLoaded(loadDecks);
   const [confirming, setConfirming] = useState<string | null>(null);
   const id = useId();
-
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      setDecks((await api.listDecks(signal)).items);
-      setError(null);
-    } catch (e) {
-      if (!isAbort(e)) setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
 
   const remove = async (deck: Deck) => {
     try {
@@ -55,20 +43,14 @@ export function DecksPage() {
         </p>
       </header>
 
-      {error && (
-        <div className="notice notice--error" role="alert">
-          {error}
-        </div>
-      )}
+      {error && <ErrorNotice onRetry={() => void reload()}>{error}</ErrorNotice>}
 
       <section aria-labelledby={`${id}-list`} className="data-section">
         <h2 id={`${id}-list`} className="section-title">
           All decks
         </h2>
         {decks === null && !error ? (
-          <div className="card history__loading" aria-busy="true">
-            <div className="skeleton skeleton--line" />
-          </div>
+          <LoadingCard />
         ) : (
           <ul className="deck-list" aria-label="Decks">
             {(decks ?? []).map((deck) => (
@@ -215,21 +197,15 @@ function ImportDeck({ onImported }: { onImported: (deck: Deck) => void }) {
           </button>
         </div>
         {problem && (
-          <div id={`${id}-problem`} className="notice notice--error" role="alert">
-            <p>
-              <strong>Nothing was imported.</strong>{' '}
-              {issues.length === 0 && <span className="deck-error">{problem.message}</span>}
-            </p>
-            {issues.length > 0 && (
-              <ul className="issue-list">
-                {issues.map((message) => (
-                  <li key={message} className="deck-error">
-                    {message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <ImportProblem
+            id={`${id}-problem`}
+            message={issues.length === 0 && <span className="deck-error">{problem.message}</span>}
+            issues={issues.map((message) => ({
+              key: message,
+              text: <span className="deck-error">{message}</span>,
+            }))}
+            max={Number.POSITIVE_INFINITY}
+          />
         )}
       </form>
     </section>
@@ -255,17 +231,8 @@ export function DeckPage({ id }: { id: string }) {
 
   return (
     <div className="page page--narrow">
-      <Link to="/decks" className="back-link">
-        <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
-          <path d="M10 3.5 5.5 8l4.5 4.5" />
-        </svg>
-        Decks
-      </Link>
-      {error && (
-        <div className="notice notice--error" role="alert">
-          {error}
-        </div>
-      )}
+      <BackLink to="/decks">Decks</BackLink>
+      {error && <ErrorNotice>{error}</ErrorNotice>}
       {!deck && !error && (
         <div aria-busy="true">
           <div className="skeleton skeleton--title" />

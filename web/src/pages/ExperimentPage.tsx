@@ -1,5 +1,4 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { Favoured } from '../../../src/core/experiments/experiment.js';
 import {
   ApiError,
   api,
@@ -9,13 +8,14 @@ import {
   isAbort,
   type NextStep,
 } from '../api.js';
-import { FieldError } from '../components/FieldError.js';
+import { BackLink, ErrorNotice, LoadingCard, PagePlaceholder } from '../components/PageStates.js';
 import {
   favouredLabel,
   isUnfinished,
   nextStepLabel,
   type SyncedExperiment,
   stateLabel,
+  statusText,
   useActiveExperiment,
 } from '../experiment.js';
 import { fullTime, plural } from '../format.js';
@@ -26,6 +26,7 @@ import { useToast } from '../state.js';
 import { ExperimentReport } from './experiment/ExperimentReport.js';
 import { MeasurementLog } from './experiment/MeasurementLog.js';
 import { PhaseTimeline } from './experiment/PhaseTimeline.js';
+import { PredictionFields, type PredictionValue } from './experiment/PredictionFields.js';
 
 const REFRESH_MS = 60_000;
 
@@ -90,25 +91,7 @@ export function ExperimentPage({ id }: { id: string }) {
   }, [id, reported]);
 
   if (!synced || !view) {
-    return (
-      <div className="page page--narrow" aria-busy={error ? undefined : true}>
-        {error ? (
-          <>
-            <div className="notice notice--error" role="alert">
-              {error}
-            </div>
-            <Link to="/experiments" className="back-link">
-              Experiments
-            </Link>
-          </>
-        ) : (
-          <>
-            <div className="skeleton skeleton--title" />
-            <div className="skeleton skeleton--line" />
-          </>
-        )}
-      </div>
-    );
+    return <PagePlaceholder error={error} back={{ to: '/experiments', label: 'Experiments' }} />;
   }
 
   const runningPhase =
@@ -120,23 +103,14 @@ export function ExperimentPage({ id }: { id: string }) {
 
   return (
     <div className={reported ? 'page page--wide' : 'page page--narrow'}>
-      <Link to="/experiments" className="back-link">
-        <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
-          <path d="M10 3.5 5.5 8l4.5 4.5" />
-        </svg>
-        Experiments
-      </Link>
+      <BackLink to="/experiments">Experiments</BackLink>
       <header className="page-header">
         <p className="eyebrow">{stateLabel(view)}</p>
         <h1 className="page-title">{view.title}</h1>
         <p className="page-lede">{view.question}</p>
       </header>
 
-      {error && (
-        <div className="notice notice--error" role="alert">
-          {error}
-        </div>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
 
       {isUnfinished(view) && (
         <section className="card experiment-now" aria-labelledby={`${ids}-now`}>
@@ -161,12 +135,7 @@ export function ExperimentPage({ id }: { id: string }) {
       )}
 
       {reported && report && <ExperimentReport report={report} />}
-      {reported && !report && !error && (
-        <div className="card history__loading" aria-busy="true">
-          <div className="skeleton skeleton--line" />
-          <div className="skeleton skeleton--short" />
-        </div>
-      )}
+      {reported && !report && !error && <LoadingCard lines={2} />}
 
       <section aria-labelledby={`${ids}-timeline`} className="summary-section">
         <h2 id={`${ids}-timeline`} className="section-title">
@@ -210,8 +179,7 @@ function nowHeading(view: ExperimentView): string {
       ? `${what} is over — time to rate`
       : `${what} is over — see what changed`;
   }
-  const text = view.status.headline.replace(/^Experiment: /, '');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return statusText(view);
 }
 
 /** Where ideas or measurements go while a phase runs, and what has been recorded so far. */
@@ -327,11 +295,7 @@ function NextStepActions({
           which idea came when.
         </p>
       )}
-      {problem && (
-        <div className="notice notice--error" role="alert">
-          {problem}
-        </div>
-      )}
+      {problem && <ErrorNotice>{problem}</ErrorNotice>}
     </div>
   );
 }
@@ -406,9 +370,11 @@ function PredictionForm({
   onSaved: (view: ExperimentView) => void;
   onCancel: () => void;
 }) {
-  const [text, setText] = useState(view.prediction.text);
-  const [favoured, setFavoured] = useState<Favoured>(view.prediction.favoured);
-  const [byHowMuch, setByHowMuch] = useState(view.prediction.byHowMuch ?? '');
+  const [prediction, setPrediction] = useState<PredictionValue>({
+    text: view.prediction.text,
+    favoured: view.prediction.favoured,
+    byHowMuch: view.prediction.byHowMuch ?? '',
+  });
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -420,7 +386,14 @@ function PredictionForm({
     setProblem(null);
     setErrors({});
     try {
-      onSaved(await api.revisePrediction(view.id, { text, favoured, byHowMuch: byHowMuch.trim() || null }));
+      const { text, favoured, byHowMuch } = prediction;
+      onSaved(
+        await api.revisePrediction(view.id, {
+          text,
+          favoured: favoured ?? view.prediction.favoured,
+          byHowMuch: byHowMuch.trim() || null,
+        }),
+      );
     } catch (error) {
       setErrors(error instanceof ApiError ? { ...error.fields } : {});
       setProblem(errorMessage(error));
@@ -428,58 +401,17 @@ function PredictionForm({
     }
   };
 
-  const choices: Favoured[] = ['passive', 'focused', 'no-difference'];
   return (
     <form className="card prediction-card" aria-label="Edit your prediction" onSubmit={save} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-text`} className="field__label">
-          What do you expect?
-        </label>
-        <textarea
-          id={`${id}-text`}
-          className="textarea"
-          rows={3}
-          value={text}
-          maxLength={1000}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={errors.text ? true : undefined}
-          aria-describedby={errors.text ? `${id}-text-error` : undefined}
-        />
-        <FieldError id={`${id}-text-error`} field="prediction.text" message={errors.text} />
-      </div>
-      <fieldset className="choice-group">
-        <legend className="choice-group__legend">Which phase will win?</legend>
-        <div className="choice-group__options choice-group__options--wrap">
-          {choices.map((c) => (
-            <label key={c} className="choice choice--wide">
-              <input
-                type="radio"
-                name={`${id}-favoured`}
-                checked={favoured === c}
-                onChange={() => setFavoured(c)}
-              />
-              <span>{favouredLabel(view.phases, c)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-by`} className="field__label">
-          By how much? <span className="field__optional">optional</span>
-        </label>
-        <input
-          id={`${id}-by`}
-          className="input"
-          value={byHowMuch}
-          maxLength={200}
-          onChange={(e) => setByHowMuch(e.target.value)}
-        />
-      </div>
-      {problem && Object.keys(errors).length === 0 && (
-        <div className="notice notice--error" role="alert">
-          {problem}
-        </div>
-      )}
+      <PredictionFields
+        id={id}
+        phases={view.phases}
+        value={prediction}
+        onChange={(patch) => setPrediction((p) => ({ ...p, ...patch }))}
+        errors={{ text: errors.text, favoured: errors.favoured, byHowMuch: errors.byHowMuch }}
+        legend="Which phase will win?"
+      />
+      {problem && Object.keys(errors).length === 0 && <ErrorNotice>{problem}</ErrorNotice>}
       <div className="experiment-now__buttons">
         <button type="submit" className="button button--primary" disabled={busy}>
           Save prediction
@@ -542,11 +474,7 @@ function AbandonButton({
           It stops for good and gets no report. Your ideas stay in your inbox. You can start a new experiment
           afterwards.
         </p>
-        {problem && (
-          <div className="notice notice--error" role="alert">
-            {problem}
-          </div>
-        )}
+        {problem && <ErrorNotice>{problem}</ErrorNotice>}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
             Keep going

@@ -1,37 +1,27 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import { api, type ExperimentTemplate, type ExperimentView, errorMessage, isAbort } from '../api.js';
-import { isUnfinished, phaseLength, stateLabel, useActiveExperiment } from '../experiment.js';
+import { useId } from 'react';
+import { api, type ExperimentView } from '../api.js';
+import { ErrorNotice, LoadingCard } from '../components/PageStates.js';
+import { isUnfinished, phaseLength, stateLabel, statusText, useActiveExperiment } from '../experiment.js';
 import { fullTime, plural, relativeTime } from '../format.js';
 import { useLiveChanges } from '../live.js';
+import { useLoaded } from '../loading.js';
 import { Link } from '../router.js';
 import { StartExperimentForm } from './experiment/StartExperimentForm.js';
+
+async function loadExperiments(signal: AbortSignal) {
+  const [t, e] = await Promise.all([api.experimentTemplates(signal), api.listExperiments(signal)]);
+  return { templates: t.templates, experiments: e.experiments };
+}
 
 /** /experiments: start a self-experiment (one at a time) and find past ones. */
 export function ExperimentsPage() {
   const { active } = useActiveExperiment();
-  const [templates, setTemplates] = useState<ExperimentTemplate[] | null>(null);
-  const [experiments, setExperiments] = useState<ExperimentView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, reload } = useLoaded(loadExperiments);
   const id = useId();
+  useLiveChanges(() => void reload());
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      const [t, e] = await Promise.all([api.experimentTemplates(signal), api.listExperiments(signal)]);
-      setTemplates(t.templates);
-      setExperiments(e.experiments);
-      setError(null);
-    } catch (e) {
-      if (!isAbort(e)) setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-  useLiveChanges(() => void load());
-
+  const templates = data?.templates ?? null;
+  const experiments = data?.experiments ?? null;
   const running = active ?? experiments?.find(isUnfinished) ?? null;
   const past = (experiments ?? []).filter((e) => !isUnfinished(e));
 
@@ -45,14 +35,7 @@ export function ExperimentsPage() {
         </p>
       </header>
 
-      {error && (
-        <div className="notice notice--error" role="alert">
-          {error}
-          <button type="button" className="button button--small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
-      )}
+      {error && <ErrorNotice onRetry={() => void reload()}>{error}</ErrorNotice>}
 
       <section aria-labelledby={`${id}-start`} className="data-section">
         <h2 id={`${id}-start`} className="section-title">
@@ -61,12 +44,7 @@ export function ExperimentsPage() {
         {running ? (
           <RunningCard view={running} />
         ) : templates === null ? (
-          !error && (
-            <div className="card history__loading" aria-busy="true">
-              <div className="skeleton skeleton--line" />
-              <div className="skeleton skeleton--short" />
-            </div>
-          )
+          !error && <LoadingCard lines={2} />
         ) : (
           <StartExperimentForm templates={templates} />
         )}
@@ -77,11 +55,7 @@ export function ExperimentsPage() {
           Past experiments
         </h2>
         {experiments === null ? (
-          !error && (
-            <div className="card history__loading" aria-busy="true">
-              <div className="skeleton skeleton--line" />
-            </div>
-          )
+          !error && <LoadingCard />
         ) : past.length === 0 ? (
           <p className="meta-text">Finished and abandoned experiments will be listed here.</p>
         ) : (
@@ -121,7 +95,7 @@ function RunningCard({ view }: { view: ExperimentView }) {
         <p className="running-card__title">
           {view.title} <span className="tag tag--accent">{stateLabel(view)}</span>
         </p>
-        <p className="running-card__text">{view.status.headline}</p>
+        <p className="running-card__text">{statusText(view)}</p>
         {view.measures === 'ideas' && view.state !== 'draft' && (
           <p className="meta-text">{plural(recorded, 'idea')} noted so far</p>
         )}

@@ -1,74 +1,38 @@
-import { type DragEvent, type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type DragEvent, type FormEvent, useCallback, useId, useRef, useState } from 'react';
 import {
   ApiError,
   api,
   type CardImportResult,
   errorMessage,
   type FieldIssue,
-  isAbort,
   type PoolReport,
   type PoolSummary,
 } from '../api.js';
 import { PairedChart } from '../components/charts/index.js';
-import { formatP, percent } from '../experiment.js';
+import { BackLink, ErrorNotice, ImportProblem, PagePlaceholder } from '../components/PageStates.js';
+import { percent, signed } from '../experiment.js';
 import { fullTime, plural } from '../format.js';
-import { Link } from '../router.js';
+import { useLoaded } from '../loading.js';
 import { useToast } from '../state.js';
+import { Section, TestResult } from './experiment/ReportParts.js';
 
 /** /pools/:id: import result cards and read the pooled analysis. */
 export function PoolPage({ id }: { id: string }) {
-  const [pool, setPool] = useState<PoolSummary | null>(null);
-  const [report, setReport] = useState<PoolReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const ids = useId();
-
   const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        const [summary, analysis] = await Promise.all([api.getPool(id, signal), api.poolReport(id, signal)]);
-        setPool(summary);
-        setReport(analysis);
-        setError(null);
-      } catch (e) {
-        if (!isAbort(e)) setError(errorMessage(e));
-      }
+    async (signal: AbortSignal) => {
+      const [pool, report] = await Promise.all([api.getPool(id, signal), api.poolReport(id, signal)]);
+      return { pool, report };
     },
     [id],
   );
+  const { data, error, reload } = useLoaded(load);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-
-  if (!pool) {
-    return (
-      <div className="page page--narrow" aria-busy={error ? undefined : true}>
-        {error ? (
-          <>
-            <div className="notice notice--error" role="alert">
-              {error}
-            </div>
-            <Link to="/pools" className="back-link">
-              Pools
-            </Link>
-          </>
-        ) : (
-          <div className="skeleton skeleton--title" />
-        )}
-      </div>
-    );
-  }
+  if (!data) return <PagePlaceholder error={error} back={{ to: '/pools', label: 'Pools' }} />;
+  const { pool, report } = data;
 
   return (
     <div className="page page--wide">
-      <Link to="/pools" className="back-link">
-        <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
-          <path d="M10 3.5 5.5 8l4.5 4.5" />
-        </svg>
-        Pools
-      </Link>
+      <BackLink to="/pools">Pools</BackLink>
       <header className="page-header">
         <p className="eyebrow">Pool · {pool.templateTitle}</p>
         <h1 className="page-title">{pool.name}</h1>
@@ -77,25 +41,15 @@ export function PoolPage({ id }: { id: string }) {
         </p>
       </header>
 
-      {error && (
-        <div className="notice notice--error" role="alert">
-          {error}
-        </div>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
 
-      <section aria-labelledby={`${ids}-report`} className="summary-section">
-        <h2 id={`${ids}-report`} className="section-title summary-section__title">
-          Pooled analysis
-        </h2>
-        {report ? <PoolAnalysis report={report} /> : <div className="skeleton skeleton--line" />}
-      </section>
+      <Section title="Pooled analysis">
+        <PoolAnalysis report={report} />
+      </Section>
 
-      <section aria-labelledby={`${ids}-import`} className="summary-section">
-        <h2 id={`${ids}-import`} className="section-title summary-section__title">
-          Add cards
-        </h2>
-        <ImportCards pool={pool} onImported={() => void load()} />
-      </section>
+      <Section title="Add cards">
+        <ImportCards pool={pool} onImported={() => void reload()} />
+      </Section>
     </div>
   );
 }
@@ -107,7 +61,7 @@ interface Origin {
   index: number | null;
 }
 
-interface ImportProblem {
+interface CardProblem {
   message: string;
   issues: string[];
 }
@@ -154,7 +108,7 @@ function ImportCards({ pool, onImported }: { pool: PoolSummary; onImported: () =
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CardImportResult | null>(null);
-  const [problem, setProblem] = useState<ImportProblem | null>(null);
+  const [problem, setProblem] = useState<CardProblem | null>(null);
   const id = useId();
 
   const choose = (list: FileList | null) => {
@@ -254,19 +208,11 @@ function ImportCards({ pool, onImported }: { pool: PoolSummary; onImported: () =
         </button>
       </div>
       {problem && (
-        <div id={`${id}-problem`} className="notice notice--error" role="alert">
-          <p>
-            <strong>Nothing was imported.</strong> {problem.message}
-          </p>
-          {problem.issues.length > 0 && (
-            <ul className="issue-list">
-              {problem.issues.slice(0, 8).map((issue) => (
-                <li key={issue}>{issue}</li>
-              ))}
-              {problem.issues.length > 8 && <li>…and {problem.issues.length - 8} more</li>}
-            </ul>
-          )}
-        </div>
+        <ImportProblem
+          id={`${id}-problem`}
+          message={problem.message}
+          issues={problem.issues.map((issue) => ({ key: issue, text: issue }))}
+        />
       )}
       <div className="import-status" role="status" aria-live="polite">
         {result && (
@@ -350,34 +296,16 @@ function PoolAnalysis({ report }: { report: PoolReport }) {
       </ul>
 
       <dl className="test-results" aria-label="Tests">
-        <div className="card test-result">
-          <dt>Exact sign test</dt>
-          <dd>
-            {'pValue' in analysis.signTest ? (
-              <span className="test-result__value">{formatP(analysis.signTest.pValue)}</span>
-            ) : (
-              <span className="caveat">{analysis.signTest.caveat}</span>
-            )}
-            <span className="meta-text">
-              {focusedLabel} ahead for {analysis.signTest.positive}, {passiveLabel.toLowerCase()} for{' '}
-              {analysis.signTest.negative}, {plural(analysis.signTest.ties, 'tie')}
-            </span>
-          </dd>
-        </div>
-        <div className="card test-result">
-          <dt>Wilcoxon signed-rank test</dt>
-          <dd>
-            {'pValue' in analysis.wilcoxon ? (
-              <span className="test-result__value">{formatP(analysis.wilcoxon.pValue)}</span>
-            ) : (
-              <span className="caveat">{analysis.wilcoxon.caveat}</span>
-            )}
-            <span className="meta-text">
-              V = {analysis.wilcoxon.statistic} over {plural(analysis.wilcoxon.n, 'non-zero difference')} ·{' '}
-              {analysis.wilcoxon.method === 'exact' ? 'exact' : 'normal approximation'}
-            </span>
-          </dd>
-        </div>
+        <TestResult
+          name="Exact sign test"
+          result={analysis.signTest}
+          detail={`${focusedLabel} ahead for ${analysis.signTest.positive}, ${passiveLabel.toLowerCase()} for ${analysis.signTest.negative}, ${plural(analysis.signTest.ties, 'tie')}`}
+        />
+        <TestResult
+          name="Wilcoxon signed-rank test"
+          result={analysis.wilcoxon}
+          detail={`V = ${analysis.wilcoxon.statistic} over ${plural(analysis.wilcoxon.n, 'non-zero difference')} · ${analysis.wilcoxon.method === 'exact' ? 'exact' : 'normal approximation'}`}
+        />
       </dl>
 
       <PairedChart points={report.points} phaseLabels={phaseLabels} />
@@ -389,10 +317,4 @@ function PoolAnalysis({ report }: { report: PoolReport }) {
       </p>
     </div>
   );
-}
-
-/** "+3", "−2", "0". */
-function signed(n: number): string {
-  const text = Math.abs(n).toLocaleString(undefined, { maximumFractionDigits: 1 });
-  return n > 0 ? `+${text}` : n < 0 ? `−${text}` : '0';
 }

@@ -1,30 +1,18 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { ApiError, api, type ExperimentTemplate, errorMessage, isAbort, type PoolSummary } from '../api.js';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { ApiError, api, type ExperimentTemplate, errorMessage } from '../api.js';
 import { FieldError } from '../components/FieldError.js';
+import { ErrorNotice, LoadingCard } from '../components/PageStates.js';
 import { fullTime, plural, relativeTime } from '../format.js';
+import { useLoaded } from '../loading.js';
 import { Link, useRouter } from '../router.js';
 import { useToast } from '../state.js';
 
+const loadPools = async (signal: AbortSignal) => (await api.listPools(signal)).pools;
+
 /** /pools: pools of result cards (one per template) and a form to create one. */
 export function PoolsPage() {
-  const [pools, setPools] = useState<PoolSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: pools, error, reload } = useLoaded(loadPools);
   const id = useId();
-
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      setPools((await api.listPools(signal)).pools);
-      setError(null);
-    } catch (e) {
-      if (!isAbort(e)) setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
 
   return (
     <div className="page page--narrow">
@@ -38,25 +26,14 @@ export function PoolsPage() {
 
       <CreatePoolForm />
 
-      {error && (
-        <div className="notice notice--error" role="alert">
-          {error}
-          <button type="button" className="button button--small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
-      )}
+      {error && <ErrorNotice onRetry={() => void reload()}>{error}</ErrorNotice>}
 
       <section aria-labelledby={`${id}-list`} className="data-section">
         <h2 id={`${id}-list`} className="section-title">
           Your pools
         </h2>
         {pools === null ? (
-          !error && (
-            <div className="card history__loading" aria-busy="true">
-              <div className="skeleton skeleton--line" />
-            </div>
-          )
+          !error && <LoadingCard />
         ) : pools.length === 0 ? (
           <p className="meta-text">No pools yet. Create one above, then import the cards people send you.</p>
         ) : (
@@ -174,11 +151,7 @@ function CreatePoolForm() {
       {templates && templates.length === 1 && (
         <p className="hint">For result cards of “{templates[0]?.title}”.</p>
       )}
-      {problem && !errors.name && (
-        <div className="notice notice--error" role="alert">
-          {problem}
-        </div>
-      )}
+      {problem && !errors.name && <ErrorNotice>{problem}</ErrorNotice>}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { api, errorMessage, isAbort, type QuestionStat, type SessionView } from '../api.js';
 import { ValuePips } from '../components/Badges.js';
+import { BackLink, ErrorNotice } from '../components/PageStates.js';
 import { fullTime, plural } from '../format.js';
 import { Link } from '../router.js';
 import {
@@ -181,12 +182,8 @@ export function SessionSummaryPage({ id }: { id: string }) {
   if (!view) {
     return (
       <div className="page page--narrow">
-        <div className="notice notice--error" role="alert">
-          {error ?? 'This session does not exist.'}
-        </div>
-        <Link to="/sessions" className="back-link">
-          Sessions
-        </Link>
+        <BackLink to="/sessions">Sessions</BackLink>
+        <ErrorNotice>{error ?? 'This session does not exist.'}</ErrorNotice>
       </div>
     );
   }
@@ -196,12 +193,7 @@ export function SessionSummaryPage({ id }: { id: string }) {
 
   return (
     <div className="page page--narrow">
-      <Link to="/sessions" className="back-link">
-        <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
-          <path d="M10 3.5 5.5 8l4.5 4.5" />
-        </svg>
-        Sessions
-      </Link>
+      <BackLink to="/sessions">Sessions</BackLink>
       <header className="page-header">
         <p className="eyebrow">{view.state === 'completed' ? 'Session summary' : STATE_LABELS[view.state]}</p>
         <h1 className="page-title">{sessionTitle(view)}</h1>

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import {
   api,
   type ExperimentReportView,
@@ -10,9 +10,10 @@ import {
 } from '../../api.js';
 import { ValuePips } from '../../components/Badges.js';
 import { MeasurementChart, PhaseComparisonChart } from '../../components/charts/index.js';
-import { favouredLabel, formatP, TRUST_LABELS, withInterval } from '../../experiment.js';
+import { favouredLabel, signed, TRUST_LABELS, withInterval } from '../../experiment.js';
 import { fullTime } from '../../format.js';
 import { Link } from '../../router.js';
+import { type FigureRow, FiguresTable, Section, TestResult } from './ReportParts.js';
 
 const number = (n: number | null, digits = 1) =>
   n === null ? '–' : n.toLocaleString(undefined, { maximumFractionDigits: digits });
@@ -44,18 +45,6 @@ export function ExperimentReport({ report }: { report: ExperimentReportView }) {
         unit={report.experiment.measurement?.unit ?? null}
       />
     </div>
-  );
-}
-
-function Section({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
-  const id = useId();
-  return (
-    <section aria-labelledby={id} className={`summary-section ${className ?? ''}`}>
-      <h2 id={id} className="section-title summary-section__title">
-        {title}
-      </h2>
-      {children}
-    </section>
   );
 }
 
@@ -100,7 +89,7 @@ function VerdictCard({ view, verdict }: { view: ExperimentView; verdict: Verdict
 }
 
 function IdeasFigures({ phases }: { phases: readonly [PhaseReport, PhaseReport] }) {
-  const rows: { label: string; cell: (p: PhaseReport) => ReactNode }[] = [
+  const rows: FigureRow<PhaseReport>[] = [
     { label: 'Ideas', cell: (p) => p.count },
     { label: 'Rated', cell: (p) => p.rated },
     { label: 'Total value', cell: (p) => p.totalValue },
@@ -109,35 +98,7 @@ function IdeasFigures({ phases }: { phases: readonly [PhaseReport, PhaseReport] 
   ];
   return (
     <Section title="Per phase">
-      <div className="card table-card">
-        <table className="stats-table figures-table" aria-label="Figures by phase">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Figure</span>
-              </th>
-              {phases.map((p, i) => (
-                <th key={p.key} scope="col" className="num">
-                  <span className={`phase-dot phase-dot--${i + 1}`} aria-hidden="true" />
-                  {p.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.label}>
-                <th scope="row">{row.label}</th>
-                {phases.map((p) => (
-                  <td key={p.key} className="num">
-                    {row.cell(p)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FiguresTable phases={phases} rows={rows} />
     </Section>
   );
 }
@@ -215,7 +176,7 @@ function CardDownload({ view }: { view: ExperimentView }) {
 function MeasurementFigures({ view, report }: { view: ExperimentView; report: MeasurementReport }) {
   const { phases, mannWhitney, medianDifference } = report;
   const unit = view.measurement?.unit ? ` ${view.measurement.unit}` : '';
-  const rows: { label: string; cell: (p: MeasurementReport['phases'][number]) => ReactNode }[] = [
+  const rows: FigureRow<MeasurementReport['phases'][number]>[] = [
     { label: 'Observations', cell: (p) => p.n },
     { label: 'Median', cell: (p) => number(p.median, 2) },
     { label: 'Mean', cell: (p) => number(p.mean, 2) },
@@ -225,64 +186,20 @@ function MeasurementFigures({ view, report }: { view: ExperimentView; report: Me
   ];
   return (
     <Section title="Per phase">
-      <div className="card table-card">
-        <table className="stats-table figures-table" aria-label="Figures by phase">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Figure</span>
-              </th>
-              {phases.map((p, i) => (
-                <th key={p.key} scope="col" className="num">
-                  <span className={`phase-dot phase-dot--${i + 1}`} aria-hidden="true" />
-                  {p.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.label}>
-                <th scope="row">{row.label}</th>
-                {phases.map((p) => (
-                  <td key={p.key} className="num">
-                    {row.cell(p)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FiguresTable phases={phases} rows={rows} />
       <p className="meta-text report__note">
         {report.measurement.better === 'lower' ? 'Lower' : 'Higher'} is better for {report.measurement.name}.
       </p>
       <dl className="test-results">
-        <div className="card test-result">
-          <dt>Mann-Whitney U test</dt>
-          <dd>
-            {'pValue' in mannWhitney ? (
-              <span className="test-result__value">{formatP(mannWhitney.pValue)}</span>
-            ) : (
-              <span className="caveat">{mannWhitney.caveat}</span>
-            )}
-          </dd>
-        </div>
-        <div className="card test-result">
-          <dt>
-            Median difference ({phases[1].label} − {phases[0].label})
-          </dt>
-          <dd>
-            {medianDifference ? (
-              <span className="test-result__value">
-                {withInterval(medianDifference)}
-                {unit}
-              </span>
-            ) : (
-              <span className="caveat">Needs observations in both phases.</span>
-            )}
-          </dd>
-        </div>
+        <TestResult name="Mann-Whitney U test" result={mannWhitney} />
+        <TestResult
+          name={`Median difference (${phases[1].label} − ${phases[0].label})`}
+          result={
+            medianDifference
+              ? { value: `${withInterval(medianDifference, signed)}${unit}` }
+              : { caveat: 'Needs observations in both phases.' }
+          }
+        />
       </dl>
     </Section>
   );

@@ -8,9 +8,10 @@ import {
   type StartExperimentInput,
 } from '../../api.js';
 import { FieldError } from '../../components/FieldError.js';
-import { favouredLabel, useActiveExperiment } from '../../experiment.js';
+import { useActiveExperiment } from '../../experiment.js';
 import { useRouter } from '../../router.js';
 import { useToast } from '../../state.js';
+import { PredictionFields, type PredictionValue } from './PredictionFields.js';
 
 const FLAGSHIP = 'week-vs-20-minutes';
 const UNIT_WORDS = { days: 'days', minutes: 'minutes' } as const;
@@ -27,9 +28,7 @@ export function StartExperimentForm({ templates }: { templates: readonly Experim
   const [templateId, setTemplateId] = useState(
     () => (templates.find((t) => t.id === FLAGSHIP) ?? templates[0])?.id ?? '',
   );
-  const [prediction, setPrediction] = useState('');
-  const [favoured, setFavoured] = useState<Favoured | null>(null);
-  const [byHowMuch, setByHowMuch] = useState('');
+  const [prediction, setPrediction] = useState<PredictionValue>({ text: '', favoured: null, byHowMuch: '' });
   const [lengths, setLengths] = useState<Record<string, string>>({});
   const [delay, setDelay] = useState('');
   const [measureName, setMeasureName] = useState('');
@@ -48,8 +47,8 @@ export function StartExperimentForm({ templates }: { templates: readonly Experim
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const local: Record<string, string> = {};
-    if (!prediction.trim()) local['prediction.text'] = 'Write down what you expect before you start.';
-    if (!favoured) local['prediction.favoured'] = 'Choose which phase you expect to win.';
+    if (!prediction.text.trim()) local['prediction.text'] = 'Write down what you expect before you start.';
+    if (!prediction.favoured) local['prediction.favoured'] = 'Choose which phase you expect to win.';
     if (!ideas && !measureName.trim()) local['measurement.name'] = 'Name the quantity you will measure.';
     if (Object.keys(local).length) {
       setErrors(local);
@@ -61,9 +60,9 @@ export function StartExperimentForm({ templates }: { templates: readonly Experim
     const input: StartExperimentInput = {
       templateId: template.id,
       prediction: {
-        text: prediction.trim(),
-        favoured: favoured as Favoured,
-        byHowMuch: byHowMuch.trim() || null,
+        text: prediction.text.trim(),
+        favoured: prediction.favoured as Favoured,
+        byHowMuch: prediction.byHowMuch.trim() || null,
       },
       phases,
       start: true,
@@ -99,11 +98,6 @@ export function StartExperimentForm({ templates }: { templates: readonly Experim
     <FieldError id={`${id}-${field}-error`} field={field} message={errors[field]} />
   );
   const invalid = (field: string) => (errors[field] ? true : undefined);
-  const favourChoices: { value: Favoured; label: string; hint: string }[] = [
-    { value: 'passive', label: favouredLabel(template.phases, 'passive'), hint: 'phase 1' },
-    { value: 'focused', label: favouredLabel(template.phases, 'focused'), hint: 'phase 2' },
-    { value: 'no-difference', label: 'No difference', hint: 'about the same' },
-  ];
   const knownFields = new Set([
     'prediction.text',
     'prediction.favoured',
@@ -129,7 +123,7 @@ export function StartExperimentForm({ templates }: { templates: readonly Experim
                 checked={t.id === templateId}
                 onChange={() => {
                   setTemplateId(t.id);
-                  setFavoured(null);
+                  setPrediction((p) => ({ ...p, favoured: null }));
                   setErrors({});
                   setProblem(null);
                 }}
@@ -216,66 +210,30 @@ export function StartExperimentForm({ templates }: { templates: readonly Experim
             afterwards; writing it down first is what keeps the test honest.
           </span>
         </p>
-        <div className="field">
-          <label htmlFor={`${id}-prediction`} className="field__label">
-            What do you expect?
-          </label>
-          <textarea
-            id={`${id}-prediction`}
-            className="textarea"
-            rows={3}
-            value={prediction}
-            onChange={(e) => setPrediction(e.target.value)}
-            maxLength={1000}
-            placeholder={
-              ideas
-                ? 'e.g. The focused session will give me more useful ideas than a week of noticing.'
-                : 'e.g. Closing chat during focus blocks will halve my interruptions.'
-            }
-            aria-invalid={invalid('prediction.text')}
-            aria-describedby={describe('prediction.text', `${id}-lock`)}
-          />
-          {error('prediction.text')}
-        </div>
-        <fieldset
-          className="choice-group"
-          aria-describedby={errors['prediction.favoured'] ? `${id}-prediction.favoured-error` : undefined}
-        >
-          <legend className="choice-group__legend">
-            {ideas ? 'Which phase will give more valuable ideas?' : 'Which phase will do better?'}
-          </legend>
-          <div className="choice-group__options choice-group__options--wrap">
-            {favourChoices.map((c) => (
-              <label key={c.value} className="choice choice--wide" title={c.hint}>
-                <input
-                  type="radio"
-                  name={`${id}-favoured`}
-                  value={c.value}
-                  checked={favoured === c.value}
-                  onChange={() => setFavoured(c.value)}
-                />
-                <span>{c.label}</span>
-              </label>
-            ))}
-          </div>
-          {error('prediction.favoured')}
-        </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-by`} className="field__label">
-            By how much? <span className="field__optional">optional</span>
-          </label>
-          <input
-            id={`${id}-by`}
-            className="input"
-            value={byHowMuch}
-            onChange={(e) => setByHowMuch(e.target.value)}
-            maxLength={200}
-            placeholder={ideas ? 'e.g. twice the total value' : 'e.g. from 8 to 4 a day'}
-            aria-invalid={invalid('prediction.byHowMuch')}
-            aria-describedby={describe('prediction.byHowMuch')}
-          />
-          {error('prediction.byHowMuch')}
-        </div>
+        <PredictionFields
+          id={`${id}-prediction`}
+          phases={template.phases}
+          value={prediction}
+          onChange={(patch) => setPrediction((p) => ({ ...p, ...patch }))}
+          errors={{
+            text: errors['prediction.text'],
+            favoured: errors['prediction.favoured'],
+            byHowMuch: errors['prediction.byHowMuch'],
+          }}
+          legend={ideas ? 'Which phase will give more valuable ideas?' : 'Which phase will do better?'}
+          placeholders={
+            ideas
+              ? {
+                  text: 'e.g. The focused session will give me more useful ideas than a week of noticing.',
+                  byHowMuch: 'e.g. twice the total value',
+                }
+              : {
+                  text: 'e.g. Closing chat during focus blocks will halve my interruptions.',
+                  byHowMuch: 'e.g. from 8 to 4 a day',
+                }
+          }
+          textDescribedBy={`${id}-lock`}
+        />
       </fieldset>
 
       <fieldset className="start-card__field start-card__field--roomy">
