@@ -67,7 +67,7 @@ export interface SessionIdeaInput {
 }
 
 /** The API the web app talks to; same origin in production, proxied by Vite in development. */
-const BASE = '/api/v1';
+export const BASE = '/api/v1';
 
 export interface FieldIssue {
   field: string;
@@ -116,7 +116,7 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
-async function request<T>(
+export async function request<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,

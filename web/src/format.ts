@@ -75,6 +75,22 @@ const FIELD_NAMES: Record<string, string> = {
   length: 'The length',
   plannedStart: 'The start',
   templateId: 'Template',
+  title: 'The title',
+  kind: 'The kind',
+  subSkill: 'The sub-skill',
+  exerciseId: 'The exercise',
+  nextAction: 'The next action',
+  successSignal: 'The success signal',
+  reviewOn: 'The review date',
+  minutes: 'Minutes',
+  difficulty: 'Difficulty',
+  note: 'The note',
+  reason: 'The reason',
+  instructions: 'The instructions',
+  harder: 'How to make it harder',
+  decision: 'The decision',
+  timeZone: 'The time zone',
+  weekOf: 'The week',
 };
 
 export function fieldMessage(field: string, message: string): string {
