@@ -8,6 +8,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/experiments.css';
+import './styles/plans.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

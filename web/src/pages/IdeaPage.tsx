@@ -9,6 +9,7 @@ import { FieldError } from '../components/FieldError.js';
 import { EFFORT_LABELS, fullTime, relativeTime, STATUS_LABELS, VALUE_HINTS } from '../format.js';
 import { Link, useRouter } from '../router.js';
 import { INBOX_SEARCH_KEY, useAreas, useToast } from '../state.js';
+import { IdeaPlans } from './plans/IdeaPlans.js';
 
 const VALUE_CHOICES = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n), hint: VALUE_HINTS[n] }));
 const EFFORT_CHOICES = EFFORTS.map((e) => ({ value: e, label: e, name: EFFORT_LABELS[e] }));
@@ -83,6 +84,25 @@ export function IdeaPage({ id }: { id: string }) {
       });
     return () => controller.abort();
   }, [id]);
+
+  /** The status follows the idea's plans: fetch it again after a plan changed it. */
+  const reloadStatus = () => {
+    api
+      .getIdea(id)
+      .then((loaded) =>
+        setIdea((current) =>
+          current
+            ? {
+                ...current,
+                status: loaded.status,
+                statusChangedAt: loaded.statusChangedAt,
+                updatedAt: loaded.updatedAt,
+              }
+            : loaded,
+        ),
+      )
+      .catch(() => {});
+  };
 
   const save = async (field: Field, patch: IdeaPatch, confirmation = 'Saved') => {
     if (!idea) return false;
@@ -352,6 +372,8 @@ export function IdeaPage({ id }: { id: string }) {
           </button>
         </footer>
       </article>
+
+      <IdeaPlans idea={idea} onChanged={reloadStatus} />
 
       <dialog
         ref={dialogRef}

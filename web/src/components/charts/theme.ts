@@ -5,6 +5,8 @@ export interface ChartTheme {
   /** Phase colours: [passive or baseline, focused or change]. */
   phase: [string, string];
   neutral: string;
+  /** Colours for up to six series (ideas by source, practice by area), in order. */
+  series: string[];
   grid: string;
   axis: string;
   text: string;
@@ -19,6 +21,9 @@ function readTheme(): ChartTheme {
   return {
     phase: [token('--chart-phase-1', '#c0691b'), token('--chart-phase-2', '#0f6b63')],
     neutral: token('--chart-neutral', '#85888d'),
+    series: ['#0f6b63', '#c0691b', '#3c6fd1', '#9b4dba', '#5b8a1f', '#c2457a'].map((fallback, i) =>
+      token(`--chart-series-${i + 1}`, fallback),
+    ),
     grid: token('--chart-grid', '#e9e7e1'),
     axis: token('--text-3', '#85888d'),
     text: token('--text', '#1c1d1f'),

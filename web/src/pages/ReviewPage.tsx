@@ -1,0 +1,456 @@
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import type { IdeaSource } from '../../../src/core/ideas.js';
+import { SOURCE_LABELS } from '../../../src/core/ideas.js';
+import { ApiError, errorMessage, isAbort } from '../api.js';
+import {
+  type PlanReview,
+  type PlanView,
+  plansApi,
+  type ReviewDecision,
+  type WeeklyReview,
+  type WeeklyReviewPage,
+} from '../api-plans.js';
+import { FieldError } from '../components/FieldError.js';
+import { fullTime, plural } from '../format.js';
+import { useLiveChanges } from '../live.js';
+import {
+  addDays,
+  DECISION_HINTS,
+  DECISION_LABELS,
+  dayText,
+  minutesText,
+  SOURCE_ORDER,
+  weekText,
+} from '../plans-format.js';
+import { Link, useRouter } from '../router.js';
+import { useToast } from '../state.js';
+import { WeekProgress } from './plans/PlanRow.js';
+
+const DECISIONS: readonly ReviewDecision[] = ['keep', 'adjust', 'drop'];
+
+function weekParam(search: string): string | undefined {
+  const week = new URLSearchParams(search).get('week');
+  return week && /^\d{4}-\d{2}-\d{2}$/.test(week) ? week : undefined;
+}
+
+/**
+ * /review (and /review?week=YYYY-MM-DD): the week's numbers, a few reflective questions, a
+ * decision per plan that is due, then the history of past reviews.
+ */
+export function ReviewPage() {
+  const { search } = useRouter();
+  const week = weekParam(search);
+  const [page, setPage] = useState<WeeklyReviewPage | null>(null);
+  const [history, setHistory] = useState<{ weekly: WeeklyReview[]; plans: PlanReview[] } | null>(null);
+  const [plans, setPlans] = useState<PlanView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      try {
+        const [p, h, all] = await Promise.all([
+          plansApi.week(week, signal),
+          plansApi.reviewHistory(signal),
+          plansApi.listPlans({ state: 'all' }, signal),
+        ]);
+        setPage(p);
+        setHistory(h);
+        setPlans(all.plans);
+        setError(null);
+      } catch (e) {
+        if (!isAbort(e)) setError(errorMessage(e));
+      }
+    },
+    [week],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+  useLiveChanges(() => void load());
+
+  const titleOf = (planId: string) => plans.find((p) => p.id === planId)?.title ?? 'A removed plan';
+  const summary = page?.summary;
+
+  return (
+    <div className="page page--narrow">
+      <header className="page-header">
+        <h1 className="page-title">Weekly review</h1>
+        <p className="page-lede">
+          A few minutes at the end of the week: what the numbers say, what you noticed, and what happens to
+          the plans that are due.
+        </p>
+      </header>
+
+      {error && (
+        <div className="notice notice--error" role="alert">
+          {error}
+          <button type="button" className="button button--small" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      )}
+
+      {summary && (
+        <nav className="week-nav" aria-label="Weeks">
+          <Link to={`/review?week=${addDays(summary.weekOf, -7)}`} className="button button--small">
+            <span aria-hidden="true">←</span> Previous week
+          </Link>
+          <p className="week-nav__current">
+            Week of {weekText(summary.weekOf)} <span className="meta-text">{summary.weekOf.slice(0, 4)}</span>
+          </p>
+          {week ? (
+            <Link to="/review" className="button button--small">
+              This week <span aria-hidden="true">→</span>
+            </Link>
+          ) : (
+            <span className="week-nav__spacer" />
+          )}
+        </nav>
+      )}
+
+      {page === null ? (
+        !error && (
+          <div className="card history__loading" aria-busy="true">
+            <div className="skeleton skeleton--line" />
+            <div className="skeleton skeleton--short" />
+          </div>
+        )
+      ) : (
+        <>
+          <WeekNumbers page={page} id={id} />
+          <WeeklyForm key={page.summary.weekOf} page={page} onSaved={() => void load()} />
+        </>
+      )}
+
+      {history && (
+        <section className="data-section" aria-labelledby={`${id}-history`}>
+          <h2 id={`${id}-history`} className="section-title">
+            Past weekly reviews
+          </h2>
+          {history.weekly.length === 0 ? (
+            <p className="meta-text">Your weekly reviews will be listed here.</p>
+          ) : (
+            <ul className="review-history" aria-label="Past weekly reviews">
+              {history.weekly.map((review) => (
+                <li key={review.id}>
+                  <details className="card review-entry">
+                    <summary className="review-entry__summary">
+                      <span className="review-entry__week">Week of {weekText(review.weekOf)}</span>
+                      <span className="meta-text">
+                        {plural(review.answers.length, 'answer')} ·{' '}
+                        {plural(review.decisions.length, 'decision')} · written {fullTime(review.createdAt)}
+                      </span>
+                    </summary>
+                    <div className="review-entry__body">
+                      {review.answers.length > 0 && (
+                        <dl className="review-answers">
+                          {review.answers.map((a) => (
+                            <div key={a.promptId}>
+                              <dt>{page?.prompts.find((p) => p.id === a.promptId)?.text ?? a.promptId}</dt>
+                              <dd>{a.text}</dd>
+                            </div>
+                          ))}
+                        </dl>
+                      )}
+                      {review.decisions.length > 0 && (
+                        <ul className="review-decisions">
+                          {review.decisions.map((d) => (
+                            <li key={d.planId}>
+                              <span className={`decision decision--${d.decision}`}>
+                                {DECISION_LABELS[d.decision]}
+                              </span>{' '}
+                              <Link to={`/plans/${d.planId}`}>{titleOf(d.planId)}</Link>
+                              {d.note && <span className="meta-text"> — {d.note}</span>}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                      <Link to={`/review?week=${review.weekOf}`} className="button button--small">
+                        Open this week
+                      </Link>
+                    </div>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )}
+          {history.plans.length > 0 && (
+            <>
+              <h3 className="section-title review-history__sub">Plan reviews</h3>
+              <ul className="review-history" aria-label="Past plan reviews">
+                {history.plans.map((r) => (
+                  <li key={r.id} className="card plan-review-row">
+                    <span className={`decision decision--${r.decision}`}>{DECISION_LABELS[r.decision]}</span>
+                    <Link to={`/plans/${r.planId}`}>{titleOf(r.planId)}</Link>
+                    <span className="meta-text">{fullTime(r.createdAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** Ideas by source, practice against the cadences, interruptions, plans due. */
+function WeekNumbers({ page, id }: { page: WeeklyReviewPage; id: string }) {
+  const { summary } = page;
+  const expected = summary.practice.plans.reduce((sum, p) => sum + p.expectedMinutes, 0);
+  const sources = SOURCE_ORDER.filter((s) => summary.ideas.bySource[s] > 0);
+  return (
+    <section className="data-section" aria-labelledby={`${id}-numbers`}>
+      <h2 id={`${id}-numbers`} className="section-title">
+        The week in numbers
+      </h2>
+      <ul className="week-stats" aria-label="The week in numbers">
+        <li className="card week-stat">
+          <span className="week-stat__value">{summary.ideas.total}</span>
+          <span className="week-stat__label">
+            {summary.ideas.total === 1 ? 'idea captured' : 'ideas captured'}
+          </span>
+          <span className="week-stat__sub">
+            {sources.length === 0
+              ? 'none this week'
+              : sources
+                  .map((s: IdeaSource) => `${summary.ideas.bySource[s]} ${SOURCE_LABELS[s].toLowerCase()}`)
+                  .join(' · ')}
+          </span>
+        </li>
+        <li className="card week-stat">
+          <span className="week-stat__value">{minutesText(summary.practice.minutes)}</span>
+          <span className="week-stat__label">practice</span>
+          <span className="week-stat__sub">
+            {plural(summary.practice.blocks, 'block')}
+            {expected > 0 ? ` · cadence asks ${minutesText(expected)}` : ''}
+          </span>
+        </li>
+        <li className="card week-stat">
+          <span className="week-stat__value">{summary.interruptions.count}</span>
+          <span className="week-stat__label">
+            {summary.interruptions.count === 1 ? 'interruption' : 'interruptions'}
+          </span>
+          <span className="week-stat__sub">
+            {summary.interruptions.minutes > 0
+              ? `${minutesText(summary.interruptions.minutes)} lost`
+              : 'logged'}
+          </span>
+        </li>
+        <li className="card week-stat">
+          <span className="week-stat__value">{summary.plansDue.length}</span>
+          <span className="week-stat__label">{summary.plansDue.length === 1 ? 'plan due' : 'plans due'}</span>
+          <span className="week-stat__sub">for a decision</span>
+        </li>
+      </ul>
+
+      {summary.practice.plans.length > 0 && (
+        <div className="card table-card">
+          <table className="stats-table" aria-label="Practice against cadence">
+            <thead>
+              <tr>
+                <th scope="col">Plan</th>
+                <th scope="col">Cadence</th>
+                <th scope="col">Practice this week</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.practice.plans.map((p) => (
+                <tr key={p.planId}>
+                  <th scope="row">
+                    <Link to={`/plans/${p.planId}`}>{p.title}</Link>
+                  </th>
+                  <td>{p.cadence ?? '—'}</td>
+                  <td>
+                    <WeekProgress week={p} label="Logged" />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {summary.practice.unplannedMinutes > 0 && (
+        <p className="meta-text">
+          {minutesText(summary.practice.unplannedMinutes)} of practice outside any plan.
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The questions and the decisions; saving again for the same week replaces the answers. */
+function WeeklyForm({ page, onSaved }: { page: WeeklyReviewPage; onSaved: () => void }) {
+  const { notify } = useToast();
+  const { summary, prompts, review } = page;
+  const [answers, setAnswers] = useState<Record<string, string>>(() =>
+    Object.fromEntries((review?.answers ?? []).map((a) => [a.promptId, a.text])),
+  );
+  const [decisions, setDecisions] = useState<Record<string, ReviewDecision | null>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  const decidable = summary.plansDue.filter((p) => p.state !== 'adjusted');
+  const waiting = summary.plansDue.filter((p) => p.state === 'adjusted');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const answered = prompts.filter((p) => answers[p.id]?.trim());
+    const decided = decidable.filter((p) => decisions[p.planId]);
+    setBusy(true);
+    setErrors({});
+    setProblem(null);
+    setSaved(null);
+    try {
+      await plansApi.submitWeekly({
+        weekOf: summary.weekOf,
+        answers: answered.map((p) => ({ promptId: p.id, text: answers[p.id] ?? '' })),
+        decisions: decided.map((p) => ({
+          planId: p.planId,
+          decision: decisions[p.planId] as ReviewDecision,
+        })),
+      });
+      setSaved(
+        `Saved the review of the week of ${weekText(summary.weekOf)}: ${plural(answered.length, 'answer')}, ${plural(decided.length, 'decision')}.`,
+      );
+      notify('Weekly review saved');
+      setDecisions({});
+      onSaved();
+    } catch (error) {
+      // answers.N.text -> the prompt answered in position N; decisions.N.* -> that plan.
+      const mapped: Record<string, string> = {};
+      if (error instanceof ApiError)
+        for (const [field, message] of Object.entries(error.fields)) {
+          const answer = /^answers\.(\d+)\./.exec(field);
+          const decision = /^decisions\.(\d+)\./.exec(field);
+          if (answer) mapped[`answer:${answered[Number(answer[1])]?.id}`] = message;
+          else if (decision) mapped[`decision:${decided[Number(decision[1])]?.planId}`] = message;
+          else mapped[field] = message;
+        }
+      setErrors(mapped);
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="weekly-form" aria-label="Weekly review" onSubmit={submit} noValidate>
+      <section className="data-section" aria-labelledby={`${id}-questions`}>
+        <h2 id={`${id}-questions`} className="section-title">
+          Questions
+        </h2>
+        {review && (
+          <p className="hint">
+            You reviewed this week {fullTime(review.createdAt)}. Saving again replaces those answers.
+          </p>
+        )}
+        <div className="card weekly-questions">
+          {prompts.map((prompt) => {
+            const key = `answer:${prompt.id}`;
+            return (
+              <div key={prompt.id} className="field">
+                <label htmlFor={`${id}-${prompt.id}`} className="field__label review-prompt">
+                  {prompt.text}
+                </label>
+                <textarea
+                  id={`${id}-${prompt.id}`}
+                  className="textarea"
+                  rows={2}
+                  value={answers[prompt.id] ?? ''}
+                  onChange={(e) => setAnswers((a) => ({ ...a, [prompt.id]: e.target.value }))}
+                  aria-invalid={errors[key] ? true : undefined}
+                  aria-describedby={errors[key] ? `${id}-${prompt.id}-error` : undefined}
+                />
+                <FieldError id={`${id}-${prompt.id}-error`} field="text" message={errors[key]} />
+              </div>
+            );
+          })}
+        </div>
+      </section>
+
+      <section className="data-section" aria-labelledby={`${id}-due`}>
+        <h2 id={`${id}-due`} className="section-title">
+          Plans due
+        </h2>
+        {summary.plansDue.length === 0 ? (
+          <p className="meta-text">No plan waits for a decision this week.</p>
+        ) : (
+          <ul className="due-plans">
+            {decidable.map((plan) => {
+              const key = `decision:${plan.planId}`;
+              return (
+                <li key={plan.planId} className="card due-plan">
+                  <fieldset
+                    className="due-plan__fieldset"
+                    aria-describedby={errors[key] ? `${id}-${plan.planId}-error` : undefined}
+                  >
+                    <legend className="due-plan__title">
+                      <Link to={`/plans/${plan.planId}`}>{plan.title}</Link>{' '}
+                      <span className={plan.overdue ? 'tag tag--due' : 'tag'}>
+                        {plan.overdue ? 'overdue since' : 'review on'} {dayText(plan.reviewOn)}
+                      </span>
+                    </legend>
+                    <div className="due-plan__choices">
+                      {[...DECISIONS, null].map((d) => (
+                        <label
+                          key={d ?? 'later'}
+                          className="due-choice"
+                          title={d ? DECISION_HINTS[d] : undefined}
+                        >
+                          <input
+                            type="radio"
+                            name={`${id}-${plan.planId}`}
+                            checked={(decisions[plan.planId] ?? null) === d}
+                            onChange={() => setDecisions((all) => ({ ...all, [plan.planId]: d }))}
+                          />
+                          <span>{d ? DECISION_LABELS[d] : 'Not now'}</span>
+                        </label>
+                      ))}
+                    </div>
+                    <FieldError id={`${id}-${plan.planId}-error`} field="decision" message={errors[key]} />
+                  </fieldset>
+                  {decisions[plan.planId] === 'adjust' && (
+                    <p className="hint">Then set its new review date on the plan’s page.</p>
+                  )}
+                </li>
+              );
+            })}
+            {waiting.map((plan) => (
+              <li key={plan.planId} className="card due-plan">
+                <p className="due-plan__title">
+                  <Link to={`/plans/${plan.planId}`}>{plan.title}</Link>{' '}
+                  <span className="tag tag--warn">adjusted</span>
+                </p>
+                <p className="hint">
+                  Waiting for a new review date:{' '}
+                  <Link to={`/plans/${plan.planId}`}>resume it on its page</Link>.
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {problem && (
+        <div className="notice notice--error" role="alert">
+          {problem}
+        </div>
+      )}
+      <div className="weekly-form__actions">
+        <p className="meta-text" role="status">
+          {saved}
+        </p>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save weekly review'}
+        </button>
+      </div>
+    </form>
+  );
+}
