@@ -291,3 +291,30 @@ export function describedBy(field: Locator): Promise<Description[]> {
 export async function alertsFor(field: Locator): Promise<string[]> {
   return (await describedBy(field)).filter((d) => d.role === 'alert').map((d) => d.text);
 }
+
+/** Playwright-core has no web-first assertions: wait for the value, up to UI_TIMEOUT_MS. */
+export const poll = <T>(read: () => Promise<T> | T) =>
+  expect.poll(read, { timeout: UI_TIMEOUT_MS, interval: 50 });
+
+/** A JSON request to the server's API (`path` after /api/v1); throws unless it succeeds. */
+export async function apiJson<T>(
+  server: WhetServer,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${server.api}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Moves the clock of a server started with WHETSTONE_TEST_HOOKS=1; returns its new "now". */
+export async function advanceClock(server: WhetServer, ms: number): Promise<Date> {
+  const { now } = await apiJson<{ now: string }>(server, 'POST', '/test/clock', { advanceMs: ms });
+  return new Date(now);
+}
