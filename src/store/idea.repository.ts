@@ -146,27 +146,28 @@ export class IdeaRepository {
 
   /** Ideas captured in [from, to), oldest first: the ideas of an experiment phase. */
   async listCreatedBetween(userId: string, from: string, to: string): Promise<Idea[]> {
-    const rows = await this.db
-      .selectFrom('ideas')
+    const rows = await this.createdBetween(userId, from, to)
       .selectAll()
-      .where('user_id', '=', userId)
-      .where('created_at', '>=', from)
-      .where('created_at', '<', to)
       .orderBy('created_at', 'asc')
       .orderBy('id', 'asc')
       .execute();
     return rows.map(mapIdeaRow);
   }
 
-  /** How many ideas were captured in [from, to). */
+  /** How many ideas were captured in [from, to): the same window as listCreatedBetween. */
   async countCreatedBetween(userId: string, from: string, to: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('ideas')
+    const row = await this.createdBetween(userId, from, to)
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('user_id', '=', userId)
-      .where('created_at', '>=', from)
-      .where('created_at', '<', to)
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /** The user's ideas captured at or after `from` and before `to`. */
+  private createdBetween(userId: string, from: string, to: string) {
+    return this.db
+      .selectFrom('ideas')
+      .where('user_id', '=', userId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to);
   }
 }
