@@ -1,5 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useId, useState } from 'react';
-import { errorMessage, isAbort } from '../api.js';
+import { type ReactNode, useId } from 'react';
 import { type Dashboard, plansApi } from '../api-plans.js';
 import {
   FollowThroughChart,
@@ -7,8 +6,10 @@ import {
   PracticeByAreaChart,
 } from '../components/charts/dashboard.js';
 import { HeatMap } from '../components/HeatMap.js';
+import { ErrorNotice, LoadingCard } from '../components/PageStates.js';
 import { plural } from '../format.js';
 import { useLiveChanges } from '../live.js';
+import { useLoaded } from '../loading.js';
 import { dayText, minutesText, relativeDays, shortDayText } from '../plans-format.js';
 import { Link } from '../router.js';
 import { useAreas } from '../state.js';
@@ -46,6 +47,8 @@ function Panel({
   );
 }
 
+const loadDashboard = (signal: AbortSignal) => plansApi.dashboard(signal);
+
 function streakDays(days: number): string {
   return days === 0 ? '0 days' : plural(days, 'day');
 }
@@ -57,24 +60,8 @@ function streakDays(days: number): string {
  */
 export function DashboardPage() {
   const { nameOf } = useAreas();
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      setData(await plansApi.dashboard(signal));
-      setError(null);
-    } catch (e) {
-      if (!isAbort(e)) setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-  useLiveChanges(() => void load());
+  const { data, error, reload } = useLoaded(loadDashboard);
+  useLiveChanges(() => void reload());
 
   const thisWeek = data?.practiceByArea[data.practiceByArea.length - 1];
   const overall = data?.streaks.overall;
@@ -99,22 +86,10 @@ export function DashboardPage() {
         </a>
       </header>
 
-      {error && (
-        <div className="notice notice--error" role="alert">
-          {error}
-          <button type="button" className="button button--small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
-      )}
+      {error && <ErrorNotice onRetry={() => void reload()}>{error}</ErrorNotice>}
 
       {!data ? (
-        !error && (
-          <div className="card history__loading" aria-busy="true">
-            <div className="skeleton skeleton--line" />
-            <div className="skeleton skeleton--short" />
-          </div>
-        )
+        !error && <LoadingCard lines={2} />
       ) : (
         <>
           <ul className="glance" aria-label="At a glance">

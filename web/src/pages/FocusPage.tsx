@@ -1,9 +1,11 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../api.js';
-import { type Dashboard, type Interruption, plansApi } from '../api-plans.js';
+import { type Interruption, plansApi } from '../api-plans.js';
 import { HeatMap } from '../components/HeatMap.js';
+import { ErrorNotice } from '../components/PageStates.js';
 import { plural } from '../format.js';
 import { useLiveChanges } from '../live.js';
+import { useLoaded } from '../loading.js';
 import { clockTime, useSettings } from '../plans-format.js';
 import { Link } from '../router.js';
 
@@ -27,6 +29,17 @@ function frequentReasons(list: readonly Interruption[], limit = 6): string[] {
     .map(([reason]) => reason);
 }
 
+/** Recent interruptions (for their reasons), today's, and the dashboard (for the heat map). */
+async function loadFocusData(signal: AbortSignal) {
+  const from = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString();
+  const [recent, today, dashboard] = await Promise.all([
+    plansApi.interruptions(from, signal),
+    plansApi.interruptions(startOfToday(), signal),
+    plansApi.dashboard(signal),
+  ]);
+  return { recent: recent.interruptions, today: today.interruptions.length, dashboard };
+}
+
 function startOfToday(): string {
   const d = new Date();
   d.setHours(0, 0, 0, 0);
@@ -43,12 +56,9 @@ export function FocusPage() {
   const tz = settings?.timeZone;
   const [startedAt] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
-  const [recent, setRecent] = useState<Interruption[]>([]);
   const [mine, setMine] = useState<Interruption[]>([]);
-  const [today, setToday] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [pulse, setPulse] = useState(0);
   const busy = useRef(false);
   const id = useId();
@@ -63,26 +73,10 @@ export function FocusPage() {
     return () => window.clearInterval(timer);
   }, []);
 
-  const load = useCallback(async () => {
-    try {
-      const from = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString();
-      const [list, todays, board] = await Promise.all([
-        plansApi.interruptions(from),
-        plansApi.interruptions(startOfToday()),
-        plansApi.dashboard(),
-      ]);
-      setRecent(list.interruptions);
-      setToday(todays.interruptions.length);
-      setDashboard(board);
-    } catch (error) {
-      setProblem(errorMessage(error));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useLiveChanges(() => void load());
+  const { data, error: loadError, reload } = useLoaded(loadFocusData);
+  useLiveChanges(() => void reload());
+  const recent = data?.recent ?? [];
+  const dashboard = data?.dashboard ?? null;
 
   const log = useCallback(async (withReason?: string) => {
     if (busy.current) return;
@@ -91,7 +85,6 @@ export function FocusPage() {
     try {
       const entry = await plansApi.interrupt(withReason ? { reason: withReason } : {});
       setMine((list) => [entry, ...list]);
-      setToday((n) => (n ?? 0) + 1);
       setPulse((p) => p + 1);
     } catch (error) {
       setProblem(errorMessage(error));
@@ -126,7 +119,6 @@ export function FocusPage() {
     try {
       await plansApi.deleteInterruption(last.id);
       setMine((list) => list.slice(1));
-      setToday((n) => (n === null ? n : Math.max(0, n - 1)));
     } catch (error) {
       setProblem(errorMessage(error));
     }
@@ -191,14 +183,10 @@ export function FocusPage() {
         <p className="deep-focus__count" role="status" aria-live="polite">
           <span className="deep-focus__number">{mine.length}</span>{' '}
           {mine.length === 1 ? 'interruption' : 'interruptions'} since you started
-          {today !== null && <span className="meta-text"> · {today} today</span>}
+          {data && <span className="meta-text"> · {data.today} today</span>}
         </p>
 
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
+        {(problem ?? loadError) && <ErrorNotice>{problem ?? loadError}</ErrorNotice>}
 
         <form className="reason-form" aria-label="Reason" onSubmit={submitReason}>
           <p className="reason-form__ask" id={`${id}-ask`}>

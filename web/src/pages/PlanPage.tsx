@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import { ApiError, errorMessage, isAbort } from '../api.js';
-import { type PlanView, type PracticeLog, plansApi, type ReviewPrompt } from '../api-plans.js';
+import { useCallback, useId } from 'react';
+import { errorMessage } from '../api.js';
+import { type PlanView, type PracticeLog, plansApi } from '../api-plans.js';
 import { StatusBadge } from '../components/Badges.js';
+import { BackLink, PagePlaceholder } from '../components/PageStates.js';
 import { fullTime, plural } from '../format.js';
 import { useLiveChanges } from '../live.js';
+import { useLoaded } from '../loading.js';
 import {
   DECISION_LABELS,
   DIFFICULTY_LABELS,
@@ -29,43 +31,23 @@ export function PlanPage({ id }: { id: string }) {
   const { nameOf } = useAreas();
   const { notify } = useToast();
   const { byPlan, reload: reloadWeek } = useThisWeek();
-  const [plan, setPlan] = useState<PlanView | null>(null);
-  const [logs, setLogs] = useState<PracticeLog[] | null>(null);
-  const [prompts, setPrompts] = useState<ReviewPrompt[]>([]);
-  const [loadError, setLoadError] = useState<{ status: number; message: string } | null>(null);
   const uid = useId();
-
   const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        const [loaded, practice] = await Promise.all([
-          plansApi.getPlan(id, signal),
-          plansApi.practice({ planId: id }, signal),
-        ]);
-        setPlan(loaded);
-        setLogs(practice.practice);
-        setLoadError(null);
-      } catch (error) {
-        if (isAbort(error)) return;
-        setLoadError({ status: error instanceof ApiError ? error.status : 0, message: errorMessage(error) });
-      }
+    async (signal: AbortSignal) => {
+      const [plan, practice, prompts] = await Promise.all([
+        plansApi.getPlan(id, signal),
+        plansApi.practice({ planId: id }, signal),
+        plansApi.reviewPrompts(signal),
+      ]);
+      return { plan, logs: practice.practice, prompts: prompts.plan };
     },
     [id],
   );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    plansApi
-      .reviewPrompts(controller.signal)
-      .then((p) => setPrompts(p.plan))
-      .catch(() => {});
-    return () => controller.abort();
-  }, [load]);
-  useLiveChanges(() => void load());
+  const { data, error, reload, setData } = useLoaded(load);
+  useLiveChanges(() => void reload());
 
   const refresh = () => {
-    void load();
+    void reload();
     reloadWeek();
   };
 
@@ -74,39 +56,14 @@ export function PlanPage({ id }: { id: string }) {
       await plansApi.deletePractice(log.id);
       notify(`Removed the ${log.minutes}-minute block`);
       refresh();
-    } catch (error) {
-      notify(errorMessage(error), 'error');
+    } catch (e) {
+      notify(errorMessage(e), 'error');
     }
   };
 
-  if (loadError)
-    return (
-      <div className="page page--narrow">
-        <BackLink />
-        <div className="empty">
-          <p className="empty__title">
-            {loadError.status === 404 ? 'This plan does not exist.' : 'Could not load this plan.'}
-          </p>
-          <p className="empty__text">
-            {loadError.status === 404 ? 'It may have been removed.' : loadError.message}
-          </p>
-          <Link to="/plans" className="button button--small">
-            All plans
-          </Link>
-        </div>
-      </div>
-    );
-
-  if (!plan)
-    return (
-      <div className="page page--narrow" aria-busy="true">
-        <BackLink />
-        <div className="card plan-card">
-          <span className="skeleton skeleton--title" />
-          <span className="skeleton skeleton--line" />
-        </div>
-      </div>
-    );
+  if (!data) return <PagePlaceholder error={error} back={{ to: '/plans', label: 'Plans' }} />;
+  const { plan, logs, prompts } = data;
+  const setPlan = (updated: PlanView) => setData((current) => current && { ...current, plan: updated });
 
   const tz = settings?.timeZone;
   const open = plan.state === 'active' || plan.state === 'reviewing';
@@ -116,7 +73,7 @@ export function PlanPage({ id }: { id: string }) {
 
   return (
     <div className="page page--narrow">
-      <BackLink />
+      <BackLink to="/plans">Plans</BackLink>
       <article className="card plan-card" aria-labelledby={`${uid}-title`}>
         <div className="plan-card__top">
           <PlanStateBadge state={plan.state} />
@@ -208,7 +165,7 @@ export function PlanPage({ id }: { id: string }) {
             <p className="meta-text">This plan is {plan.state}; practice is no longer logged against it.</p>
           )}
         </div>
-        {logs && logs.length > 0 ? (
+        {logs.length > 0 ? (
           <ul className="practice-log" aria-label="Practice log">
             {[...logs].reverse().map((log) => (
               <li key={log.id} className="practice-log__row">
@@ -236,7 +193,7 @@ export function PlanPage({ id }: { id: string }) {
             ))}
           </ul>
         ) : (
-          logs && <p className="meta-text practice-log__empty">No practice logged yet.</p>
+          <p className="meta-text practice-log__empty">No practice logged yet.</p>
         )}
       </section>
 
@@ -296,16 +253,5 @@ export function PlanPage({ id }: { id: string }) {
         </section>
       )}
     </div>
-  );
-}
-
-function BackLink() {
-  return (
-    <Link to="/plans" className="back-link">
-      <svg viewBox="0 0 16 16" aria-hidden="true">
-        <path d="M10 3 5 8l5 5" />
-      </svg>
-      Plans
-    </Link>
   );
 }

@@ -1,12 +1,15 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import { errorMessage, isAbort } from '../api.js';
+import { useId } from 'react';
 import { type PlanView, plansApi } from '../api-plans.js';
+import { ErrorNotice, LoadingCard } from '../components/PageStates.js';
 import { plural } from '../format.js';
 import { useLiveChanges } from '../live.js';
+import { useLoaded } from '../loading.js';
 import { todayIn, useSettings } from '../plans-format.js';
 import { Link } from '../router.js';
 import { PlanRow } from './plans/PlanRow.js';
 import { useThisWeek } from './plans/this-week.js';
+
+const loadPlans = async (signal: AbortSignal) => (await plansApi.listPlans({ state: 'all' }, signal)).plans;
 
 const OPEN_ORDER = { reviewing: 0, active: 1, adjusted: 2, kept: 3, dropped: 4 } as const;
 
@@ -14,25 +17,9 @@ const OPEN_ORDER = { reviewing: 0, active: 1, adjusted: 2, kept: 3, dropped: 4 }
 export function PlansPage() {
   const settings = useSettings();
   const { byPlan } = useThisWeek();
-  const [plans, setPlans] = useState<PlanView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: plans, error, reload } = useLoaded(loadPlans);
   const id = useId();
-
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      setPlans((await plansApi.listPlans({ state: 'all' }, signal)).plans);
-      setError(null);
-    } catch (e) {
-      if (!isAbort(e)) setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-  useLiveChanges(() => void load());
+  useLiveChanges(() => void reload());
 
   const today = todayIn(settings?.timeZone);
   const isOpen = (p: PlanView) => p.state === 'active' || p.state === 'reviewing' || p.state === 'adjusted';
@@ -64,14 +51,7 @@ export function PlansPage() {
         </Link>
       </header>
 
-      {error && (
-        <div className="notice notice--error" role="alert">
-          {error}
-          <button type="button" className="button button--small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
-      )}
+      {error && <ErrorNotice onRetry={() => void reload()}>{error}</ErrorNotice>}
 
       <section aria-labelledby={`${id}-open`} className="data-section">
         <h2 id={`${id}-open`} className="section-title">
@@ -79,12 +59,7 @@ export function PlansPage() {
           {due > 0 && <span className="tag tag--due section-title__tag">{plural(due, 'review')} due</span>}
         </h2>
         {plans === null ? (
-          !error && (
-            <div className="card history__loading" aria-busy="true">
-              <div className="skeleton skeleton--line" />
-              <div className="skeleton skeleton--short" />
-            </div>
-          )
+          !error && <LoadingCard lines={2} />
         ) : open.length === 0 ? (
           <div className="card empty-card">
             <p className="empty-card__title">No open plans.</p>

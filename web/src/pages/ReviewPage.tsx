@@ -1,18 +1,13 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useId, useState } from 'react';
 import type { IdeaSource } from '../../../src/core/ideas.js';
 import { SOURCE_LABELS } from '../../../src/core/ideas.js';
-import { ApiError, errorMessage, isAbort } from '../api.js';
-import {
-  type PlanReview,
-  type PlanView,
-  plansApi,
-  type ReviewDecision,
-  type WeeklyReview,
-  type WeeklyReviewPage,
-} from '../api-plans.js';
+import { ApiError, errorMessage } from '../api.js';
+import { plansApi, type ReviewDecision, type WeeklyReviewPage } from '../api-plans.js';
 import { FieldError } from '../components/FieldError.js';
+import { ErrorNotice, LoadingCard } from '../components/PageStates.js';
 import { fullTime, plural } from '../format.js';
 import { useLiveChanges } from '../live.js';
+import { useLoaded } from '../loading.js';
 import {
   addDays,
   DECISION_HINTS,
@@ -40,37 +35,23 @@ function weekParam(search: string): string | undefined {
 export function ReviewPage() {
   const { search } = useRouter();
   const week = weekParam(search);
-  const [page, setPage] = useState<WeeklyReviewPage | null>(null);
-  const [history, setHistory] = useState<{ weekly: WeeklyReview[]; plans: PlanReview[] } | null>(null);
-  const [plans, setPlans] = useState<PlanView[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const id = useId();
-
   const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        const [p, h, all] = await Promise.all([
-          plansApi.week(week, signal),
-          plansApi.reviewHistory(signal),
-          plansApi.listPlans({ state: 'all' }, signal),
-        ]);
-        setPage(p);
-        setHistory(h);
-        setPlans(all.plans);
-        setError(null);
-      } catch (e) {
-        if (!isAbort(e)) setError(errorMessage(e));
-      }
+    async (signal: AbortSignal) => {
+      const [page, history, all] = await Promise.all([
+        plansApi.week(week, signal),
+        plansApi.reviewHistory(signal),
+        plansApi.listPlans({ state: 'all' }, signal),
+      ]);
+      return { page, history, plans: all.plans };
     },
     [week],
   );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-  useLiveChanges(() => void load());
+  const { data, error, reload } = useLoaded(load);
+  useLiveChanges(() => void reload());
+  const page = data?.page ?? null;
+  const history = data?.history ?? null;
+  const plans = data?.plans ?? [];
 
   const titleOf = (planId: string) => plans.find((p) => p.id === planId)?.title ?? 'A removed plan';
   const summary = page?.summary;
@@ -85,14 +66,7 @@ export function ReviewPage() {
         </p>
       </header>
 
-      {error && (
-        <div className="notice notice--error" role="alert">
-          {error}
-          <button type="button" className="button button--small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
-      )}
+      {error && <ErrorNotice onRetry={() => void reload()}>{error}</ErrorNotice>}
 
       {summary && (
         <nav className="week-nav" aria-label="Weeks">
@@ -113,16 +87,11 @@ export function ReviewPage() {
       )}
 
       {page === null ? (
-        !error && (
-          <div className="card history__loading" aria-busy="true">
-            <div className="skeleton skeleton--line" />
-            <div className="skeleton skeleton--short" />
-          </div>
-        )
+        !error && <LoadingCard lines={2} />
       ) : (
         <>
           <WeekNumbers page={page} id={id} />
-          <WeeklyForm key={page.summary.weekOf} page={page} onSaved={() => void load()} />
+          <WeeklyForm key={page.summary.weekOf} page={page} onSaved={() => void reload()} />
         </>
       )}
 
@@ -438,11 +407,7 @@ function WeeklyForm({ page, onSaved }: { page: WeeklyReviewPage; onSaved: () => 
         )}
       </section>
 
-      {problem && (
-        <div className="notice notice--error" role="alert">
-          {problem}
-        </div>
-      )}
+      {problem && <ErrorNotice>{problem}</ErrorNotice>}
       <div className="weekly-form__actions">
         <p className="meta-text" role="status">
           {saved}

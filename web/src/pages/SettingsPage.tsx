@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ApiError, errorMessage, isAbort } from '../api.js';
-import { type CalendarFeed, type NewCalendarFeed, plansApi, type Settings } from '../api-plans.js';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ApiError, errorMessage } from '../api.js';
+import { type CalendarFeed, type NewCalendarFeed, plansApi } from '../api-plans.js';
 import { FieldError } from '../components/FieldError.js';
+import { ErrorNotice } from '../components/PageStates.js';
 import { fullTime } from '../format.js';
+import { useLoaded } from '../loading.js';
 import { browserTimeZone, settingsChanged } from '../plans-format.js';
 import { useToast } from '../state.js';
 
@@ -48,7 +50,7 @@ export function SettingsPage() {
 
 function TimeZoneSetting() {
   const { notify } = useToast();
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const { data: settings, error: loadError, setData: setSettings } = useLoaded(loadSettings);
   const [query, setQuery] = useState('');
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -57,19 +59,10 @@ function TimeZoneSetting() {
   const id = useId();
   const browser = browserTimeZone();
 
+  // The list starts at the saved zone.
   useEffect(() => {
-    const controller = new AbortController();
-    plansApi
-      .settings(controller.signal)
-      .then((s) => {
-        setSettings(s);
-        setChoice(s.timeZone);
-      })
-      .catch((e) => {
-        if (!isAbort(e)) setError(errorMessage(e));
-      });
-    return () => controller.abort();
-  }, []);
+    if (settings) setChoice((current) => current || settings.timeZone);
+  }, [settings]);
 
   const matches = zones.filter((z) => matchesZone(z, query));
   // The saved zone stays in the list, so the select never shows a value it does not have.
@@ -97,6 +90,7 @@ function TimeZoneSetting() {
 
   return (
     <div className="card settings-card">
+      {loadError && <ErrorNotice>{loadError}</ErrorNotice>}
       <p className="settings-current" aria-live="polite">
         {settings ? (
           <>
@@ -191,9 +185,12 @@ function TimeZoneSetting() {
   );
 }
 
+const loadFeeds = async (signal: AbortSignal) => (await plansApi.feeds(signal)).feeds;
+const loadSettings = (signal: AbortSignal) => plansApi.settings(signal);
+
 function CalendarSetting() {
   const { notify } = useToast();
-  const [feeds, setFeeds] = useState<CalendarFeed[] | null>(null);
+  const { data: feeds, error: loadError, reload } = useLoaded(loadFeeds);
   const [created, setCreated] = useState<NewCalendarFeed | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -202,20 +199,6 @@ function CalendarSetting() {
   const urlRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      setFeeds((await plansApi.feeds(signal)).feeds);
-    } catch (e) {
-      if (!isAbort(e)) setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-
   const create = async () => {
     setBusy(true);
     setError(null);
@@ -223,7 +206,7 @@ function CalendarSetting() {
     try {
       const feed = await plansApi.createFeed();
       setCreated(feed);
-      void load();
+      void reload();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -239,7 +222,7 @@ function CalendarSetting() {
       if (created?.id === feed.id) setCreated(null);
       setConfirming(null);
       notify('Subscription link revoked');
-      void load();
+      void reload();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -316,10 +299,8 @@ function CalendarSetting() {
         </section>
       )}
 
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
+      {(error ?? loadError) && (
+        <ErrorNotice onRetry={loadError ? () => void reload() : undefined}>{error ?? loadError}</ErrorNotice>
       )}
 
       {feeds && feeds.length > 0 && (

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { Idea } from '../../../../src/core/ideas.js';
-import { errorMessage, isAbort } from '../../api.js';
-import { type PlanView, plansApi } from '../../api-plans.js';
+import { plansApi } from '../../api-plans.js';
+import { ErrorNotice } from '../../components/PageStates.js';
 import { useLiveChanges } from '../../live.js';
+import { useLoaded } from '../../loading.js';
 import { todayIn, useSettings } from '../../plans-format.js';
 import { useToast } from '../../state.js';
 import { PlanForm } from './PlanForm.js';
@@ -17,31 +18,16 @@ export function IdeaPlans({ idea, onChanged }: { idea: Idea; onChanged: () => vo
   const { notify } = useToast();
   const settings = useSettings();
   const { byPlan, reload: reloadWeek } = useThisWeek();
-  const [plans, setPlans] = useState<PlanView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const id = useId();
-
   const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        setPlans((await plansApi.listPlans({ ideaId: idea.id }, signal)).plans);
-        setError(null);
-      } catch (e) {
-        if (!isAbort(e)) setError(errorMessage(e));
-      }
-    },
+    async (signal: AbortSignal) => (await plansApi.listPlans({ ideaId: idea.id }, signal)).plans,
     [idea.id],
   );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const { data: plans, error, reload: reloadPlans, setData: setPlans } = useLoaded(load);
   // Practice logged elsewhere (another tab, `whet practice`) moves the idea's status too.
   useLiveChanges(() => {
-    void load();
+    void reloadPlans();
     onChanged();
   });
 
@@ -76,11 +62,7 @@ export function IdeaPlans({ idea, onChanged }: { idea: Idea; onChanged: () => vo
           }}
         />
       )}
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNotice onRetry={() => void reloadPlans()}>{error}</ErrorNotice>}
       {plans === null ? (
         !error && <div className="skeleton skeleton--line" aria-busy="true" />
       ) : plans.length === 0 ? (

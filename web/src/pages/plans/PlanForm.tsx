@@ -6,6 +6,7 @@ import { type Exercise, type PlanKind, type PlanView, plansApi } from '../../api
 import { useCadenceReading } from '../../cadence-preview.js';
 import { AreaSelect } from '../../components/AreaSelect.js';
 import { FieldError } from '../../components/FieldError.js';
+import { ErrorNotice } from '../../components/PageStates.js';
 import {
   addDays,
   KIND_HINTS,
@@ -340,11 +341,7 @@ export function PlanForm({
         {error('reviewOn')}
       </div>
 
-      {problem && (
-        <div className="notice notice--error" role="alert">
-          {problem}
-        </div>
-      )}
+      {problem && <ErrorNotice>{problem}</ErrorNotice>}
 
       <div className="plan-form__actions">
         <button type="button" className="button button--quiet" onClick={onCancel}>
