@@ -314,7 +314,7 @@ function PredictionCard({
   if (editing && editable) {
     return (
       <section className="summary-section" aria-label="Your prediction">
-        <h2 className="section-title summary-section__title">Your prediction</h2>
+        <h2 className="section-title">Your prediction</h2>
         <PredictionForm
           view={view}
           onSaved={(next) => {
@@ -328,12 +328,12 @@ function PredictionCard({
   }
   return (
     <section className="summary-section" aria-label="Your prediction">
-      <h2 className="section-title summary-section__title">Your prediction</h2>
+      <h2 className="section-title">Your prediction</h2>
       <div className="card prediction-card">
         <p className="prediction-card__pick">
           {favouredLabel(view.phases, prediction.favoured)}
           {prediction.favoured !== 'no-difference' && ' will win'}
-          {prediction.byHowMuch && <span className="prediction-card__by"> · {prediction.byHowMuch}</span>}
+          {prediction.byHowMuch && <span className="prediction-by"> · {prediction.byHowMuch}</span>}
         </p>
         <blockquote className="prediction-card__text">{prediction.text}</blockquote>
         <p className="meta-text">

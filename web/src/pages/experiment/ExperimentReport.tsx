@@ -67,16 +67,16 @@ function VerdictCard({ view, verdict }: { view: ExperimentView; verdict: Verdict
         </p>
         <section className="versus" aria-label="Prediction beside result">
           <div className="versus__side">
-            <p className="versus__label">You predicted</p>
+            <p className="section-title">You predicted</p>
             <p className="versus__value">
               {favouredLabel(view.phases, prediction.favoured)}
-              {prediction.byHowMuch && <span className="versus__by"> · {prediction.byHowMuch}</span>}
+              {prediction.byHowMuch && <span className="prediction-by"> · {prediction.byHowMuch}</span>}
             </p>
             <p className="versus__text">“{prediction.text}”</p>
             {prediction.lockedAt && <p className="meta-text">Locked {fullTime(prediction.lockedAt)}</p>}
           </div>
           <div className="versus__side">
-            <p className="versus__label">What happened</p>
+            <p className="section-title">What happened</p>
             <p className="versus__value">
               {verdict.outcome === 'unclear' ? 'Unclear' : favouredLabel(view.phases, verdict.outcome)}
             </p>

@@ -120,7 +120,7 @@ export function PhaseTimeline({ synced }: { synced: SyncedExperiment }) {
           <div className="timeline__body">
             <p className="timeline__title">
               {step.title}
-              <span className={`timeline__state timeline__state--${step.state}`}>
+              <span className={step.state === 'now' ? 'tag tag--accent' : 'tag'}>
                 {STATE_WORDS[step.state]}
               </span>
             </p>

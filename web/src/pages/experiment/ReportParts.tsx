@@ -6,7 +6,7 @@ export function Section({ title, children }: { title: string; children: ReactNod
   const id = useId();
   return (
     <section aria-labelledby={id} className="summary-section">
-      <h2 id={id} className="section-title summary-section__title">
+      <h2 id={id} className="section-title">
         {title}
       </h2>
       {children}
