@@ -1,4 +1,4 @@
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { errorMessage } from '../api.js';
 import { type PlanView, type PracticeLog, plansApi } from '../api-plans.js';
 import { StatusBadge } from '../components/Badges.js';
@@ -24,6 +24,9 @@ import { PlanStateBadge, WeekProgress } from './plans/PlanRow.js';
 import { PracticeLogger } from './plans/PracticeLogger.js';
 import { useThisWeek } from './plans/this-week.js';
 
+/** Practice blocks listed before "Show all". */
+const LOG_SHOWN = 8;
+
 /** /plans/:id: the whole plan, its ideas, logging practice, the practice log, and its reviews. */
 export function PlanPage({ id }: { id: string }) {
   const settings = useSettings();
@@ -32,6 +35,7 @@ export function PlanPage({ id }: { id: string }) {
   const { notify } = useToast();
   const { byPlan, reload: reloadWeek } = useThisWeek();
   const uid = useId();
+  const [showAll, setShowAll] = useState(false);
   const load = useCallback(
     async (signal: AbortSignal) => {
       const [plan, practice, prompts] = await Promise.all([
@@ -166,32 +170,46 @@ export function PlanPage({ id }: { id: string }) {
           )}
         </div>
         {logs.length > 0 ? (
-          <ul className="practice-log" aria-label="Practice log">
-            {[...logs].reverse().map((log) => (
-              <li key={log.id} className="practice-log__row">
-                <span className="practice-log__minutes">{log.minutes} min</span>
-                <span className="practice-log__main">
-                  <time dateTime={log.at} title={fullTime(log.at)} className="practice-log__when">
-                    {dayAndTime(log.at, tz)}
-                  </time>
-                  {log.difficulty !== null && (
-                    <span className={`difficulty difficulty--${log.difficulty}`}>
-                      {log.difficulty} · {DIFFICULTY_LABELS[log.difficulty]}
+          <>
+            <ul className="practice-log" aria-label="Practice log">
+              {[...logs]
+                .reverse()
+                .slice(0, showAll ? undefined : LOG_SHOWN)
+                .map((log) => (
+                  <li key={log.id} className="practice-log__row">
+                    <span className="practice-log__minutes">{log.minutes} min</span>
+                    <span className="practice-log__main">
+                      <time dateTime={log.at} title={fullTime(log.at)} className="practice-log__when">
+                        {dayAndTime(log.at, tz)}
+                      </time>
+                      {log.difficulty !== null && (
+                        <span className={`difficulty difficulty--${log.difficulty}`}>
+                          {log.difficulty} · {DIFFICULTY_LABELS[log.difficulty]}
+                        </span>
+                      )}
+                      {log.note && <span className="practice-log__note">{log.note}</span>}
                     </span>
-                  )}
-                  {log.note && <span className="practice-log__note">{log.note}</span>}
-                </span>
-                <button
-                  type="button"
-                  className="button button--small button--quiet"
-                  aria-label={`Remove the ${log.minutes}-minute block of ${dayAndTime(log.at, tz)}`}
-                  onClick={() => void removeLog(log)}
-                >
-                  Remove
-                </button>
-              </li>
-            ))}
-          </ul>
+                    <button
+                      type="button"
+                      className="button button--small button--quiet"
+                      aria-label={`Remove the ${log.minutes}-minute block of ${dayAndTime(log.at, tz)}`}
+                      onClick={() => void removeLog(log)}
+                    >
+                      Remove
+                    </button>
+                  </li>
+                ))}
+            </ul>
+            {logs.length > LOG_SHOWN && (
+              <button
+                type="button"
+                className="button button--small button--quiet practice-log__more"
+                onClick={() => setShowAll((all) => !all)}
+              >
+                {showAll ? 'Show the latest only' : `Show all ${logs.length} blocks`}
+              </button>
+            )}
+          </>
         ) : (
           <p className="meta-text practice-log__empty">No practice logged yet.</p>
         )}

@@ -235,7 +235,7 @@ function WeekNumbers({ page, id }: { page: WeeklyReviewPage; id: string }) {
                   </th>
                   <td>{p.cadence ?? '—'}</td>
                   <td>
-                    <WeekProgress week={p} label="Logged" />
+                    <WeekProgress week={p} label={null} />
                   </td>
                 </tr>
               ))}

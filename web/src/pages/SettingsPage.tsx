@@ -291,10 +291,10 @@ function CalendarSetting() {
               {copied ? 'Copied' : 'Copy'}
             </button>
           </div>
-          <p id={`${id}-once`} className="hint hint--warn">
-            Shown only now: Whetstone keeps only a fingerprint of the link. Paste it into your calendar app
-            (“subscribe to calendar” or “add calendar from URL”). If you lose it, create a new one and revoke
-            this one.
+          <p id={`${id}-once`} className="hint feed-created__note">
+            <strong>Shown only now:</strong> Whetstone keeps only a fingerprint of the link. Paste it into
+            your calendar app (“subscribe to calendar” or “add calendar from URL”). If you lose it, create a
+            new one and revoke this one.
           </p>
         </section>
       )}

@@ -34,12 +34,13 @@ export function ReviewWhen({ plan, today }: { plan: PlanView; today: string }) {
 }
 
 /** Logged minutes against what the cadence expects this week, as words and a bar. */
-export function WeekProgress({ week, label = 'This week' }: { week: PlanWeek; label?: string }) {
+export function WeekProgress({ week, label = 'This week' }: { week: PlanWeek; label?: string | null }) {
   const ratio = week.expectedMinutes > 0 ? week.loggedMinutes / week.expectedMinutes : null;
-  const text =
+  const amount =
     week.expectedMinutes > 0
-      ? `${label}: ${minutesText(week.loggedMinutes)} of ${minutesText(week.expectedMinutes)}`
-      : `${label}: ${minutesText(week.loggedMinutes)}`;
+      ? `${minutesText(week.loggedMinutes)} of ${minutesText(week.expectedMinutes)}`
+      : minutesText(week.loggedMinutes);
+  const text = label ? `${label}: ${amount}` : amount;
   return (
     <span className="week-progress">
       <span className="week-progress__text">{text}</span>
