@@ -106,6 +106,9 @@ function CreatePoolForm() {
     }
   };
 
+  // With one kind of result card there is nothing to choose; the form says which it is.
+  const onlyTemplate = templates?.length === 1 ? templates[0] : undefined;
+
   return (
     <form className="card add-area" aria-label="Create a pool" onSubmit={submit} noValidate>
       <div className="add-area__fields">
@@ -121,8 +124,17 @@ function CreatePoolForm() {
             maxLength={120}
             placeholder="e.g. Spring cohort 2025"
             aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? `${id}-name-error` : undefined}
+            aria-describedby={
+              [errors.name ? `${id}-name-error` : null, onlyTemplate ? `${id}-name-hint` : null]
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
           />
+          {onlyTemplate && (
+            <p id={`${id}-name-hint`} className="hint">
+              For result cards of “{onlyTemplate.title}”.
+            </p>
+          )}
           <FieldError id={`${id}-name-error`} field="name" message={errors.name} />
         </div>
         {templates && templates.length > 1 && (
@@ -148,9 +160,6 @@ function CreatePoolForm() {
           Create pool
         </button>
       </div>
-      {templates && templates.length === 1 && (
-        <p className="hint">For result cards of “{templates[0]?.title}”.</p>
-      )}
       {problem && !errors.name && <ErrorNotice>{problem}</ErrorNotice>}
     </form>
   );

@@ -180,15 +180,19 @@ export function BlindRatingPage({ id }: { id: string }) {
             </div>
           </fieldset>
           <div className="blind__footer">
-            <p className="hint blind__keys">
-              Keys <kbd>1</kbd>–<kbd>5</kbd> rate too. A rating cannot be changed afterwards, so take a
-              moment, or put this idea off with <kbd>L</kbd>.
+            <p className="hint blind__hint">
+              A rating cannot be changed afterwards, so take a moment, or come back to this idea later.
+              <span className="blind__keys">
+                {' '}
+                Keys: <kbd>1</kbd>–<kbd>5</kbd> rate, <kbd>L</kbd> is “Later”.
+              </span>
             </p>
             <button
               type="button"
-              className="button button--small button--quiet"
+              className="button button--small"
               onClick={() => void answer(null)}
               disabled={busy || queue.total - queue.rated < 2}
+              aria-keyshortcuts="L"
             >
               Later
             </button>

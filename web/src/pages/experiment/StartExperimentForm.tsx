@@ -111,8 +111,8 @@ export function StartExperimentForm({ templates }: { templates: readonly Experim
 
   return (
     <form className="card start-card" aria-label="Start an experiment" onSubmit={submit} noValidate>
-      <fieldset className="start-card__field">
-        <legend className="capture__label">Template</legend>
+      <fieldset className="start-card__field start-card__section">
+        <legend>Template</legend>
         <div className="template-choices">
           {templates.map((t) => (
             <label key={t.id} className="template-choice">
@@ -141,8 +141,8 @@ export function StartExperimentForm({ templates }: { templates: readonly Experim
       </fieldset>
 
       {!ideas && (
-        <fieldset className="start-card__field start-card__field--roomy">
-          <legend className="capture__label">What you will measure</legend>
+        <fieldset className="start-card__field start-card__section">
+          <legend>What you will measure</legend>
           <div className="form-grid">
             <div className="field field--grow">
               <label htmlFor={`${id}-mname`} className="field__label">
@@ -199,8 +199,8 @@ export function StartExperimentForm({ templates }: { templates: readonly Experim
         </fieldset>
       )}
 
-      <fieldset className="start-card__field start-card__field--roomy">
-        <legend className="capture__label">Your prediction</legend>
+      <fieldset className="start-card__field start-card__section">
+        <legend>Your prediction</legend>
         <p className="lock-note" id={`${id}-lock`}>
           <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
             <path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2M3.5 7h9v6.5h-9z" />
@@ -236,8 +236,8 @@ export function StartExperimentForm({ templates }: { templates: readonly Experim
         />
       </fieldset>
 
-      <fieldset className="start-card__field start-card__field--roomy">
-        <legend className="capture__label">Phases</legend>
+      <fieldset className="start-card__field start-card__section">
+        <legend>Phases</legend>
         <div className="form-grid">
           {template.phases.map((p, i) => {
             const field = `phases.${p.key}.length`;
