@@ -8,11 +8,13 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { WhetServer } from '../support/server.js';
 import {
+  advanceClock,
   freshAppPerTest,
   type Locator,
   type Page,
+  poll,
   screenshot,
-  UI_TIMEOUT_MS,
+  shownText,
   waitForInbox,
 } from './support.js';
 
@@ -21,15 +23,6 @@ const app = freshAppPerTest('whet-experiment', /Failed to load resource: .*statu
 });
 
 const DAY_MS = 86_400_000;
-
-async function advanceClock(server: WhetServer, ms: number): Promise<void> {
-  const response = await fetch(`${server.api}/test/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advanceMs: ms }),
-  });
-  if (!response.ok) throw new Error(`test clock: HTTP ${response.status} ${await response.text()}`);
-}
 
 interface ApiIdea {
   id: string;
@@ -42,10 +35,6 @@ async function allIdeas(server: WhetServer): Promise<ApiIdea[]> {
   return ((await response.json()) as { items: ApiIdea[] }).items;
 }
 
-/** Playwright-core has no web-first assertions: wait for the state, up to UI_TIMEOUT_MS. */
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: UI_TIMEOUT_MS, interval: 50 });
-/** The text as the page shows it (innerText: blocks apart), spaces normalised. */
-const text = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 const banner = (page: Page) => page.getByRole('complementary', { name: 'Experiment under way' });
 
 /** Captures an idea with the inbox's ordinary capture box. */
@@ -109,7 +98,7 @@ describe('self-experiment in the browser', () => {
     // Start: template, prediction (the form says it locks), phase lengths within bounds.
     const form = page.getByRole('form', { name: 'Start an experiment' });
     expect(await form.getByRole('radio', { name: 'A week vs 20 minutes' }).isChecked()).toBe(true);
-    expect(await text(form)).toContain('Your prediction locks when the experiment starts.');
+    expect(await shownText(form)).toContain('Your prediction locks when the experiment starts.');
     const prediction = 'Twenty focused minutes will give me more valuable ideas than a week of noticing.';
     await form.getByLabel('What do you expect?').fill(prediction);
     await form.getByRole('radio', { name: 'One focused session' }).check();
@@ -126,27 +115,27 @@ describe('self-experiment in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'A week vs 20 minutes' }).waitFor();
     await page.getByRole('heading', { name: 'Phase 1 of 2: A week of noticing' }).waitFor();
     const timeline = page.getByRole('list', { name: 'Timeline' });
-    expect(await text(timeline)).toMatch(/Phase 1: A week of noticing · 7 days\s?Now/);
-    expect(await text(timeline)).toMatch(/6 days 23 h left|7 days left/);
+    expect(await shownText(timeline)).toMatch(/Phase 1: A week of noticing · 7 days\s?Now/);
+    expect(await shownText(timeline)).toMatch(/6 days 23 h left|7 days left/);
     const predictionSection = page.getByRole('region', { name: 'Your prediction', exact: true });
-    expect(await text(predictionSection)).toContain(prediction);
-    expect(await text(predictionSection)).toContain('Locked');
+    expect(await shownText(predictionSection)).toContain(prediction);
+    expect(await shownText(predictionSection)).toContain('Locked');
     await page.getByRole('link', { name: 'Add the phase ends to your calendar (.ics)' }).waitFor();
 
     // Phase 1: ideas noted the usual way; the banner reminds without asking for ideas.
     await openInboxByNav(page);
     // The server rounds down: a week that has just begun has "6 days" left.
-    await poll(() => text(banner(page))).toMatch(/^Experiment: A week of noticing — [67] days left/);
-    expect(await text(banner(page))).not.toMatch(/idea/i);
+    await poll(() => shownText(banner(page))).toMatch(/^Experiment: A week of noticing — [67] days left/);
+    expect(await shownText(banner(page))).not.toMatch(/idea/i);
     for (const idea of Object.keys(PASSIVE_IDEAS)) await captureInInbox(page, idea);
 
     // A week later.
     await advanceClock(server, 7 * DAY_MS + 60_000);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
-    await poll(() => text(banner(page))).toContain('A week of noticing is over');
+    await poll(() => shownText(banner(page))).toContain('A week of noticing is over');
     await banner(page).getByRole('link', { name: 'Open the experiment' }).click();
     await page.waitForURL((url) => url.pathname === experimentPath);
-    await poll(() => text(page.getByRole('region', { name: /Phase 1 of 2/ }))).toContain(
+    await poll(() => shownText(page.getByRole('region', { name: /Phase 1 of 2/ }))).toContain(
       'Noted so far: 4 ideas',
     );
     await page.getByRole('button', { name: 'Start phase 2: One focused session' }).click();
@@ -155,10 +144,10 @@ describe('self-experiment in the browser', () => {
 
     // Phase 2: more ideas, then end it and rate.
     await openInboxByNav(page);
-    await poll(() => text(banner(page))).toContain('One focused session — 20 minutes left');
+    await poll(() => shownText(banner(page))).toContain('One focused session — 20 minutes left');
     for (const idea of Object.keys(FOCUSED_IDEAS)) await captureInInbox(page, idea);
     await banner(page).getByRole('link', { name: 'Open the experiment' }).click();
-    await poll(() => text(page.getByRole('region', { name: /Phase 2 of 2/ }))).toContain(
+    await poll(() => shownText(page.getByRole('region', { name: /Phase 2 of 2/ }))).toContain(
       '4 ideas in phase 1, 5 ideas in phase 2',
     );
     await page.getByRole('button', { name: 'End phase 2 now' }).click();
@@ -193,7 +182,7 @@ describe('self-experiment in the browser', () => {
       }
     });
     const progress = page.getByRole('progressbar', { name: 'Rated' });
-    const onScreen = () => text(page.locator('.blind__text'));
+    const onScreen = () => shownText(page.locator('.blind__text'));
     // "Later" (key L) puts the first idea off: another one shows, and the first comes back last.
     await page.getByText('1 of 9', { exact: true }).waitFor();
     const putOff = await onScreen();
@@ -236,14 +225,14 @@ describe('self-experiment in the browser', () => {
       ['High-value ideas (4–5)', String(passive.high), String(focused.high)],
     ]);
     const verdict = page.getByRole('region', { name: 'Verdict' });
-    expect(await text(verdict)).toContain(
+    expect(await shownText(verdict)).toContain(
       `One focused session produced more total value than A week of noticing (total value ${focused.total} vs ${passive.total})`,
     );
-    expect(await text(verdict)).toContain('Trust: Low');
+    expect(await shownText(verdict)).toContain('Trust: Low');
     const versus = page.getByRole('region', { name: 'Prediction beside result' });
     // The labels are upper-cased by CSS.
-    expect(await text(versus)).toMatch(/You predicted One focused session · twice the total value/i);
-    expect(await text(versus)).toContain('Your prediction matched');
+    expect(await shownText(versus)).toMatch(/You predicted One focused session · twice the total value/i);
+    expect(await shownText(versus)).toContain('Your prediction matched');
 
     const chart = page.getByRole('figure', { name: 'Blind ratings by phase' });
     expect(await chart.locator('.chart__drawing').getAttribute('aria-label')).toBe(
@@ -262,7 +251,7 @@ describe('self-experiment in the browser', () => {
     await poll(() => chart.locator('svg.recharts-surface').count()).toBe(2);
     const best = page.getByRole('list', { name: 'Best ideas: One focused session' }).getByRole('listitem');
     expect(await best.count()).toBe(3);
-    expect(await text(best.first())).toMatch(/^(Write down the one result|Split the thesis chapter)/);
+    expect(await shownText(best.first())).toMatch(/^(Write down the one result|Split the thesis chapter)/);
     await screenshot(page, 'experiment-report-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'experiment-report-dark');
@@ -323,7 +312,7 @@ describe('self-experiment in the browser', () => {
     ] as const) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      expect(await text(banner(page)), `banner on ${link}`).toMatch(
+      expect(await shownText(banner(page)), `banner on ${link}`).toMatch(
         /^Experiment: A week of noticing — [23] days left/,
       );
     }
@@ -344,7 +333,7 @@ describe('self-experiment in the browser', () => {
     await banner(page).waitFor({ state: 'detached' });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
     await page.getByRole('form', { name: 'Start an experiment' }).waitFor();
-    expect(await text(page.getByRole('list', { name: 'Past experiments' }))).toContain('Abandoned');
+    expect(await shownText(page.getByRole('list', { name: 'Past experiments' }))).toContain('Abandoned');
   }, 60_000);
 
   it('compares a measurement between baseline and change, with a caveat instead of a p-value', async () => {
@@ -391,8 +380,8 @@ describe('self-experiment in the browser', () => {
     expect(rows[0]).toEqual(['Observations', '3', '3']);
     expect(rows[1]).toEqual(['Median', '8', '4']);
     const mannWhitney = page.locator('.test-result').filter({ hasText: 'Mann-Whitney U test' });
-    expect(await text(mannWhitney)).toMatch(/Groups of 3 and 3 are too small.*no p-value is shown/);
-    expect(await text(page.locator('.test-results'))).not.toContain('p =');
+    expect(await shownText(mannWhitney)).toMatch(/Groups of 3 and 3 are too small.*no p-value is shown/);
+    expect(await shownText(page.locator('.test-results'))).not.toContain('p =');
     const chart = page.getByRole('figure', { name: 'Interruptions (per day) over time' });
     expect(await chart.locator('.chart__drawing').getAttribute('aria-label')).toBe(
       'Baseline: 3 observations, median 8. With the change: 3 observations, median 4.',
@@ -422,14 +411,14 @@ describe('self-experiment in the browser', () => {
     await edit.getByRole('radio', { name: 'One focused session' }).check();
     await edit.getByRole('button', { name: 'Save prediction' }).click();
     const prediction = page.getByRole('region', { name: 'Your prediction', exact: true });
-    await poll(() => text(prediction)).toContain('One focused session will win');
-    expect(await text(prediction)).toContain('On second thought, the focused session wins.');
+    await poll(() => shownText(prediction)).toContain('One focused session will win');
+    expect(await shownText(prediction)).toContain('On second thought, the focused session wins.');
 
     await page.getByRole('button', { name: 'Lock my prediction' }).click();
-    await poll(() => text(prediction)).toContain('Locked');
+    await poll(() => shownText(prediction)).toContain('Locked');
     expect(await page.getByRole('button', { name: 'Edit prediction' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Start phase 1: A week of noticing' }).click();
     await page.getByRole('heading', { name: 'Phase 1 of 2: A week of noticing' }).waitFor();
-    await poll(() => text(banner(page))).toContain('A week of noticing');
+    await poll(() => shownText(banner(page))).toContain('A week of noticing');
   });
 });

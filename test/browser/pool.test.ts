@@ -6,13 +6,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshAppPerTest, type Locator, type Page, screenshot, UI_TIMEOUT_MS } from './support.js';
+import { freshAppPerTest, type Page, poll, screenshot, shownText } from './support.js';
 
 const app = freshAppPerTest('whet-pool', /Failed to load resource: .*status of 422/);
-
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: UI_TIMEOUT_MS, interval: 50 });
-/** The text as the page shows it (innerText: blocks apart), spaces normalised. */
-const text = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 
 type Histogram = [number, number, number, number, number];
 
@@ -148,30 +144,30 @@ describe('pools in the browser', () => {
 
     await importFiles(page, paths);
     const status = page.getByRole('form', { name: 'Import result cards' }).getByRole('status');
-    await poll(() => text(status)).toBe('12 cards added. The pool now has 12 participants.');
+    await poll(() => shownText(status)).toBe('12 cards added. The pool now has 12 participants.');
 
     // Headline figures.
     await poll(() => summary(page).count()).toBe(3);
-    expect(await text(summary(page).nth(0))).toBe('Participants 12');
+    expect(await shownText(summary(page).nth(0))).toBe('Participants 12');
     const share = Math.round((positive / (positive + negative)) * 100);
-    const wins = await text(summary(page).nth(1));
+    const wins = await shownText(summary(page).nth(1));
     expect(wins).toContain(`One focused session won ${share}%`);
     expect(wins).toContain(`${positive} of ${positive + negative} participants with a winner`);
     expect(wins).toMatch(/95% CI \d+% to \d+%/);
     const median = medianOf(differences);
     const medianText = median > 0 ? `+${median}` : median < 0 ? `−${Math.abs(median)}` : '0';
-    expect(await text(summary(page).nth(2))).toMatch(
+    expect(await shownText(summary(page).nth(2))).toMatch(
       new RegExp(`^Median difference ${medianText.replace('+', '\\+')} 95% bootstrap CI`),
     );
 
     // The sign test's p-value, computed independently; the Wilcoxon test shows its p-value too.
     const sign = page.locator('.test-result').filter({ hasText: 'Exact sign test' });
-    expect(await text(sign)).toContain(formatP(signTestP(positive, negative)));
-    expect(await text(sign)).toContain(`ahead for ${positive}, a week of noticing for ${negative}`);
+    expect(await shownText(sign)).toContain(formatP(signTestP(positive, negative)));
+    expect(await shownText(sign)).toContain(`ahead for ${positive}, a week of noticing for ${negative}`);
     const wilcoxon = page.locator('.test-result').filter({ hasText: 'Wilcoxon signed-rank test' });
-    expect(await text(wilcoxon)).toMatch(/p [=<] 0\.\d{3}/);
+    expect(await shownText(wilcoxon)).toMatch(/p [=<] 0\.\d{3}/);
     // Tied absolute differences: the normal approximation with tie correction.
-    expect(await text(wilcoxon)).toContain(
+    expect(await shownText(wilcoxon)).toContain(
       `over ${positive + negative} non-zero differences · normal approximation`,
     );
     expect(await page.getByRole('note', { name: 'Caveats' }).count()).toBe(0);
@@ -197,10 +193,10 @@ describe('pools in the browser', () => {
       card('tester-late-0001', [0, 0, 1, 0, 0], [0, 0, 0, 1, 1]),
     ]);
     await importFiles(page, [paths[3] as string, ...extra]);
-    await poll(() => text(status)).toBe(
+    await poll(() => shownText(status)).toBe(
       '1 card added; 1 card was already in the pool and counted once. The pool now has 13 participants.',
     );
-    await poll(() => text(summary(page).nth(0))).toBe('Participants 13');
+    await poll(() => shownText(summary(page).nth(0))).toBe('Participants 13');
 
     // A tampered card (its value sum no longer matches its ratings): nothing is imported.
     const tampered = structuredClone(cards[1]) as Card;
@@ -212,17 +208,19 @@ describe('pools in the browser', () => {
     ]);
     await importFiles(page, [...fresh, ...bad]);
     const alert = page.getByRole('form', { name: 'Import result cards' }).getByRole('alert');
-    await poll(() => text(alert)).toMatch(/^Nothing was imported\. tampered-01\.json: phases\.1\.valueSum /);
-    expect(await text(alert)).toContain('does not match the ratings histogram');
+    await poll(() => shownText(alert)).toMatch(
+      /^Nothing was imported\. tampered-01\.json: phases\.1\.valueSum /,
+    );
+    expect(await shownText(alert)).toContain('does not match the ratings histogram');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Autumn cohort' }).waitFor();
-    await poll(() => text(summary(page).nth(0))).toBe('Participants 13');
+    await poll(() => shownText(summary(page).nth(0))).toBe('Participants 13');
 
     // A truncated file is named too.
     const truncated = join(db.dir, 'bad', 'truncated.json');
     writeFileSync(truncated, JSON.stringify(cards[1]).slice(0, 60));
     await importFiles(page, [truncated]);
-    await poll(() => text(alert)).toBe(
+    await poll(() => shownText(alert)).toBe(
       'Nothing was imported. truncated.json is not valid JSON — is it truncated?',
     );
   }, 60_000);
@@ -237,11 +235,11 @@ describe('pools in the browser', () => {
       card('pilot-participant-3', [0, 0, 0, 1, 1], [0, 1, 1, 0, 0]),
     ];
     await importFiles(page, writeCards(join(db.dir, 'pilot'), cards));
-    await poll(() => text(summary(page).nth(0))).toBe('Participants 3');
+    await poll(() => shownText(summary(page).nth(0))).toBe('Participants 3');
     const sign = page.locator('.test-result').filter({ hasText: 'Exact sign test' });
     const wilcoxon = page.locator('.test-result').filter({ hasText: 'Wilcoxon signed-rank test' });
     for (const test of [sign, wilcoxon]) {
-      const shown = await text(test);
+      const shown = await shownText(test);
       expect(shown).toMatch(/Only 3 pairs with a difference: .* needs at least \d+ .* no p-value is shown/);
       expect(await test.locator('.test-result__value').count(), 'a p-value is shown').toBe(0);
       expect(shown).not.toMatch(/p = 0\.\d{3}|p < 0\.001/);

@@ -292,6 +292,11 @@ export async function alertsFor(field: Locator): Promise<string[]> {
   return (await describedBy(field)).filter((d) => d.role === 'alert').map((d) => d.text);
 }
 
+/** The text as the page shows it (innerText: blocks apart), white space folded to single spaces. */
+export async function shownText(locator: Locator): Promise<string> {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
 /** Playwright-core has no web-first assertions: wait for the value, up to UI_TIMEOUT_MS. */
 export const poll = <T>(read: () => Promise<T> | T) =>
   expect.poll(read, { timeout: UI_TIMEOUT_MS, interval: 50 });
