@@ -24,6 +24,13 @@ import { PlanStateBadge, WeekProgress } from './plans/PlanRow.js';
 import { PracticeLogger } from './plans/PracticeLogger.js';
 import { useThisWeek } from './plans/this-week.js';
 
+/** A stored cadence in short words: "2 × 30 min a week", or the block length and its rule. */
+function cadenceWords(cadence: { rule: string; minutes: number; perWeek: number | null }): string {
+  return cadence.perWeek !== null
+    ? `${cadence.perWeek} × ${cadence.minutes} min a week`
+    : `${cadence.minutes}-min blocks, ${cadence.rule}`;
+}
+
 /** Practice blocks listed before "Show all". */
 const LOG_SHOWN = 8;
 
@@ -262,7 +269,7 @@ export function PlanPage({ id }: { id: string }) {
                     Changed:
                     {review.newReviewOn && ` review on ${dayText(review.newReviewOn)}`}
                     {review.newNextAction && `; next action “${review.newNextAction}”`}
-                    {review.newCadence && `; cadence ${review.newCadence.minutes} min blocks`}
+                    {review.newCadence && `; cadence ${cadenceWords(review.newCadence)}`}
                   </p>
                 )}
               </li>
