@@ -5,16 +5,15 @@
  * are piped into `whet experiment rate` on stdin. Nothing is mocked.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCard } from '../src/core/experiments/card.js';
 import type { ExperimentView } from '../src/core/experiments/view.js';
 import type { Idea } from '../src/core/ideas.js';
 import type { MeasurementEntry } from '../src/core/measurements.js';
 import type { ExperimentReportView } from '../src/services/experiment.service.js';
-import { cliEnv, describeRun, expectCliError, type RunResult, runWhet } from './support/cli.js';
 import { assertCliBuilt } from './support/paths.js';
 import { tempDirs } from './support/temp.js';
+import { WhetLab } from './support/whet-lab.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -28,58 +27,6 @@ afterAll(() => dirs.cleanup());
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** One database and a clock offset that the test moves forward. */
-class Lab {
-  readonly db: string;
-  private readonly root: string;
-  offset = 0;
-
-  constructor() {
-    this.root = dirs.make('whet-experiment');
-    this.db = join(this.root, 'whet.db');
-  }
-
-  file(name: string): string {
-    return join(this.root, name);
-  }
-
-  env(): NodeJS.ProcessEnv {
-    return cliEnv({
-      XDG_DATA_HOME: join(this.root, 'xdg'),
-      HOME: this.root,
-      WHETSTONE_DB: this.db,
-      WHETSTONE_TEST_HOOKS: '1',
-      WHETSTONE_CLOCK_OFFSET_MS: String(this.offset),
-    });
-  }
-
-  async run(args: readonly string[], stdin?: string): Promise<RunResult> {
-    const result = await runWhet(args, { env: this.env(), ...(stdin === undefined ? {} : { stdin }) });
-    expect(result.timedOut, `timed out:\n${describeRun(args, result)}`).toBe(false);
-    return result;
-  }
-
-  /** Runs `args`, expects exit 0, returns the whole result. */
-  async ok(args: readonly string[], stdin?: string): Promise<RunResult> {
-    const result = await this.run(args, stdin);
-    expect(result.code, describeRun(args, result)).toBe(0);
-    return result;
-  }
-
-  async json<T>(args: readonly string[]): Promise<T> {
-    const result = await this.ok([...args, '--json']);
-    expect(result.stderr, describeRun(args, result)).toBe('');
-    return JSON.parse(result.stdout) as T;
-  }
-
-  /** Expects exit 1 and exactly one stderr line "whet: ..." containing each of `mentions`. */
-  async fails(args: readonly string[], ...mentions: string[]): Promise<string> {
-    const result = await this.run(args);
-    expectCliError(args, result, mentions);
-    return result.stderr;
-  }
-}
-
 /** The idea texts `whet experiment rate` showed, in order: the indented line after "(k of n)". */
 function shownTexts(stdout: string): string[] {
   return [...stdout.matchAll(/^\(\d+ of \d+\)\n {2}(.+)$/gm)].map((m) => m[1]!);
@@ -91,7 +38,7 @@ const icsInstant = (iso: string) => `${iso.slice(0, 19).replace(/[-:]/g, '')}Z`;
 // ---------------------------------------------------------------------------------------------
 
 describe('a week vs 20 minutes through the CLI', { timeout: 180_000 }, () => {
-  const lab = new Lab();
+  const lab = new WhetLab(dirs);
   const passiveRatings = new Map([
     ['Keep a running list of questions for my supervisor', 3],
     ['Write the methods section while running the pilot', 2],
@@ -354,7 +301,7 @@ function exactMannWhitneyP(u: number, m: number, n: number): number {
 }
 
 describe('baseline vs change with whet measure', { timeout: 120_000 }, () => {
-  const lab = new Lab();
+  const lab = new WhetLab(dirs);
   const baseline = [7, 9, 6, 8, 10];
   const change = [4, 6.5, 3, 5, 2];
 
@@ -454,7 +401,7 @@ describe('baseline vs change with whet measure', { timeout: 120_000 }, () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('bad input: one clear line, exit 1, nothing written', { timeout: 120_000 }, () => {
-  const lab = new Lab();
+  const lab = new WhetLab(dirs);
   const start = ['experiment', 'start', '--predict', 'Focused wins'];
 
   async function nothingStarted(): Promise<void> {

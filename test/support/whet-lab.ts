@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { cliEnv, describeRun, type RunResult } from './cli.js';
-import { REPO_ROOT, WHET_BIN } from './paths.js';
+import { cliEnv, describeRun, expectCliError, type RunResult, runWhet } from './cli.js';
 import type { TempDirs } from './temp.js';
 
 /**
@@ -12,7 +10,8 @@ import type { TempDirs } from './temp.js';
 export class WhetLab {
   readonly db: string;
   readonly root: string;
-  private offset = 0;
+  /** How far the CLI's clock runs ahead of the real one, in ms; a test may move it forward. */
+  offset = 0;
 
   constructor(dirs: TempDirs, now?: string) {
     this.root = dirs.make('whet-lab');
@@ -42,33 +41,10 @@ export class WhetLab {
   }
 
   /** Runs `whet ...args`, with `stdin` piped in when given (else no input at all). */
-  run(args: readonly string[], stdin?: string): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [WHET_BIN, ...args], {
-        cwd: REPO_ROOT,
-        env: this.env(),
-        stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      let timedOut = false;
-      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk;
-      });
-      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
-      });
-      const timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGKILL');
-      }, 20_000);
-      child.once('error', reject);
-      child.once('close', (code, signal) => {
-        clearTimeout(timer);
-        resolve({ code, signal, stdout, stderr, timedOut });
-      });
-      if (stdin !== undefined) child.stdin!.end(stdin);
-    });
+  async run(args: readonly string[], stdin?: string): Promise<RunResult> {
+    const result = await runWhet(args, { env: this.env(), ...(stdin === undefined ? {} : { stdin }) });
+    expect(result.timedOut, `timed out:\n${describeRun(args, result)}`).toBe(false);
+    return result;
   }
 
   /** Expects exit 0; returns the result. */
@@ -88,11 +64,8 @@ export class WhetLab {
   /** Expects exit 1, nothing on stdout, one stderr line "whet: …" mentioning each of `mentions`. */
   async fails(args: readonly string[], ...mentions: string[]): Promise<string> {
     const result = await this.run(args);
-    const why = describeRun(args, result);
-    expect(result.code, why).toBe(1);
-    expect(result.stdout, why).toBe('');
-    expect(result.stderr, why).toMatch(/^whet: [^\n]+\n$/);
-    for (const mention of mentions) expect(result.stderr, why).toContain(mention);
+    expectCliError(args, result, mentions);
+    expect(result.stdout, describeRun(args, result)).toBe('');
     return result.stderr;
   }
 }
