@@ -15,6 +15,7 @@ import {
   poll,
   screenshot,
   showIdea,
+  shownText,
   UI_TIMEOUT_MS,
 } from './support.js';
 
@@ -33,9 +34,6 @@ interface ApiPlan {
 }
 
 const DAY_MS = 86_400_000;
-
-/** The text as the page shows it, spaces normalised. */
-const text = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 
 async function plans(server: WhetServer): Promise<ApiPlan[]> {
   return (await apiJson<{ plans: ApiPlan[] }>(server, 'GET', '/plans')).plans;
@@ -95,11 +93,11 @@ describe('plans', () => {
 
     // The cadence is read back as it is typed, with the server's parser; examples fill it in.
     await form.getByRole('button', { name: 'Use the cadence MO,WE,FR 45' }).click();
-    await poll(() => text(form.locator('.cadence-reading'))).toContain(
+    await poll(() => shownText(form.locator('.cadence-reading'))).toContain(
       'Reads as 3 × 45 min a week (Mon, Wed, Fri',
     );
     await cadenceField(form).fill('3x30/week');
-    await poll(() => text(form.locator('.cadence-reading'))).toContain('Reads as 3 × 30 min a week');
+    await poll(() => shownText(form.locator('.cadence-reading'))).toContain('Reads as 3 × 30 min a week');
     await form.getByRole('textbox', { name: /^Next action/ }).fill('Pick Thursday’s paper');
     await form.getByRole('textbox', { name: /^Success signal/ }).fill('A one-page summary in under an hour');
     await screenshot(page, 'plan-form-light');
@@ -125,21 +123,21 @@ describe('plans', () => {
     await ideaPlans.getByRole('link').first().click();
     await page.getByRole('heading', { level: 1, name: 'Read a paper a week and summarise it' }).waitFor();
     const card = page.getByRole('article');
-    expect(await text(card)).toContain('3 × 30 min a week');
-    expect(await text(card)).toContain('Pick Thursday’s paper');
-    expect(await text(card)).toContain('A one-page summary in under an hour');
-    expect(await text(card)).toContain('Exercise: A paper on one page');
+    expect(await shownText(card)).toContain('3 × 30 min a week');
+    expect(await shownText(card)).toContain('Pick Thursday’s paper');
+    expect(await shownText(card)).toContain('A one-page summary in under an hour');
+    expect(await shownText(card)).toContain('Exercise: A paper on one page');
     const linked = page.getByRole('list', { name: 'Linked ideas' });
-    expect(await text(linked)).toContain('Planned');
+    expect(await shownText(linked)).toContain('Planned');
 
     // One click logs a block of the cadence's length; the idea is now being tried.
     await page.getByRole('button', { name: 'Log 30 minutes' }).click();
     const log = page.getByRole('list', { name: 'Practice log' });
     await poll(async () => (await log.getByRole('listitem').count()) === 1).toBe(true);
-    expect(await text(log)).toContain('30 min');
-    await poll(() => text(card)).toContain('1 block · 30 min');
-    await poll(() => text(page.locator('.practice-card'))).toContain('This week: 30 min of 1 h 30 min');
-    await poll(() => text(linked)).toContain('Trying');
+    expect(await shownText(log)).toContain('30 min');
+    await poll(() => shownText(card)).toContain('1 block · 30 min');
+    await poll(() => shownText(page.locator('.practice-card'))).toContain('This week: 30 min of 1 h 30 min');
+    await poll(() => shownText(linked)).toContain('Trying');
     expect((await showIdea(db, ideaId)).status).toBe('trying');
 
     // A block with details: minutes, difficulty at the edge, a note.
@@ -149,9 +147,11 @@ describe('plans', () => {
     await details.getByRole('textbox', { name: /^Note/ }).fill('The methods section took the longest');
     await details.getByRole('button', { name: 'Log practice' }).click();
     await poll(async () => log.getByRole('listitem').count()).toBe(2);
-    expect(await text(log.getByRole('listitem').first())).toContain('45 min');
-    expect(await text(log.getByRole('listitem').first())).toContain('3 · at the edge');
-    expect(await text(log.getByRole('listitem').first())).toContain('The methods section took the longest');
+    expect(await shownText(log.getByRole('listitem').first())).toContain('45 min');
+    expect(await shownText(log.getByRole('listitem').first())).toContain('3 · at the edge');
+    expect(await shownText(log.getByRole('listitem').first())).toContain(
+      'The methods section took the longest',
+    );
     expect((await plans(server))[0]?.practice).toEqual({
       blocks: 2,
       minutes: 75,
@@ -168,10 +168,10 @@ describe('plans', () => {
     await review.getByRole('radio', { name: /^Keep/ }).check();
     await review.getByRole('button', { name: 'Save review' }).click();
     await page.getByText('Kept: this change is part of how you work now.', { exact: false }).waitFor();
-    await poll(() => text(linked)).toContain('Adopted');
+    await poll(() => shownText(linked)).toContain('Adopted');
     const past = page.getByRole('list', { name: 'Past reviews' });
-    expect(await text(past)).toContain('Keep');
-    expect(await text(past)).toContain('Two summaries came in under fifty minutes.');
+    expect(await shownText(past)).toContain('Keep');
+    expect(await shownText(past)).toContain('Two summaries came in under fifty minutes.');
     expect((await showIdea(db, ideaId)).status).toBe('adopted');
     expect((await plans(server))[0]?.state).toBe('kept');
 
@@ -179,8 +179,8 @@ describe('plans', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plans' }).click();
     const decided = page.getByRole('list', { name: 'Decided plans' });
     await decided.waitFor();
-    expect(await text(decided)).toContain('Read a paper a week and summarise it');
-    expect(await text(decided)).toContain('Kept');
+    expect(await shownText(decided)).toContain('Read a paper a week and summarise it');
+    expect(await shownText(decided)).toContain('Kept');
   });
 
   it('refuses an unreadable cadence, a review date in the past and 2000 minutes at the field', async () => {
@@ -191,7 +191,7 @@ describe('plans', () => {
 
     // An unreadable cadence: the live reading says so, and the server's error shows at the field.
     await cadenceField(form).fill('3 times weekly');
-    await poll(() => text(form.locator('.cadence-reading'))).toContain(
+    await poll(() => shownText(form.locator('.cadence-reading'))).toContain(
       'Cannot read "3 times weekly" as a cadence',
     );
     await form.getByRole('button', { name: 'Create plan' }).click();

@@ -15,6 +15,7 @@ import {
   type Page,
   poll,
   screenshot,
+  shownText,
   UI_TIMEOUT_MS,
 } from './support.js';
 
@@ -28,9 +29,6 @@ interface ApiPlan {
   title: string;
   state: string;
 }
-
-/** The text as the page shows it, spaces normalised. */
-const text = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 
 /** Counts days and hours in UTC, so the test knows which heat-map cell is "now". */
 async function useUtc(server: WhetServer): Promise<void> {
@@ -76,34 +74,34 @@ describe('focus mode', () => {
     const { page, server } = app;
     await page.goto(`${server.url}focus`);
     const count = page.getByRole('status').filter({ hasText: 'since you started' });
-    await poll(() => text(count)).toContain('0 interruptions since you started');
+    await poll(() => shownText(count)).toContain('0 interruptions since you started');
     // The calm view: no sidebar.
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
 
     await page.keyboard.press('Space');
-    await poll(() => text(count)).toContain('1 interruption since you started');
+    await poll(() => shownText(count)).toContain('1 interruption since you started');
     await page.keyboard.press('i');
-    await poll(() => text(count)).toContain('2 interruptions since you started');
+    await poll(() => shownText(count)).toContain('2 interruptions since you started');
 
     // A reason typed for the one just logged (it replaces it, with the same time).
     const reason = page.getByRole('textbox', { name: 'Reason' });
     await reason.fill('Slack');
     await reason.press('Enter');
     const last = page.getByRole('list', { name: 'Last interruptions' }).getByRole('listitem');
-    await poll(() => text(last.first())).toContain('Slack');
+    await poll(() => shownText(last.first())).toContain('Slack');
     expect(await last.count()).toBe(2);
 
     // Keys typed in the reason field stay text; outside it, I logs again.
     await reason.pressSequentially('i i');
     expect(await last.count()).toBe(2);
-    expect(await text(count)).toContain('2 interruptions since you started');
+    expect(await shownText(count)).toContain('2 interruptions since you started');
     await reason.fill('');
     await page.getByRole('heading', { name: 'Deep work' }).click();
     await page.keyboard.press('I');
-    await poll(() => text(count)).toContain('3 interruptions since you started');
+    await poll(() => shownText(count)).toContain('3 interruptions since you started');
     // A recent reason is one click.
     await page.getByRole('list', { name: 'Recent reasons' }).getByRole('button', { name: 'Slack' }).click();
-    await poll(() => text(last.first())).toContain('Slack');
+    await poll(() => shownText(last.first())).toContain('Slack');
 
     const stored = await apiJson<{ interruptions: { reason: string | null }[] }>(
       server,
@@ -116,7 +114,7 @@ describe('focus mode', () => {
     await screenshot(page, 'focus-light');
 
     await page.getByRole('button', { name: 'Undo the last one' }).click();
-    await poll(() => text(count)).toContain('2 interruptions since you started');
+    await poll(() => shownText(count)).toContain('2 interruptions since you started');
     expect(
       (await apiJson<{ interruptions: unknown[] }>(server, 'GET', '/interruptions')).interruptions,
     ).toHaveLength(2);
@@ -137,16 +135,16 @@ describe('weekly review', () => {
     await page.goto(`${server.url}review`);
     const numbers = page.getByRole('list', { name: 'The week in numbers' });
     await numbers.waitFor({ timeout: UI_TIMEOUT_MS });
-    const stats = await text(numbers);
+    const stats = await shownText(numbers);
     expect(stats).toContain('2 ideas captured');
     expect(stats).toContain('1 noticed during work · 1 conversation');
     expect(stats).toContain('45 min practice');
     expect(stats).toContain('1 interruption');
     expect(stats).toContain('1 plan due');
     const table = page.getByRole('table', { name: 'Practice against cadence' });
-    expect(await text(table)).toContain('Write 30 minutes before email');
+    expect(await shownText(table)).toContain('Write 30 minutes before email');
     // What the cadence asks of this week counts from the day the plan was made.
-    expect(await text(table)).toMatch(/45 min of (\d+ h )?\d+ min/);
+    expect(await shownText(table)).toMatch(/45 min of (\d+ h )?\d+ min/);
 
     const form = page.getByRole('form', { name: 'Weekly review' });
     await form
@@ -161,29 +159,29 @@ describe('weekly review', () => {
     await decision.getByRole('radio', { name: 'Keep' }).check();
     await screenshot(page, 'weekly-review-light');
     await form.getByRole('button', { name: 'Save weekly review' }).click();
-    await poll(() => text(form.getByRole('status'))).toContain('2 answers, 1 decision');
+    await poll(() => shownText(form.getByRole('status'))).toContain('2 answers, 1 decision');
 
     // The decision went through: the plan is kept; nothing is due any more.
     const [stored] = (await apiJson<{ plans: ApiPlan[] }>(server, 'GET', '/plans')).plans;
     expect(stored?.state).toBe('kept');
-    await poll(() => text(numbers)).toContain('0 plans due');
+    await poll(() => shownText(numbers)).toContain('0 plans due');
 
     // The history lists it; opening it shows the answers and the decision.
     const history = page.getByRole('list', { name: 'Past weekly reviews' });
     await history.waitFor();
     const entry = history.locator(':scope > li');
     expect(await entry.count()).toBe(1);
-    expect(await text(entry)).toContain('2 answers · 1 decision');
+    expect(await shownText(entry)).toContain('2 answers · 1 decision');
     await entry.getByText(/^Week of/).click();
-    await poll(() => text(entry)).toContain('Writing first thing worked on four days.');
-    expect(await text(entry)).toContain('Keep Write 30 minutes before email');
+    await poll(() => shownText(entry)).toContain('Writing first thing worked on four days.');
+    expect(await shownText(entry)).toContain('Keep Write 30 minutes before email');
 
     // Another week is one link away, and its own history entry opens it again.
     await page.getByRole('link', { name: /Previous week/ }).click();
-    await poll(() => text(numbers)).toContain('0 ideas captured');
+    await poll(() => shownText(numbers)).toContain('0 ideas captured');
     expect(new URL(page.url()).searchParams.get('week')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await entry.getByRole('link', { name: 'Open this week' }).click();
-    await poll(() => text(numbers)).toContain('2 ideas captured');
+    await poll(() => shownText(numbers)).toContain('2 ideas captured');
     expect(await form.getByRole('textbox', { name: /^If you changed one thing/ }).inputValue()).toBe(
       'No meetings before eleven.',
     );
@@ -206,14 +204,14 @@ describe('dashboard', () => {
     await page.goto(`${server.url}dashboard`);
     const practice = glance(page, 'Practice this week');
     await practice.waitFor({ timeout: UI_TIMEOUT_MS });
-    const value = (card: Locator) => text(card.locator('.glance__value'));
+    const value = (card: Locator) => shownText(card.locator('.glance__value'));
     expect(await value(practice)).toBe('0 min');
-    expect(await text(practice)).toMatch(/of (\d+ h )?\d+ min the cadences ask/);
+    expect(await shownText(practice)).toMatch(/of (\d+ h )?\d+ min the cadences ask/);
     const streak = glance(page, 'Current streak');
     expect(await value(streak)).toBe('0 days');
     // The heat map has the three interruptions in this hour's cell.
     await poll(() => heatCell(page, weekday, now.getUTCHours())).toBe('3');
-    expect(await text(page.getByRole('list', { name: 'Upcoming reviews' }))).toContain(
+    expect(await shownText(page.getByRole('list', { name: 'Upcoming reviews' }))).toContain(
       'Write 30 minutes before email',
     );
 
@@ -231,7 +229,7 @@ describe('dashboard', () => {
     await advanceClock(server, DAY_MS);
     await apiJson(server, 'POST', '/practice', { planId: plan.id, minutes: 30 });
     await poll(() => value(streak)).toBe('2 days');
-    expect(await text(page.getByRole('table', { name: 'Practice streaks' }))).toContain(
+    expect(await shownText(page.getByRole('table', { name: 'Practice streaks' }))).toContain(
       'Write 30 minutes before email 2 days 2 days',
     );
     // Each view links to its JSON.
@@ -272,7 +270,7 @@ describe('settings', () => {
     const created = page.getByRole('region', { name: 'New subscription link' });
     const url = await created.getByRole('textbox', { name: 'Subscription URL' }).inputValue();
     expect(url).toMatch(new RegExp(`^${server.url}feeds/[A-Za-z0-9_-]{16,64}\\.ics$`));
-    expect(await text(created)).toContain('Shown only now');
+    expect(await shownText(created)).toContain('Shown only now');
     const feed = await fetch(url);
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toContain('text/calendar');
@@ -285,7 +283,7 @@ describe('settings', () => {
     const feeds = page.getByRole('list', { name: 'Subscription links' });
     await feeds.getByRole('button', { name: 'Revoke' }).click();
     await feeds.getByRole('button', { name: 'Confirm revoke' }).click();
-    await poll(() => text(feeds)).toContain('revoked');
+    await poll(() => shownText(feeds)).toContain('revoked');
     expect(await created.count()).toBe(0);
     expect((await fetch(url)).status).toBe(404);
   });
