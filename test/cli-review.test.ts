@@ -140,7 +140,12 @@ describe('the weekly review through piped answers', () => {
         ],
       },
     ]);
-    expect((await lab.json<History>(['review', 'history'])).plans).toHaveLength(1);
+    // This plan's review, and the weekly review's keep decision recorded on its plan.
+    const planReviews = (await lab.json<History>(['review', 'history'])).plans;
+    expect(planReviews.map((r) => [r.planId, r.decision])).toEqual([
+      [other.id, 'adjust'],
+      [plan.id, 'keep'],
+    ]);
   });
 });
 

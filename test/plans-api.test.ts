@@ -202,7 +202,8 @@ describe('plans over HTTP', () => {
       await get<{ weekly: WeeklyReview[]; plans: { decision: string }[] }>('/reviews'),
     );
     expect(history.weekly).toEqual([weekly]);
-    expect(history.plans.map((r) => r.decision)).toEqual(['adjust']);
+    // Newest first: the weekly review's keep decision is recorded on the plan too.
+    expect(history.plans.map((r) => r.decision)).toEqual(['keep', 'adjust']);
 
     const board = expectOk(await get<Dashboard>('/dashboard?weeks=4'));
     expect(Object.keys(board).sort()).toEqual([

@@ -104,3 +104,11 @@ describe('measurement experiment status', () => {
     });
   });
 });
+
+describe('durationInWords near unit boundaries', () => {
+  it('counts whole units left, so it agrees with a countdown', () => {
+    expect(durationInWords(6 * DAY + 21 * HOUR)).toBe('6 days');
+    expect(durationInWords(7 * DAY - 1000)).toBe('7 days');
+    expect(durationInWords(2 * HOUR + 58 * MIN)).toBe('2 hours');
+  });
+});

@@ -54,8 +54,10 @@ const MINUTE_MS = 60_000;
 /** "5 days", "3 hours", "12 minutes", "less than a minute": the coarsest unit that is at least 1. */
 export function durationInWords(ms: number): string {
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (ms >= 2 * DAY_MS) return unit(Math.round(ms / DAY_MS), 'day');
-  if (ms >= 2 * HOUR_MS) return unit(Math.round(ms / HOUR_MS), 'hour');
+  // Whole units left, counting a unit that is less than a minute short as whole (a phase that
+  // started a moment ago has its full 7 days left, not 6).
+  if (ms >= 2 * DAY_MS) return unit(Math.floor((ms + MINUTE_MS) / DAY_MS), 'day');
+  if (ms >= 2 * HOUR_MS) return unit(Math.floor((ms + MINUTE_MS) / HOUR_MS), 'hour');
   if (ms >= MINUTE_MS) return unit(Math.ceil(ms / MINUTE_MS), 'minute');
   return 'less than a minute';
 }
