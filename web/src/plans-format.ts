@@ -63,15 +63,6 @@ export const SOURCE_SHORT: Record<IdeaSource, string> = {
 };
 
 export const WEEKDAYS_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-export const WEEKDAYS_LONG = [
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-] as const;
 
 /** "45 min", "1 h 30 min", "2 h". */
 export function minutesText(minutes: number): string {

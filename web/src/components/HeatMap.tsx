@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { HeatMap as HeatMapData } from '../../../src/core/plans/interruptions.js';
+import { type HeatMap as HeatMapData, WEEKDAY_NAMES } from '../../../src/core/plans/interruptions.js';
 import { plural } from '../format.js';
-import { WEEKDAYS_LONG, WEEKDAYS_SHORT } from '../plans-format.js';
+import { WEEKDAYS_SHORT } from '../plans-format.js';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
@@ -45,7 +45,7 @@ export function HeatMap({ data, caption }: { data: HeatMapData; caption: string 
               <tr key={day}>
                 <th scope="row" className="heat-map__day">
                   <span aria-hidden="true">{day}</span>
-                  <span className="visually-hidden">{WEEKDAYS_LONG[d]}</span>
+                  <span className="visually-hidden">{WEEKDAY_NAMES[d]}</span>
                 </th>
                 {HOURS.map((h) => {
                   const count = data.counts[d]?.[h] ?? 0;
@@ -55,7 +55,7 @@ export function HeatMap({ data, caption }: { data: HeatMapData; caption: string 
                     <td
                       key={h}
                       className={`heat-map__cell heat-map__cell--${level}`}
-                      title={`${WEEKDAYS_LONG[d]} ${hourLabel(h)}–${hourLabel((h + 1) % 24)}: ${plural(count, 'interruption')}`}
+                      title={`${WEEKDAY_NAMES[d]} ${hourLabel(h)}–${hourLabel((h + 1) % 24)}: ${plural(count, 'interruption')}`}
                     >
                       <span className="visually-hidden">{count}</span>
                     </td>
@@ -86,5 +86,5 @@ function busiestCell(data: HeatMapData): string {
       if (count > best.count) best = { d, h, count };
     });
   });
-  return `${WEEKDAYS_LONG[best.d]} ${hourLabel(best.h)}–${hourLabel((best.h + 1) % 24)} (${best.count})`;
+  return `${WEEKDAY_NAMES[best.d]} ${hourLabel(best.h)}–${hourLabel((best.h + 1) % 24)} (${best.count})`;
 }
