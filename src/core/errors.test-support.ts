@@ -18,3 +18,10 @@ export function errorOf(run: () => unknown): WhetstoneError | undefined {
 export function fieldsOf(run: () => unknown): string[] {
   return errorOf(run)?.issues.map((i) => i.field) ?? [];
 }
+
+/** The WhetstoneError that `run` throws; fails the test when it returns. */
+export function thrownError(run: () => unknown): WhetstoneError {
+  const error = errorOf(run);
+  if (!error) throw new Error('expected a WhetstoneError');
+  return error;
+}

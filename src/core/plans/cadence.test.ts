@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WhetstoneError } from '../errors.js';
+import { thrownError } from '../errors.test-support.js';
 import { blocksPerWeek, Cadence, describeCadence, expandCadence, spreadRule } from './cadence.js';
 import { parseCadence } from './cadence-parse.js';
-
-function errorOf(run: () => unknown): WhetstoneError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WhetstoneError) return error;
-    throw error;
-  }
-  throw new Error('expected a WhetstoneError');
-}
 
 describe('parseCadence: friendly text', () => {
   it('reads "N x M / week" as N blocks on any days, with a suggested spread for the calendar', () => {
@@ -79,7 +69,7 @@ describe('parseCadence: bad input', () => {
     ['FREQ=MONTHLY;BYMONTH=2 30', 'comes round only 1 time(s) a year'],
     ['FREQ=DAILY;BYHOUR=9,10 90', 'blocks of 90 min would overlap (09:00 and 10:00)'],
   ])('refuses %j', (text, message) => {
-    const error = errorOf(() => parseCadence(text));
+    const error = thrownError(() => parseCadence(text));
     expect(error.code).toBe('validation');
     expect(error.message).toContain(message);
     expect(error.message.startsWith('cadence: ')).toBe(true);
@@ -87,7 +77,7 @@ describe('parseCadence: bad input', () => {
   });
 
   it('names the field given', () => {
-    expect(errorOf(() => parseCadence('nonsense', { field: 'adjust.cadence' })).issues[0]?.field).toBe(
+    expect(thrownError(() => parseCadence('nonsense', { field: 'adjust.cadence' })).issues[0]?.field).toBe(
       'adjust.cadence',
     );
   });
@@ -104,20 +94,20 @@ describe('parseCadence: objects', () => {
   });
 
   it('names the offending nested field', () => {
-    expect(errorOf(() => parseCadence({ rule: 'FREQ=DAILY', minutes: 2000 })).issues[0]).toEqual({
+    expect(thrownError(() => parseCadence({ rule: 'FREQ=DAILY', minutes: 2000 })).issues[0]).toEqual({
       field: 'cadence.minutes',
       message: 'must be a whole number of minutes from 5 to 240',
     });
-    expect(errorOf(() => parseCadence({ rule: 'FREQ=DAILY', minutes: 30, at: '9am' })).issues[0]?.field).toBe(
-      'cadence.at',
-    );
-    expect(errorOf(() => parseCadence({ rule: 'FREQ=WEEKLY;BYDAY=ZZ', minutes: 30 })).issues[0]?.field).toBe(
-      'cadence.rule',
-    );
-    expect(errorOf(() => parseCadence({ rule: 'FREQ=DAILY', minutes: 30, extra: 1 })).issues[0]?.field).toBe(
-      'cadence.extra',
-    );
-    expect(errorOf(() => parseCadence(42)).issues[0]?.field).toBe('cadence');
+    expect(
+      thrownError(() => parseCadence({ rule: 'FREQ=DAILY', minutes: 30, at: '9am' })).issues[0]?.field,
+    ).toBe('cadence.at');
+    expect(
+      thrownError(() => parseCadence({ rule: 'FREQ=WEEKLY;BYDAY=ZZ', minutes: 30 })).issues[0]?.field,
+    ).toBe('cadence.rule');
+    expect(
+      thrownError(() => parseCadence({ rule: 'FREQ=DAILY', minutes: 30, extra: 1 })).issues[0]?.field,
+    ).toBe('cadence.extra');
+    expect(thrownError(() => parseCadence(42)).issues[0]?.field).toBe('cadence');
   });
 
   it('stored cadences are checked for form by the schema', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WhetstoneError } from '../errors.js';
+import { thrownError } from '../errors.test-support.js';
 import { newPlan, type Plan, Plan as PlanSchema, updatePlan } from './plan.js';
 
 // 2026-03-01T23:30Z is already Monday 2 March in Berlin (UTC+1), still Sunday 1 March in New York.
@@ -16,16 +16,6 @@ const practice = {
   successSignal: 'I finish a paper summary in under an hour',
   reviewOn: '2026-03-30',
 };
-
-function errorOf(run: () => unknown): WhetstoneError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WhetstoneError) return error;
-    throw error;
-  }
-  throw new Error('expected a WhetstoneError');
-}
 
 describe('newPlan', () => {
   it('builds an active plan, filling the area from the sub-skill', () => {
@@ -84,7 +74,9 @@ describe('newPlan', () => {
 
   it('judges "in the past" by the local date in the person\'s zone', () => {
     // In Berlin it is already 2 March: 1 March is past. In New York it is still 1 March.
-    const berlin = errorOf(() => newPlan({ ...practice, reviewOn: '2026-03-01' }, { ...BERLIN, id: 'p1' }));
+    const berlin = thrownError(() =>
+      newPlan({ ...practice, reviewOn: '2026-03-01' }, { ...BERLIN, id: 'p1' }),
+    );
     expect(berlin.message).toBe('reviewOn: must not be in the past (today is 2026-03-02 in Europe/Berlin)');
     expect(berlin.issues).toEqual([
       { field: 'reviewOn', message: 'must not be in the past (today is 2026-03-02 in Europe/Berlin)' },
@@ -114,7 +106,7 @@ describe('newPlan', () => {
     [{ ideaIds: Array.from({ length: 21 }, (_, i) => `idea${1000 + i}`) }, 'ideaIds', 'at most 20 ideas'],
     [{ owner: 'me' }, 'owner', 'unknown field(s): owner'],
   ])('refuses %j naming %s', (change, field, message) => {
-    const error = errorOf(() => newPlan({ ...practice, ...change }, { ...BERLIN, id: 'p1' }));
+    const error = thrownError(() => newPlan({ ...practice, ...change }, { ...BERLIN, id: 'p1' }));
     expect(error.code).toBe('validation');
     expect(error.issues[0]?.field).toBe(field);
     expect(error.issues[0]?.message).toContain(message);
@@ -147,7 +139,7 @@ describe('updatePlan', () => {
 
   it('refuses to change a kept or dropped plan', () => {
     const kept: Plan = { ...plan, state: 'kept' };
-    const error = errorOf(() => updatePlan(kept, { title: 'x' }, later));
+    const error = thrownError(() => updatePlan(kept, { title: 'x' }, later));
     expect(error.code).toBe('conflict');
     expect(error.message).toBe('plan: the plan was kept and can no longer change');
   });

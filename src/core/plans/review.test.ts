@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WhetstoneError } from '../errors.js';
+import { thrownError } from '../errors.test-support.js';
 import { newPlan, type Plan } from './plan.js';
 import {
   applyDecision,
@@ -29,16 +29,6 @@ function plan(): Plan {
     },
     { id: 'plan0001', now: CREATED, timeZone: ZONE },
   );
-}
-
-function errorOf(run: () => unknown): WhetstoneError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WhetstoneError) return error;
-    throw error;
-  }
-  throw new Error('expected a WhetstoneError');
 }
 
 describe('prompts', () => {
@@ -122,7 +112,7 @@ describe('newWeeklyReview', () => {
       'must be one of: keep, adjust, drop',
     ],
   ])('refuses %j', (input, field, message) => {
-    const error = errorOf(() => newWeeklyReview(input, context));
+    const error = thrownError(() => newWeeklyReview(input, context));
     expect(error.issues[0]?.field).toBe(field);
     expect(error.issues[0]?.message).toContain(message);
   });
@@ -198,22 +188,24 @@ describe('reviewPlan', () => {
 
   it('refuses changes that do not fit the decision, and a decided plan', () => {
     expect(
-      errorOf(() => reviewPlan(plan(), { decision: 'keep', reviewOn: '2026-04-27' }, context)).message,
+      thrownError(() => reviewPlan(plan(), { decision: 'keep', reviewOn: '2026-04-27' }, context)).message,
     ).toBe('reviewOn: can only change when the decision is adjust');
     expect(
-      errorOf(() => reviewPlan(plan(), { decision: 'adjust', cadence: 'daily 20' }, context)).message,
+      thrownError(() => reviewPlan(plan(), { decision: 'adjust', cadence: 'daily 20' }, context)).message,
     ).toBe('reviewOn: is needed to change the cadence or next action: when will you look again?');
     expect(
-      errorOf(() => reviewPlan(plan(), { decision: 'adjust', reviewOn: '2026-03-29' }, context)).issues[0]
+      thrownError(() => reviewPlan(plan(), { decision: 'adjust', reviewOn: '2026-03-29' }, context)).issues[0]
         ?.field,
     ).toBe('reviewOn');
     expect(
-      errorOf(() =>
+      thrownError(() =>
         reviewPlan(plan(), { decision: 'drop', answers: [{ promptId: 'edge', text: 'x' }] }, context),
       ).issues[0]?.field,
     ).toBe('answers.0.promptId');
     const dropped = applyDecision(plan(), 'drop', NOW);
     expect(dropped.state).toBe('dropped');
-    expect(errorOf(() => reviewPlan(dropped, { decision: 'keep' }, context)).code).toBe('illegal_transition');
+    expect(thrownError(() => reviewPlan(dropped, { decision: 'keep' }, context)).code).toBe(
+      'illegal_transition',
+    );
   });
 });
