@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseCadence } from './cadence-parse.js';
 import { dashboard, followThrough, lastWeeks, upcomingReviews } from './dashboard.js';
-import type { Plan } from './plan.js';
+import { plan } from './plan.test-support.js';
 
 const ZONE = 'Europe/Berlin';
 const TODAY = '2026-03-31'; // Tuesday, two days after the spring DST change
-
-function plan(id: string, extra: Partial<Plan>): Plan {
-  return {
-    id,
-    title: `Plan ${id}`,
-    kind: 'process',
-    ideaIds: [],
-    areaId: null,
-    subSkill: null,
-    exerciseId: null,
-    nextAction: 'Start',
-    cadence: null,
-    successSignal: 'It works',
-    reviewOn: '2026-04-30',
-    state: 'active',
-    createdAt: '2026-03-02T08:00:00.000Z',
-    updatedAt: '2026-03-02T08:00:00.000Z',
-    decidedAt: null,
-    ...extra,
-  };
-}
 
 const ideas = [
   { id: 'i1', createdAt: '2026-03-16T10:00:00Z', source: 'noticed' as const },

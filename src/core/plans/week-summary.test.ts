@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCadence } from './cadence-parse.js';
-import type { Plan } from './plan.js';
+import { plan } from './plan.test-support.js';
 import { weekSummary } from './week-summary.js';
 
 const ZONE = 'Europe/Berlin';
-
-function plan(id: string, extra: Partial<Plan>): Plan {
-  return {
-    id,
-    title: `Plan ${id}`,
-    kind: 'process',
-    ideaIds: [],
-    areaId: null,
-    subSkill: null,
-    exerciseId: null,
-    nextAction: 'Start',
-    cadence: null,
-    successSignal: 'It works',
-    reviewOn: '2026-04-30',
-    state: 'active',
-    createdAt: '2026-03-02T08:00:00.000Z',
-    updatedAt: '2026-03-02T08:00:00.000Z',
-    decidedAt: null,
-    ...extra,
-  };
-}
 
 describe('weekSummary: the week of 23 March 2026 in Berlin (DST starts on its Sunday)', () => {
   const plans = [
