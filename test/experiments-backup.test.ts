@@ -1,23 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock } from '../src/services/context.js';
 import { LOCAL_ACTOR as ME } from '../src/services/context.js';
-import { expectError, openEnv, type TestEnv } from './harness/fixtures.js';
+import { expectError, type ManualClock, manualClock, openEnv, type TestEnv } from './harness/fixtures.js';
 import { ENGINES } from './harness/stores.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
-
-/** A clock that stands still until the test moves it. */
-function manualClock(start = '2026-03-02T09:00:00.000Z') {
-  let now = Date.parse(start);
-  const clock: Clock = () => new Date(now);
-  return {
-    clock,
-    advance: (ms: number) => {
-      now += ms;
-    },
-  };
-}
 
 describe.each(ENGINES)('backups with experiments, measurements and pools on %s', (engine) => {
   const envs: TestEnv[] = [];
@@ -26,7 +13,7 @@ describe.each(ENGINES)('backups with experiments, measurements and pools on %s',
   });
 
   /** A reported week-vs-20-minutes experiment, a baseline-vs-change one under way, and a pool. */
-  async function populated(time: ReturnType<typeof manualClock>) {
+  async function populated(time: ManualClock) {
     const env = await openEnv(engine, time.clock);
     envs.push(env);
     const { services } = env;

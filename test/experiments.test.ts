@@ -14,20 +14,17 @@ import { type Actor, LOCAL_ACTOR } from '../src/services/context.js';
 import type { ExperimentReportView } from '../src/services/experiment.service.js';
 import { ensureUser } from '../src/services/user.service.js';
 import { ExperimentRepository } from '../src/store/experiment.repository.js';
-import { expectError, fieldsOf, OTHER, openEnv, type TestEnv } from './harness/fixtures.js';
-import { ENGINES } from './harness/stores.js';
 import {
-  DAY,
-  HOUR,
-  histogram,
+  expectError,
+  fieldsOf,
   type ManualClock,
-  MIN,
-  makeCard,
   manualClock,
-  PREDICTION,
-  sum,
-  weekInput,
-} from './support/experiments.js';
+  OTHER,
+  openEnv,
+  type TestEnv,
+} from './harness/fixtures.js';
+import { ENGINES } from './harness/stores.js';
+import { DAY, HOUR, histogram, MIN, makeCard, PREDICTION, sum, weekInput } from './support/experiments.js';
 
 const START = '2026-03-02T09:00:00.000Z';
 

@@ -1,23 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock } from '../src/services/context.js';
 import { LOCAL_ACTOR as ME } from '../src/services/context.js';
-import { openEnv, type TestEnv } from './harness/fixtures.js';
+import { type ManualClock, manualClock, openEnv, type TestEnv } from './harness/fixtures.js';
 import { ENGINES } from './harness/stores.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** A clock that stands still until the test moves it (Monday 2026-03-02, 09:00 UTC). */
-function manualClock(start = '2026-03-02T09:00:00.000Z') {
-  let now = Date.parse(start);
-  const clock: Clock = () => new Date(now);
-  return {
-    clock,
-    advance: (ms: number) => {
-      now += ms;
-    },
-  };
-}
 
 describe.each(ENGINES)('backups with plans, practice and reviews on %s', (engine) => {
   const envs: TestEnv[] = [];
@@ -25,7 +12,7 @@ describe.each(ENGINES)('backups with plans, practice and reviews on %s', (engine
     for (const env of envs.splice(0)) await env.cleanup();
   });
 
-  async function open(time: ReturnType<typeof manualClock>) {
+  async function open(time: ManualClock) {
     const env = await openEnv(engine, time.clock);
     envs.push(env);
     return env;

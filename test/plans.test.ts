@@ -13,9 +13,17 @@ import { type Actor, LOCAL_ACTOR } from '../src/services/context.js';
 import type { PlanView } from '../src/services/plan.service.js';
 import { systemTimeZone } from '../src/services/settings.service.js';
 import { ensureUser } from '../src/services/user.service.js';
-import { expectError, fieldsOf, OTHER, openEnv, type TestEnv } from './harness/fixtures.js';
+import {
+  expectError,
+  fieldsOf,
+  type ManualClock,
+  manualClock,
+  OTHER,
+  openEnv,
+  type TestEnv,
+} from './harness/fixtures.js';
 import { ENGINES } from './harness/stores.js';
-import { type ManualClock, manualClock, weekInput } from './support/experiments.js';
+import { weekInput } from './support/experiments.js';
 
 // A Monday.
 const START = '2026-03-02T09:00:00.000Z';

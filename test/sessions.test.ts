@@ -4,34 +4,23 @@ import { BUILTIN_DECKS, DEFAULT_DECK_ID } from '../src/core/decks/builtin.js';
 import type { Deck, DeckQuestion } from '../src/core/decks/deck.js';
 import type { SessionView } from '../src/core/sessions/view.js';
 import { createServices, type Services } from '../src/services/app.js';
-import { type Actor, type Clock, LOCAL_ACTOR } from '../src/services/context.js';
+import { type Actor, LOCAL_ACTOR } from '../src/services/context.js';
 import { ensureUser } from '../src/services/user.service.js';
-import { expectError, fieldsOf, OTHER, openEnv, type TestEnv } from './harness/fixtures.js';
+import {
+  expectError,
+  fieldsOf,
+  type ManualClock,
+  manualClock,
+  OTHER,
+  openEnv,
+  type TestEnv,
+} from './harness/fixtures.js';
 import { ENGINES } from './harness/stores.js';
 import { LAB_DECK_WITH_UNKNOWN_AREA } from './support/decks.js';
 
 const MIN = 60_000;
 const START = '2026-03-02T09:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(START) + ms).toISOString();
-
-/** A clock that stands still until the test moves it. */
-interface ManualClock {
-  clock: Clock;
-  advance(ms: number): void;
-  /** Milliseconds since START. */
-  offset(): number;
-}
-
-function manualClock(): ManualClock {
-  let now = Date.parse(START);
-  return {
-    clock: () => new Date(now),
-    advance: (ms) => {
-      now += ms;
-    },
-    offset: () => now - Date.parse(START),
-  };
-}
 
 /** Runs `work` so that a synchronous throw becomes a rejection, like an async method's would. */
 const settled = <T>(work: () => Promise<T>): Promise<T> => Promise.resolve().then(work);
@@ -56,7 +45,7 @@ describe.each(ENGINES)('sessions and decks on %s', (engine) => {
   const me = LOCAL_ACTOR;
 
   beforeEach(async () => {
-    time = manualClock();
+    time = manualClock(START);
     env = await openEnv(engine, time.clock);
     services = env.services;
   });

@@ -17,6 +17,36 @@ export function steppingClock(start = '2026-03-02T09:00:00.000Z'): Clock {
   return () => new Date(now++);
 }
 
+/** A clock that stands still until the test moves it. */
+export interface ManualClock {
+  clock: Clock;
+  advance(ms: number): void;
+  /** Moves the clock to `start + ms`. */
+  set(ms: number): void;
+  /** The ISO instant `start + ms`. */
+  at(ms: number): string;
+  now(): string;
+  /** Milliseconds since `start`. */
+  offset(): number;
+}
+
+export function manualClock(start = '2026-03-02T09:00:00.000Z'): ManualClock {
+  const base = Date.parse(start);
+  let now = base;
+  return {
+    clock: () => new Date(now),
+    advance: (ms) => {
+      now += ms;
+    },
+    set: (ms) => {
+      now = base + ms;
+    },
+    at: (ms) => new Date(base + ms).toISOString(),
+    now: () => new Date(now).toISOString(),
+    offset: () => now - base,
+  };
+}
+
 export interface TestEnv {
   engine: Engine;
   store: Store;

@@ -1,37 +1,9 @@
 import { buildResultCard, type ResultCard } from '../../src/core/experiments/card.js';
 import { WEEK_VS_20_MINUTES } from '../../src/core/experiments/templates.js';
-import type { Clock } from '../../src/services/context.js';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
 export const DAY = 24 * HOUR;
-
-/** A clock that stands still until the test moves it. */
-export interface ManualClock {
-  clock: Clock;
-  advance(ms: number): void;
-  /** Moves the clock to `start + ms`. */
-  set(ms: number): void;
-  /** The ISO instant `start + ms`. */
-  at(ms: number): string;
-  now(): string;
-}
-
-export function manualClock(start: string): ManualClock {
-  const base = Date.parse(start);
-  let now = base;
-  return {
-    clock: () => new Date(now),
-    advance: (ms) => {
-      now += ms;
-    },
-    set: (ms) => {
-      now = base + ms;
-    },
-    at: (ms) => new Date(base + ms).toISOString(),
-    now: () => new Date(now).toISOString(),
-  };
-}
 
 export const PREDICTION = {
   text: 'Twenty focused minutes give more valuable ideas than a week of waiting for them',
