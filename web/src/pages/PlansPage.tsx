@@ -69,7 +69,7 @@ export function PlansPage() {
             </p>
           </div>
         ) : (
-          <ul className="plan-list" aria-label="Open plans">
+          <ul className="history-list" aria-label="Open plans">
             {open.map((plan) => (
               <PlanRow key={plan.id} plan={plan} today={today} week={byPlan.get(plan.id)} />
             ))}
@@ -82,7 +82,7 @@ export function PlansPage() {
           <h2 id={`${id}-decided`} className="section-title">
             Decided
           </h2>
-          <ul className="plan-list" aria-label="Decided plans">
+          <ul className="history-list" aria-label="Decided plans">
             {decided.map((plan) => (
               <PlanRow key={plan.id} plan={plan} today={today} />
             ))}

@@ -72,7 +72,7 @@ export function IdeaPlans({ idea, onChanged }: { idea: Idea; onChanged: () => vo
           </p>
         )
       ) : (
-        <ul className="plan-list" aria-label="Plans for this idea">
+        <ul className="history-list" aria-label="Plans for this idea">
           {plans.map((plan) => (
             <PlanRow key={plan.id} plan={plan} today={today} week={byPlan.get(plan.id)} />
           ))}

@@ -143,7 +143,7 @@ export function PlanForm({
   const error = (field: string) => <FieldError id={errorId(field)} field={field} message={errors[field]} />;
 
   return (
-    <form className="card plan-form" aria-label="Make a plan" onSubmit={submit} noValidate>
+    <form className="card start-card plan-form" aria-label="Make a plan" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor={`${id}-title`} className="field__label">
           What will change?

@@ -11,10 +11,19 @@ import {
 } from '../../plans-format.js';
 import { Link } from '../../router.js';
 
+/** Which idea-status colour each plan state borrows for the shared `.status` badge. */
+const STATE_STATUS: Record<PlanState, string> = {
+  active: 'planned',
+  reviewing: 'trying',
+  adjusted: 'adjusted',
+  kept: 'adopted',
+  dropped: 'dropped',
+};
+
 export function PlanStateBadge({ state }: { state: PlanState }) {
   return (
-    <span className={`plan-state plan-state--${state}`}>
-      <span className="plan-state__dot" aria-hidden="true" />
+    <span className={`status status--${STATE_STATUS[state]}`}>
+      <span className="status__dot" aria-hidden="true" />
       {STATE_LABELS[state]}
     </span>
   );
@@ -65,7 +74,7 @@ export function PlanRow({
 }) {
   return (
     <li className="plan-row">
-      <Link to={`/plans/${plan.id}`} className="card plan-row__link">
+      <Link to={`/plans/${plan.id}`} className="card history-row__link plan-row__link">
         <span className="plan-row__top">
           <span className="plan-row__title">{plan.title}</span>
           <PlanStateBadge state={plan.state} />
