@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useId, useState } from 'react';
 import type { IdeaSource } from '../../../src/core/ideas.js';
 import { SOURCE_LABELS } from '../../../src/core/ideas.js';
+import { REVIEW_DECISIONS } from '../../../src/core/plans/review.js';
 import { ApiError, errorMessage } from '../api.js';
 import { plansApi, type ReviewDecision, type WeeklyReviewPage } from '../api-plans.js';
 import { FieldError } from '../components/FieldError.js';
@@ -20,8 +21,7 @@ import {
 import { Link, useRouter } from '../router.js';
 import { useToast } from '../state.js';
 import { WeekProgress } from './plans/PlanRow.js';
-
-const DECISIONS: readonly ReviewDecision[] = ['keep', 'adjust', 'drop'];
+import { PromptAnswer } from './plans/PromptAnswer.js';
 
 function weekParam(search: string): string | undefined {
   const week = new URLSearchParams(search).get('week');
@@ -324,21 +324,14 @@ function WeeklyForm({ page, onSaved }: { page: WeeklyReviewPage; onSaved: () => 
           {prompts.map((prompt) => {
             const key = `answer:${prompt.id}`;
             return (
-              <div key={prompt.id} className="field">
-                <label htmlFor={`${id}-${prompt.id}`} className="field__label review-prompt">
-                  {prompt.text}
-                </label>
-                <textarea
-                  id={`${id}-${prompt.id}`}
-                  className="textarea"
-                  rows={2}
-                  value={answers[prompt.id] ?? ''}
-                  onChange={(e) => setAnswers((a) => ({ ...a, [prompt.id]: e.target.value }))}
-                  aria-invalid={errors[key] ? true : undefined}
-                  aria-describedby={errors[key] ? `${id}-${prompt.id}-error` : undefined}
-                />
-                <FieldError id={`${id}-${prompt.id}-error`} field="text" message={errors[key]} />
-              </div>
+              <PromptAnswer
+                key={prompt.id}
+                id={`${id}-${prompt.id}`}
+                text={prompt.text}
+                value={answers[prompt.id] ?? ''}
+                onChange={(text) => setAnswers((a) => ({ ...a, [prompt.id]: text }))}
+                error={errors[key]}
+              />
             );
           })}
         </div>
@@ -367,7 +360,7 @@ function WeeklyForm({ page, onSaved }: { page: WeeklyReviewPage; onSaved: () => 
                       </span>
                     </legend>
                     <div className="due-plan__choices">
-                      {[...DECISIONS, null].map((d) => (
+                      {[...REVIEW_DECISIONS, null].map((d) => (
                         <label
                           key={d ?? 'later'}
                           className="due-choice"

@@ -5,6 +5,7 @@ import { ApiError, errorMessage, isAbort } from '../../api.js';
 import { type Exercise, type PlanKind, type PlanView, plansApi } from '../../api-plans.js';
 import { useCadenceReading } from '../../cadence-preview.js';
 import { AreaSelect } from '../../components/AreaSelect.js';
+import { ChoiceCards } from '../../components/ChoiceCards.js';
 import { FieldError } from '../../components/FieldError.js';
 import { ErrorNotice } from '../../components/PageStates.js';
 import {
@@ -162,26 +163,15 @@ export function PlanForm({
 
       <fieldset className="plan-form__kinds" aria-describedby={describe('kind')}>
         <legend className="field__label">Kind</legend>
-        <div className="kind-choices">
-          {KINDS.map((k) => (
-            <label key={k} className="kind-choice">
-              <input
-                type="radio"
-                name={`${id}-kind`}
-                value={k}
-                checked={kind === k}
-                onChange={() => setKind(k)}
-                aria-describedby={`${id}-kind-${k}`}
-              />
-              <span className="kind-choice__body">
-                <span className="kind-choice__title">{KIND_LABELS[k]}</span>
-                <span id={`${id}-kind-${k}`} className="kind-choice__hint">
-                  {KIND_HINTS[k]}
-                </span>
-              </span>
-            </label>
-          ))}
-        </div>
+        <ChoiceCards
+          id={`${id}-kind`}
+          block="kind-choice"
+          options={KINDS}
+          value={kind}
+          onChange={setKind}
+          labels={KIND_LABELS}
+          hints={KIND_HINTS}
+        />
         {error('kind')}
       </fieldset>
 

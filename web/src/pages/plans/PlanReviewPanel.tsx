@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { REVIEW_DECISIONS } from '../../../../src/core/plans/review.js';
 import { ApiError, errorMessage, isAbort } from '../../api.js';
 import { type PlanView, plansApi, type ReviewDecision, type ReviewPrompt } from '../../api-plans.js';
+import { ChoiceCards } from '../../components/ChoiceCards.js';
 import { FieldError } from '../../components/FieldError.js';
 import {
   addDays,
@@ -12,8 +14,7 @@ import {
   useSettings,
 } from '../../plans-format.js';
 import { useToast } from '../../state.js';
-
-const DECISIONS: readonly ReviewDecision[] = ['keep', 'adjust', 'drop'];
+import { PromptAnswer } from './PromptAnswer.js';
 
 type Errors = Record<string, string>;
 
@@ -136,42 +137,27 @@ function ReviewForm({ plan, onChanged }: { plan: PlanView; onChanged: (plan: Pla
           : `Planned for ${longDayText(plan.reviewOn)}; you may review earlier.`}
       </p>
       {(prompts ?? []).map((prompt) => (
-        <div key={prompt.id} className="field">
-          <label htmlFor={`${id}-${prompt.id}`} className="field__label review-prompt">
-            {prompt.text}
-          </label>
-          <textarea
-            id={`${id}-${prompt.id}`}
-            className="textarea"
-            rows={2}
-            value={answers[prompt.id] ?? ''}
-            onChange={(e) => setAnswers((a) => ({ ...a, [prompt.id]: e.target.value }))}
-          />
-        </div>
+        <PromptAnswer
+          key={prompt.id}
+          id={`${id}-${prompt.id}`}
+          text={prompt.text}
+          value={answers[prompt.id] ?? ''}
+          onChange={(text) => setAnswers((a) => ({ ...a, [prompt.id]: text }))}
+        />
       ))}
 
       <fieldset className="decision-group" aria-describedby={describe('decision')}>
         <legend className="field__label">Decision</legend>
-        <div className="decision-choices">
-          {DECISIONS.map((d) => (
-            <label key={d} className={`decision-choice decision-choice--${d}`}>
-              <input
-                type="radio"
-                name={`${id}-decision`}
-                value={d}
-                checked={decision === d}
-                onChange={() => setDecision(d)}
-                aria-describedby={`${id}-decision-${d}`}
-              />
-              <span className="decision-choice__body">
-                <span className="decision-choice__title">{DECISION_LABELS[d]}</span>
-                <span id={`${id}-decision-${d}`} className="decision-choice__hint">
-                  {DECISION_HINTS[d]}
-                </span>
-              </span>
-            </label>
-          ))}
-        </div>
+        <ChoiceCards
+          id={`${id}-decision`}
+          block="decision-choice"
+          options={REVIEW_DECISIONS}
+          value={decision}
+          onChange={setDecision}
+          labels={DECISION_LABELS}
+          hints={DECISION_HINTS}
+          modifiers
+        />
         <FieldError id={`${id}-decision-error`} field="decision" message={errors.decision} />
       </fieldset>
 
