@@ -164,52 +164,18 @@ function ReviewForm({ plan, onChanged }: { plan: PlanView; onChanged: (plan: Pla
       {decision === 'adjust' && (
         <fieldset className="adjust-fields">
           <legend className="visually-hidden">What changes</legend>
-          <div className="field field--date">
-            <label htmlFor={`${id}-review`} className="field__label">
-              New review date
-            </label>
-            <input
-              id={`${id}-review`}
-              className="input"
-              type="date"
-              min={today}
-              value={newReviewOn}
-              onChange={(e) => setReviewOn(e.target.value)}
-              aria-invalid={errors.reviewOn ? true : undefined}
-              aria-describedby={describe('reviewOn')}
-            />
-            <FieldError id={`${id}-reviewOn-error`} field="reviewOn" message={errors.reviewOn} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-cadence`} className="field__label">
-              New cadence <span className="field__optional">optional; now {plan.cadenceText ?? 'none'}</span>
-            </label>
-            <input
-              id={`${id}-cadence`}
-              className="input"
-              value={cadence}
-              placeholder="e.g. 2x45/week"
-              onChange={(e) => setCadence(e.target.value)}
-              aria-invalid={errors.cadence ? true : undefined}
-              aria-describedby={describe('cadence')}
-            />
-            <FieldError id={`${id}-cadence-error`} field="cadence" message={errors.cadence} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-next`} className="field__label">
-              New next action <span className="field__optional">optional</span>
-            </label>
-            <input
-              id={`${id}-next`}
-              className="input"
-              value={nextAction}
-              placeholder={plan.nextAction}
-              onChange={(e) => setNextAction(e.target.value)}
-              aria-invalid={errors.nextAction ? true : undefined}
-              aria-describedby={describe('nextAction')}
-            />
-            <FieldError id={`${id}-nextAction-error`} field="nextAction" message={errors.nextAction} />
-          </div>
+          <NewCourseFields
+            id={id}
+            plan={plan}
+            today={today}
+            reviewOn={newReviewOn}
+            cadence={cadence}
+            nextAction={nextAction}
+            onReviewOn={setReviewOn}
+            onCadence={setCadence}
+            onNextAction={setNextAction}
+            errors={errors}
+          />
         </fieldset>
       )}
 
@@ -283,6 +249,59 @@ function ResumeForm({ plan, onChanged }: { plan: PlanView; onChanged: (plan: Pla
       <p className="review-form__due">
         You decided to adjust this plan. Say how it goes on and when you will look again.
       </p>
+      <NewCourseFields
+        id={id}
+        plan={plan}
+        today={today}
+        reviewOn={date}
+        cadence={cadence}
+        nextAction={nextAction}
+        onReviewOn={setReviewOn}
+        onCadence={setCadence}
+        onNextAction={setNextAction}
+        errors={errors}
+      />
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? 'Resuming…' : 'Resume plan'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** How an adjusted plan goes on: a new review date, and optionally a new cadence and next action. */
+function NewCourseFields({
+  id,
+  plan,
+  today,
+  reviewOn,
+  cadence,
+  nextAction,
+  onReviewOn,
+  onCadence,
+  onNextAction,
+  errors,
+}: {
+  id: string;
+  plan: PlanView;
+  today: string;
+  reviewOn: string;
+  cadence: string;
+  nextAction: string;
+  onReviewOn: (value: string) => void;
+  onCadence: (value: string) => void;
+  onNextAction: (value: string) => void;
+  errors: Errors;
+}) {
+  const describe = (field: string) => (errors[field] ? `${id}-${field}-error` : undefined);
+  return (
+    <>
       <div className="field field--date">
         <label htmlFor={`${id}-review`} className="field__label">
           New review date
@@ -292,10 +311,10 @@ function ResumeForm({ plan, onChanged }: { plan: PlanView; onChanged: (plan: Pla
           className="input"
           type="date"
           min={today}
-          value={date}
-          onChange={(e) => setReviewOn(e.target.value)}
+          value={reviewOn}
+          onChange={(e) => onReviewOn(e.target.value)}
           aria-invalid={errors.reviewOn ? true : undefined}
-          aria-describedby={errors.reviewOn ? `${id}-reviewOn-error` : undefined}
+          aria-describedby={describe('reviewOn')}
         />
         <FieldError id={`${id}-reviewOn-error`} field="reviewOn" message={errors.reviewOn} />
       </div>
@@ -308,9 +327,9 @@ function ResumeForm({ plan, onChanged }: { plan: PlanView; onChanged: (plan: Pla
           className="input"
           value={cadence}
           placeholder="e.g. 2x45/week"
-          onChange={(e) => setCadence(e.target.value)}
+          onChange={(e) => onCadence(e.target.value)}
           aria-invalid={errors.cadence ? true : undefined}
-          aria-describedby={errors.cadence ? `${id}-cadence-error` : undefined}
+          aria-describedby={describe('cadence')}
         />
         <FieldError id={`${id}-cadence-error`} field="cadence" message={errors.cadence} />
       </div>
@@ -323,22 +342,12 @@ function ResumeForm({ plan, onChanged }: { plan: PlanView; onChanged: (plan: Pla
           className="input"
           value={nextAction}
           placeholder={plan.nextAction}
-          onChange={(e) => setNextAction(e.target.value)}
+          onChange={(e) => onNextAction(e.target.value)}
           aria-invalid={errors.nextAction ? true : undefined}
-          aria-describedby={errors.nextAction ? `${id}-nextAction-error` : undefined}
+          aria-describedby={describe('nextAction')}
         />
         <FieldError id={`${id}-nextAction-error`} field="nextAction" message={errors.nextAction} />
       </div>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Resuming…' : 'Resume plan'}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }
