@@ -355,14 +355,21 @@ describe.each(ENGINES)('plans and practice on %s', (engine) => {
       await expectError(services.plans.update(me, 'nosuchplan', { title: 'x' }), 'not_found');
     });
 
-    it('keeps a deleted idea out of the way: the plan can still be edited with its own idea list', async () => {
+    it('unlinks a deleted idea from its plans; the plan can still be edited with its own idea list', async () => {
       const kept = await idea('Still here');
       const gone = await idea('Deleted later');
       const plan = await services.plans.create(me, processPlan({ ideaIds: [kept.id, gone.id] }));
       await services.ideas.remove(me, gone.id);
       const view = await services.plans.get(me, plan.id);
       expect(view.ideas.map((i) => i.id)).toEqual([kept.id]);
-      // An editor sends the plan's list back as it got it, deleted idea included.
+      expect(view.ideaIds).toEqual([kept.id]);
+      expect((await services.plans.forIdea(me, gone.id)).map((p) => p.id)).toEqual([]);
+      // A stale list that still names the deleted idea is refused at that idea; the plan's own list works.
+      const stale = await expectError(
+        services.plans.update(me, plan.id, { ideaIds: [kept.id, gone.id], title: 'Renamed' }),
+        'validation',
+      );
+      expect(fieldsOf(stale)).toEqual(['ideaIds.1']);
       const edited = await services.plans.update(me, plan.id, { ideaIds: view.ideaIds, title: 'Renamed' });
       expect(edited).toMatchObject({ title: 'Renamed', ideas: [{ id: kept.id }] });
       // A deleted idea cannot be linked anew, and the index named is the one in the input.

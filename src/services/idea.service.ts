@@ -11,6 +11,8 @@ import {
 import { parseInput } from '../core/validation.js';
 import type { Store } from '../store/connect.js';
 import { IdeaRepository } from '../store/idea.repository.js';
+import { PlanRepository } from '../store/plan.repository.js';
+import { inTransaction } from '../store/transaction.js';
 import type { AreaService } from './area.service.js';
 import type { Actor, Clock } from './context.js';
 
@@ -19,7 +21,7 @@ export class IdeaService {
   private readonly ideas: IdeaRepository;
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     private readonly areas: AreaService,
     private readonly clock: Clock,
     private readonly newId: () => string,
@@ -83,8 +85,17 @@ export class IdeaService {
     return next;
   }
 
+  /** Deletes an idea and unlinks it from the plans that carried it out, in one transaction. */
   async remove(actor: Actor, id: string): Promise<void> {
-    if (!(await this.ideas.delete(actor.userId, id))) throw notFound('idea', id);
+    await inTransaction(this.store, async (trx) => {
+      if (!(await this.ideas.withTransaction(trx).delete(actor.userId, id))) throw notFound('idea', id);
+      const plans = new PlanRepository(trx);
+      for (const plan of await plans.forIdea(actor.userId, id))
+        await plans.update(actor.userId, {
+          ...plan,
+          ideaIds: plan.ideaIds.filter((ideaId) => ideaId !== id),
+        });
+    });
   }
 
   /** One page of ideas matching the query, newest first. */
