@@ -5,21 +5,9 @@ import { CardImportInput, PoolCreateInput } from '../core/experiments/pool.js';
 import { RatingInput, StepInput } from '../core/experiments/rating.js';
 import { ExperimentTemplate } from '../core/experiments/templates.js';
 import { MeasurementInput } from '../core/measurements.js';
+import { idParam, type JsonSchema, json, object, problem, ref, wrapped } from './openapi-parts.js';
 
-type JsonSchema = Record<string, unknown>;
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
 const ok = (description: string, name: string) => ({ 200: { description, content: json(name) } });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const object = (properties: JsonSchema) => ({ type: 'object', properties });
-const wrapped = (description: string, key: string, schema: JsonSchema) => ({
-  200: { description, content: { 'application/json': { schema: object({ [key]: schema }) } } },
-});
 const notFound = { 404: problem('No such experiment') };
 const refused = { 409: problem('Not allowed in this state; the message says what is') };
 

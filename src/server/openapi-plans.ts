@@ -8,20 +8,8 @@ import { PracticeInput, PracticeLog } from '../core/plans/practice.js';
 import { PlanReview, PlanReviewInput, WeeklyReview, WeeklyReviewInput } from '../core/plans/review.js';
 import { PlanResumeInput } from '../core/plans/transitions.js';
 import { SettingsInput } from '../core/settings.js';
+import { idParam, type JsonSchema, json, object, problem, ref, wrapped } from './openapi-parts.js';
 
-type JsonSchema = Record<string, unknown>;
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
-const object = (properties: JsonSchema, required?: string[]) => ({
-  type: 'object',
-  properties,
-  ...(required ? { required } : {}),
-});
 const arrayOf = (schema: JsonSchema) => ({ type: 'array', items: schema });
 const nullable = (schema: JsonSchema) => ({ anyOf: [schema, { type: 'null' }] });
 const string = { type: 'string' };
@@ -29,10 +17,6 @@ const integer = { type: 'integer' };
 const number = { type: 'number' };
 const localDate = { type: 'string', format: 'date', description: 'A local date in the user’s time zone' };
 const instant = { type: 'string', format: 'date-time' };
-const wrapped = (description: string, key: string, schema: JsonSchema) => ({
-  200: { description, content: { 'application/json': { schema: object({ [key]: schema }) } } },
-});
-const idParam = { name: 'id', in: 'path', required: true, schema: string };
 const query = (name: string, description: string, schema: JsonSchema = string) => ({
   name,
   in: 'query',

@@ -2,16 +2,8 @@ import type * as z from 'zod/mini';
 import { Deck, DeckInput } from '../core/decks/deck.js';
 import { AddTimeInput, CompleteInput, SessionStartInput } from '../core/sessions/session.js';
 import { SessionViewSchema } from '../core/sessions/view.js';
+import { idParam, type JsonSchema, json, problem, ref } from './openapi-parts.js';
 
-type JsonSchema = Record<string, unknown>;
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const view = { 200: { description: 'The session as it is now', content: json('SessionView') } };
 const listOf = (name: string) => ({
   'application/json': {

@@ -4,10 +4,9 @@ import { Backup, ImportSummary } from '../core/backup.js';
 import { EXPORT_FORMATS } from '../core/export-formats.js';
 import { Idea, IdeaCreateInput, IdeaListQuery, IdeaPage, IdeaUpdateInput } from '../core/ideas.js';
 import { experimentPaths, experimentSchemas } from './openapi-experiments.js';
+import { idParam, type JsonSchema, json, ref } from './openapi-parts.js';
 import { FEED_DESCRIPTION, planPaths, planSchemas } from './openapi-plans.js';
 import { sessionPaths, sessionSchemas } from './openapi-sessions.js';
-
-type JsonSchema = Record<string, unknown>;
 
 /** A core zod schema as JSON Schema 2020-12, the dialect OpenAPI 3.1 uses. */
 function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
@@ -15,8 +14,6 @@ function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
 const problems = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((s) => [
@@ -34,7 +31,6 @@ const PROBLEM_TEXT: Record<number, string> = {
   413: 'Request body too large',
   422: 'Invalid fields; `errors` lists each one',
 };
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
 /** Query parameters of the idea list, derived from the same schema the server validates with. */
 function listParameters(): JsonSchema[] {
