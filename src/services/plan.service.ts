@@ -91,13 +91,15 @@ export class PlanService {
           ? ['active', 'reviewing', 'adjusted']
           : [filter.state];
     const plans = await this.plans.list(actor.userId, states ? { states } : {});
-    return Promise.all(plans.map((plan) => this.view(actor, plan)));
+    const timeZone = await this.settings.timeZone(actor);
+    return Promise.all(plans.map((plan) => this.view(actor, plan, timeZone)));
   }
 
   /** The plans that carry out one idea. */
   async forIdea(actor: Actor, ideaId: string): Promise<PlanView[]> {
     const plans = await this.plans.forIdea(actor.userId, ideaId);
-    return Promise.all(plans.map((plan) => this.view(actor, plan)));
+    const timeZone = await this.settings.timeZone(actor);
+    return Promise.all(plans.map((plan) => this.view(actor, plan, timeZone)));
   }
 
   async update(actor: Actor, id: string, input: unknown): Promise<PlanView> {
@@ -206,7 +208,8 @@ export class PlanService {
     return this.view(actor, plan);
   }
 
-  private async view(actor: Actor, plan: Plan): Promise<PlanView> {
+  /** `timeZone` may be passed in when many plans are shown, so it is read once. */
+  private async view(actor: Actor, plan: Plan, timeZone?: string): Promise<PlanView> {
     const logs = await this.practice.practice(actor.userId, { planId: plan.id });
     const ideas = [];
     for (const ideaId of plan.ideaIds) {
@@ -219,7 +222,7 @@ export class PlanService {
         : (findBuiltinExercise(plan.exerciseId) ??
           (await this.exercises.find(actor.userId, plan.exerciseId)) ??
           null);
-    const timeZone = await this.settings.timeZone(actor);
+    const zone = timeZone ?? (await this.settings.timeZone(actor));
     return {
       ...plan,
       cadenceText: plan.cadence ? describeCadence(plan.cadence) : null,
@@ -230,7 +233,7 @@ export class PlanService {
         minutes: logs.reduce((sum, log) => sum + log.minutes, 0),
         lastAt: logs.at(-1)?.at ?? null,
       },
-      reviewDue: reviewDue(plan, { now: this.clock(), timeZone }),
+      reviewDue: reviewDue(plan, { now: this.clock(), timeZone: zone }),
       allowedActions: [...allowedPlanActions(plan.state)],
       reviews: await this.reviews.planReviews(actor.userId, plan.id),
     };
