@@ -1,9 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.js';
-import { ActiveExperimentProvider } from './experiment.js';
-import { Router } from './router.js';
-import { AreasProvider, ToastProvider } from './state.js';
+import { BrowserRouter } from 'react-router';
+import { App } from './app/App.js';
+import { ActiveExperimentProvider } from './features/experiments/experiment.js';
+import { createQueryClient } from './shared/api/query.js';
+import { AreasProvider, ToastProvider } from './shared/state.js';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/app.css';
@@ -13,16 +15,20 @@ import './styles/plans.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+const queryClient = createQueryClient();
+
 createRoot(root).render(
   <StrictMode>
-    <Router>
-      <ToastProvider>
-        <AreasProvider>
-          <ActiveExperimentProvider>
-            <App />
-          </ActiveExperimentProvider>
-        </AreasProvider>
-      </ToastProvider>
-    </Router>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <ToastProvider>
+          <AreasProvider>
+            <ActiveExperimentProvider>
+              <App />
+            </ActiveExperimentProvider>
+          </AreasProvider>
+        </ToastProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   </StrictMode>,
 );

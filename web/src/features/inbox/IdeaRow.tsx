@@ -1,0 +1,40 @@
+import { Link } from 'react-router';
+import type { Idea } from '../../../../src/core/ideas.js';
+import { SOURCE_LABELS } from '../../../../src/core/ideas.js';
+import { StatusBadge, ValuePips } from '../../shared/components/Badges.js';
+import { EFFORT_LABELS, fullTime, relativeTime } from '../../shared/format.js';
+import { useAreas } from '../../shared/state.js';
+
+export function IdeaRow({ idea, fresh }: { idea: Idea; fresh?: boolean }) {
+  const { nameOf } = useAreas();
+  const area = nameOf(idea.areaId);
+  return (
+    <li className={fresh ? 'idea-row idea-row--fresh' : 'idea-row'}>
+      <Link to={`/ideas/${idea.id}`} className="idea-row__link">
+        <span
+          className={idea.status === 'dropped' ? 'idea-row__text idea-row__text--muted' : 'idea-row__text'}
+        >
+          {idea.text}
+        </span>
+        <span className="idea-row__meta">
+          <span className={area ? 'chip' : 'chip chip--empty'}>{area ?? 'No area'}</span>
+          <StatusBadge status={idea.status} />
+          <ValuePips value={idea.value} />
+          {idea.effort && (
+            <span className="meta-text" title={`Effort: ${EFFORT_LABELS[idea.effort]}`}>
+              Effort {idea.effort}
+            </span>
+          )}
+          {idea.source !== 'noticed' && <span className="meta-text">{SOURCE_LABELS[idea.source]}</span>}
+          <time
+            className="meta-text idea-row__time"
+            dateTime={idea.createdAt}
+            title={fullTime(idea.createdAt)}
+          >
+            {relativeTime(idea.createdAt)}
+          </time>
+        </span>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,83 @@
+import { useCallback, useId, useState } from 'react';
+import type { Idea } from '../../../../src/core/ideas.js';
+import { plansApi } from '../../api-plans.js';
+import { useLiveChanges } from '../../shared/api/live.js';
+import { useLoaded } from '../../shared/api/loading.js';
+import { ErrorNotice } from '../../shared/components/PageStates.js';
+import { useToast } from '../../shared/state.js';
+import { PlanForm } from './PlanForm.js';
+import { PlanRow } from './PlanRow.js';
+import { todayIn, useSettings } from './plans-format.js';
+import { useThisWeek } from './this-week.js';
+
+/**
+ * The idea page's plans: the plans that carry the idea out, and "Make a plan". `onChanged` lets
+ * the page reload the idea, whose status follows its plans.
+ */
+export function IdeaPlans({ idea, onChanged }: { idea: Idea; onChanged: () => void }) {
+  const { notify } = useToast();
+  const settings = useSettings();
+  const { byPlan, reload: reloadWeek } = useThisWeek();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const load = useCallback(
+    async (signal: AbortSignal) => (await plansApi.listPlans({ ideaId: idea.id }, signal)).plans,
+    [idea.id],
+  );
+  const { data: plans, error, reload: reloadPlans, setData: setPlans } = useLoaded(load);
+  // Practice logged elsewhere (another tab, `whet practice`) moves the idea's status too.
+  useLiveChanges(() => {
+    void reloadPlans();
+    onChanged();
+  });
+
+  const today = todayIn(settings?.timeZone);
+
+  return (
+    <section className="idea-plans" aria-labelledby={`${id}-heading`}>
+      <div className="idea-plans__header">
+        <h2 id={`${id}-heading`} className="section-title">
+          Plans
+        </h2>
+        {!open && (
+          <button
+            type="button"
+            className="button button--small button--primary"
+            onClick={() => setOpen(true)}
+          >
+            Make a plan
+          </button>
+        )}
+      </div>
+      {open && (
+        <PlanForm
+          idea={idea}
+          onCancel={() => setOpen(false)}
+          onCreated={(plan) => {
+            setOpen(false);
+            setPlans((list) => [...(list ?? []).filter((p) => p.id !== plan.id), plan]);
+            notify('Plan created');
+            reloadWeek();
+            onChanged();
+          }}
+        />
+      )}
+      {error && <ErrorNotice onRetry={() => void reloadPlans()}>{error}</ErrorNotice>}
+      {plans === null ? (
+        !error && <div className="skeleton skeleton--line" aria-busy="true" />
+      ) : plans.length === 0 ? (
+        !open && (
+          <p className="meta-text">
+            No plan yet. A plan says what will change, how often, and when you will decide whether it worked.
+          </p>
+        )
+      ) : (
+        <ul className="history-list" aria-label="Plans for this idea">
+          {plans.map((plan) => (
+            <PlanRow key={plan.id} plan={plan} today={today} week={byPlan.get(plan.id)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { type PlanView, plansApi } from '../../api-plans.js';
+import { useLiveChanges } from '../../shared/api/live.js';
+import { useLoaded } from '../../shared/api/loading.js';
+import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
+import { plural } from '../../shared/format.js';
+import { PlanRow } from './PlanRow.js';
+import { todayIn, useSettings } from './plans-format.js';
+import { useThisWeek } from './this-week.js';
+
+const loadPlans = async (signal: AbortSignal) => (await plansApi.listPlans({ state: 'all' }, signal)).plans;
+
+const OPEN_ORDER = { reviewing: 0, active: 1, adjusted: 2, kept: 3, dropped: 4 } as const;
+
+/** /plans: open plans first (review due on top), then the decided ones. */
+export function PlansPage() {
+  const settings = useSettings();
+  const { byPlan } = useThisWeek();
+  const { data: plans, error, reload } = useLoaded(loadPlans);
+  const id = useId();
+  useLiveChanges(() => void reload());
+
+  const today = todayIn(settings?.timeZone);
+  const isOpen = (p: PlanView) => p.state === 'active' || p.state === 'reviewing' || p.state === 'adjusted';
+  const open = (plans ?? [])
+    .filter(isOpen)
+    .sort(
+      (a, b) =>
+        Number(b.reviewDue) - Number(a.reviewDue) ||
+        OPEN_ORDER[a.state] - OPEN_ORDER[b.state] ||
+        a.reviewOn.localeCompare(b.reviewOn),
+    );
+  const decided = (plans ?? [])
+    .filter((p) => !isOpen(p))
+    .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''));
+  const due = open.filter((p) => p.reviewDue).length;
+
+  return (
+    <div className="page page--narrow">
+      <header className="page-header page-header--split">
+        <div>
+          <h1 className="page-title">Plans</h1>
+          <p className="page-lede">
+            Ideas turned into changes: what you are trying, how often you practise, and when you decide
+            whether it worked.
+          </p>
+        </div>
+        <Link to="/review" className="button button--small">
+          Weekly review
+        </Link>
+      </header>
+
+      {error && <ErrorNotice onRetry={() => void reload()}>{error}</ErrorNotice>}
+
+      <section aria-labelledby={`${id}-open`} className="data-section">
+        <h2 id={`${id}-open`} className="section-title">
+          Open {plans && open.length > 0 && <span className="section-title__count">{open.length}</span>}
+          {due > 0 && <span className="tag tag--due section-title__tag">{plural(due, 'review')} due</span>}
+        </h2>
+        {plans === null ? (
+          !error && <LoadingCard lines={2} />
+        ) : open.length === 0 ? (
+          <div className="card empty-card">
+            <p className="empty-card__title">No open plans.</p>
+            <p className="meta-text">
+              Open an idea from the <Link to="/">inbox</Link> and choose <strong>Make a plan</strong>: what
+              will change, how often, and when you will look again.
+            </p>
+          </div>
+        ) : (
+          <ul className="history-list" aria-label="Open plans">
+            {open.map((plan) => (
+              <PlanRow key={plan.id} plan={plan} today={today} week={byPlan.get(plan.id)} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {decided.length > 0 && (
+        <section aria-labelledby={`${id}-decided`} className="data-section">
+          <h2 id={`${id}-decided`} className="section-title">
+            Decided
+          </h2>
+          <ul className="history-list" aria-label="Decided plans">
+            {decided.map((plan) => (
+              <PlanRow key={plan.id} plan={plan} today={today} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
