@@ -39,5 +39,7 @@ export function measureFirstPage(distWeb = new URL('../dist/web/', import.meta.u
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { files, raw, gzip } = measureFirstPage();
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`first page: ${files.length} files, ${kb(raw)} raw, ${kb(gzip)} gzip (budget ${kb(FIRST_PAGE_BUDGET_GZIP)})`);
+  console.log(
+    `first page: ${files.length} files, ${kb(raw)} raw, ${kb(gzip)} gzip (budget ${kb(FIRST_PAGE_BUDGET_GZIP)})`,
+  );
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AreaId } from './areas.js';
 import { IdeaStatus } from './idea-status.js';
+import { EFFORTS, IDEA_SOURCES, SOURCE_LABELS } from './idea-vocabulary.js';
 import {
   IDEA_CONTEXT_MAX,
   IDEA_TEXT_MAX,
@@ -13,20 +14,12 @@ import {
 import { trimmedText } from './text.js';
 import './schema-messages.js';
 
+export { EFFORTS, IDEA_SOURCES, SOURCE_LABELS };
+
 /** Where an idea came from. `imported` marks ideas brought in from another tool. */
-export const IDEA_SOURCES = ['noticed', 'session', 'conversation', 'review', 'imported'] as const;
 export const IdeaSource = z.enum(IDEA_SOURCES);
 export type IdeaSource = z.infer<typeof IdeaSource>;
 
-export const SOURCE_LABELS: Record<IdeaSource, string> = {
-  noticed: 'Noticed during work',
-  session: 'Focused session',
-  conversation: 'Conversation',
-  review: 'Review',
-  imported: 'Imported',
-};
-
-export const EFFORTS = ['S', 'M', 'L'] as const;
 export const Effort = z.enum(EFFORTS);
 export type Effort = z.infer<typeof Effort>;
 

@@ -1,7 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod/mini';
 import { validationError } from './errors.js';
+import { addDays, datesBetween, daysBetween, weekdayOfDate, weekOf } from './local-date.js';
 import './schema-messages.js';
+
+export { addDays, datesBetween, daysBetween, weekdayOfDate, weekOf };
 
 /**
  * Local calendar arithmetic in a person's IANA time zone. Instants are stored as UTC ISO strings;
@@ -94,26 +97,6 @@ export function isoWeekday(at: InstantLike, timeZone: string): number {
   return zoned(at, timeZone).dayOfWeek;
 }
 
-/** The ISO weekday of a local date: 1 = Monday ... 7 = Sunday. */
-export function weekdayOfDate(date: string): number {
-  return Temporal.PlainDate.from(date).dayOfWeek;
-}
-
-/** The date `days` after (or, negative, before) a local date. */
-export function addDays(date: string, days: number): string {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
-}
-
-/** The Monday of the week a local date falls in (weeks start on Monday). */
-export function weekOf(date: string): string {
-  return addDays(date, 1 - weekdayOfDate(date));
-}
-
 /**
  * The instant a local day starts. Usually local midnight; in a zone that skips midnight for DST
  * (e.g. America/Santiago) the first instant that exists that day.
@@ -137,11 +120,4 @@ export function localDateTimeToInstant(date: string, time: string, timeZone: str
     plainTime: Temporal.PlainTime.from(time),
   });
   return instantString(zdt.toInstant());
-}
-
-/** The local dates from `from` to `to`, both included. */
-export function datesBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
 }

@@ -4,17 +4,26 @@ import '../schema-messages.js';
 import { trimmedText } from '../text.js';
 import { parseInput } from '../validation.js';
 import { BUILTIN_EXERCISE_DATA } from './exercise-library.js';
+import {
+  EXERCISE_HARDER_MAX,
+  EXERCISE_INSTRUCTIONS_MAX,
+  EXERCISE_MINUTES_MAX,
+  EXERCISE_MINUTES_MIN,
+  EXERCISE_TITLE_MAX,
+} from './vocabulary.js';
+
+export {
+  EXERCISE_HARDER_MAX,
+  EXERCISE_INSTRUCTIONS_MAX,
+  EXERCISE_MINUTES_MAX,
+  EXERCISE_MINUTES_MIN,
+  EXERCISE_TITLE_MAX,
+};
 
 /**
  * Exercises for deliberate practice: one block's worth of work at the edge of one's ability, in
  * a sub-skill. A library ships as data (`exercise-library.ts`); people add their own.
  */
-
-export const EXERCISE_TITLE_MAX = 120;
-export const EXERCISE_INSTRUCTIONS_MAX = 2000;
-export const EXERCISE_HARDER_MAX = 300;
-export const EXERCISE_MINUTES_MIN = 5;
-export const EXERCISE_MINUTES_MAX = 240;
 
 const slug = (what: string) =>
   z

@@ -4,11 +4,11 @@ import { trimmedText } from '../text.js';
 import { type InstantLike, instantString, toInstant, zoned } from '../time-zone.js';
 import { parseInput } from '../validation.js';
 import { assertNotFuture } from './practice.js';
+import { INTERRUPTION_MINUTES_MAX, INTERRUPTION_REASON_MAX, WEEKDAY_NAMES } from './vocabulary.js';
+
+export { INTERRUPTION_MINUTES_MAX, INTERRUPTION_REASON_MAX, WEEKDAY_NAMES };
 
 /** Interruptions of focused work, logged in one keystroke, so a heat map can show when focus breaks. */
-
-export const INTERRUPTION_REASON_MAX = 200;
-export const INTERRUPTION_MINUTES_MAX = 480;
 
 const durationMessage = `must be a whole number of minutes from 1 to ${INTERRUPTION_MINUTES_MAX}`;
 const InterruptionMinutes = z
@@ -54,16 +54,6 @@ export function newInterruption(input: unknown, context: { id: string; now: Inst
     createdAt,
   };
 }
-
-export const WEEKDAY_NAMES = [
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-] as const;
 
 export interface HeatMap {
   timeZone: string;

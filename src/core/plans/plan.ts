@@ -10,6 +10,27 @@ import { Cadence } from './cadence.js';
 import { CadenceObjectInput, parseCadence } from './cadence-parse.js';
 import { areaOfSubSkill, type Exercise, ExerciseId, findBuiltinExercise, SubSkill } from './exercises.js';
 import { PlanId } from './ids.js';
+import {
+  PLAN_IDEAS_MAX,
+  PLAN_KIND_LABELS,
+  PLAN_KINDS,
+  PLAN_NEXT_ACTION_MAX,
+  PLAN_REVIEW_AHEAD_DAYS_MAX,
+  PLAN_STATES,
+  PLAN_SUCCESS_SIGNAL_MAX,
+  PLAN_TITLE_MAX,
+} from './vocabulary.js';
+
+export {
+  PLAN_IDEAS_MAX,
+  PLAN_KIND_LABELS,
+  PLAN_KINDS,
+  PLAN_NEXT_ACTION_MAX,
+  PLAN_REVIEW_AHEAD_DAYS_MAX,
+  PLAN_STATES,
+  PLAN_SUCCESS_SIGNAL_MAX,
+  PLAN_TITLE_MAX,
+};
 
 /**
  * An improvement plan: what will change, how, and when to look again. It carries an idea through
@@ -17,24 +38,9 @@ import { PlanId } from './ids.js';
  * are practised in blocks on a cadence.
  */
 
-export const PLAN_TITLE_MAX = 200;
-export const PLAN_NEXT_ACTION_MAX = 300;
-export const PLAN_SUCCESS_SIGNAL_MAX = 300;
-export const PLAN_IDEAS_MAX = 20;
-/** A review date may be at most this many days ahead. */
-export const PLAN_REVIEW_AHEAD_DAYS_MAX = 366;
-
-export const PLAN_KINDS = ['process', 'environment', 'practice'] as const;
 export const PlanKind = z.enum(PLAN_KINDS);
 export type PlanKind = z.infer<typeof PlanKind>;
 
-export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
-  process: 'Process change',
-  environment: 'Environment change',
-  practice: 'Practice routine',
-};
-
-export const PLAN_STATES = ['active', 'reviewing', 'kept', 'adjusted', 'dropped'] as const;
 export const PlanState = z.enum(PLAN_STATES);
 export type PlanState = z.infer<typeof PlanState>;
 

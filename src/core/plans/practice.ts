@@ -6,24 +6,20 @@ import { type InstantLike, instantString, toInstant } from '../time-zone.js';
 import { parseInput } from '../validation.js';
 import { ExerciseId } from './exercises.js';
 import { PlanId } from './ids.js';
+import {
+  DIFFICULTY_LABELS,
+  DIFFICULTY_MAX,
+  DIFFICULTY_MIN,
+  PRACTICE_MINUTES_MAX,
+  PRACTICE_NOTE_MAX,
+} from './vocabulary.js';
+
+export { DIFFICULTY_LABELS, DIFFICULTY_MAX, DIFFICULTY_MIN, PRACTICE_MINUTES_MAX, PRACTICE_NOTE_MAX };
 
 /** A logged block of deliberate practice: how long, how hard relative to one's ability, what happened. */
 
-export const PRACTICE_MINUTES_MAX = 480;
-export const PRACTICE_NOTE_MAX = 1000;
-export const DIFFICULTY_MIN = 1;
-export const DIFFICULTY_MAX = 5;
 /** Clocks differ a little between devices; a block logged this far ahead of `now` is still accepted. */
 export const FUTURE_TOLERANCE_MINUTES = 5;
-
-/** Difficulty relative to one's own ability; 3 is the edge where deliberate practice happens. */
-export const DIFFICULTY_LABELS: Record<number, string> = {
-  1: 'easy',
-  2: 'comfortable',
-  3: 'at the edge',
-  4: 'hard',
-  5: 'beyond me',
-};
 
 export const PracticeMinutes = z
   .number()

@@ -7,38 +7,23 @@ import { parseInput } from '../validation.js';
 import { Cadence } from './cadence.js';
 import { CadenceInputSchema, PLAN_NEXT_ACTION_MAX, type Plan, type PlanContext, PlanId } from './plan.js';
 import { adjustPlan, dropPlan, keepPlan, resumePlan, startReview } from './transitions.js';
+import {
+  PLAN_REVIEW_PROMPTS,
+  REVIEW_ANSWER_MAX,
+  REVIEW_DECISIONS,
+  REVIEW_NOTE_MAX,
+  type ReviewPrompt,
+  WEEKLY_REVIEW_PROMPTS,
+} from './vocabulary.js';
+
+export type { ReviewPrompt };
+export { PLAN_REVIEW_PROMPTS, REVIEW_ANSWER_MAX, REVIEW_DECISIONS, REVIEW_NOTE_MAX, WEEKLY_REVIEW_PROMPTS };
 
 /**
  * Reviews: a weekly review that walks through the week and decides on plans, and the review of a
  * single plan on its review date. Questions only, never advice: the person draws the conclusions.
  */
 
-export interface ReviewPrompt {
-  id: string;
-  text: string;
-}
-
-export const WEEKLY_REVIEW_PROMPTS: readonly ReviewPrompt[] = [
-  { id: 'went-well', text: 'What went better this week than you expected, and what made the difference?' },
-  { id: 'time-went', text: 'Where did time or attention go that you had not meant to give it?' },
-  {
-    id: 'edge',
-    text: 'Was your practice at the edge of what you can do, or did it slide into the comfortable? How could you tell?',
-  },
-  { id: 'learned', text: 'What did you find out this week about how you work best?' },
-  { id: 'one-change', text: 'If you changed one thing about next week, what would it be?' },
-];
-
-export const PLAN_REVIEW_PROMPTS: readonly ReviewPrompt[] = [
-  { id: 'signal', text: 'Did the success signal happen? What did you actually see?' },
-  { id: 'obstacles', text: 'What got in the way, and when did it show up?' },
-  { id: 'worth-it', text: 'Knowing what you know now, would you start this plan again?' },
-];
-
-export const REVIEW_ANSWER_MAX = 2000;
-export const REVIEW_NOTE_MAX = 500;
-
-export const REVIEW_DECISIONS = ['keep', 'adjust', 'drop'] as const;
 export const ReviewDecision = z.enum(REVIEW_DECISIONS);
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 

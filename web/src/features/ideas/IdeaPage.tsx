@@ -1,7 +1,8 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { allowedTransitions, type IdeaStatus } from '../../../../src/core/idea-status.js';
-import { EFFORTS, type Effort, type Idea, SOURCE_LABELS } from '../../../../src/core/ideas.js';
+import type { IdeaStatus } from '../../../../src/core/idea-status.js';
+import { allowedTransitions, EFFORTS, SOURCE_LABELS } from '../../../../src/core/idea-vocabulary.js';
+import type { Effort, Idea } from '../../../../src/core/ideas.js';
 import { ApiError, api, errorMessage, type IdeaPatch, isAbort } from '../../api.js';
 import { AreaSelect } from '../../shared/components/AreaSelect.js';
 import { StatusBadge } from '../../shared/components/Badges.js';

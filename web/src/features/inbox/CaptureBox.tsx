@@ -1,12 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import {
-  EFFORTS,
-  type Effort,
-  IDEA_SOURCES,
-  type Idea,
-  type IdeaSource,
-  SOURCE_LABELS,
-} from '../../../../src/core/ideas.js';
+import { EFFORTS, IDEA_SOURCES, SOURCE_LABELS } from '../../../../src/core/idea-vocabulary.js';
+import type { Effort, Idea, IdeaSource } from '../../../../src/core/ideas.js';
 import { IDEA_TEXT_MAX } from '../../../../src/core/limits.js';
 import { ApiError, api, errorMessage } from '../../api.js';
 import { AreaSelect } from '../../shared/components/AreaSelect.js';

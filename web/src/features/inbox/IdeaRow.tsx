@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
+import { SOURCE_LABELS } from '../../../../src/core/idea-vocabulary.js';
 import type { Idea } from '../../../../src/core/ideas.js';
-import { SOURCE_LABELS } from '../../../../src/core/ideas.js';
 import { StatusBadge, ValuePips } from '../../shared/components/Badges.js';
 import { EFFORT_LABELS, fullTime, relativeTime } from '../../shared/format.js';
 import { useAreas } from '../../shared/state.js';

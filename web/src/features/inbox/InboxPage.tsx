@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { IDEA_STATUSES, type IdeaStatus } from '../../../../src/core/idea-status.js';
-import { IDEA_SOURCES, type Idea, type IdeaSource, SOURCE_LABELS } from '../../../../src/core/ideas.js';
+import type { IdeaStatus } from '../../../../src/core/idea-status.js';
+import { IDEA_SOURCES, IDEA_STATUSES, SOURCE_LABELS } from '../../../../src/core/idea-vocabulary.js';
+import type { Idea, IdeaSource } from '../../../../src/core/ideas.js';
 import { PAGE_SIZE_MAX } from '../../../../src/core/limits.js';
 import { api, errorMessage, type IdeaFilters, isAbort } from '../../api.js';
 import { useLiveChanges } from '../../shared/api/live.js';

@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { Idea } from '../../../../src/core/ideas.js';
+import { addDays } from '../../../../src/core/local-date.js';
 import type { PlanCreateInput } from '../../../../src/core/plans/plan.js';
+import { PLAN_KIND_LABELS } from '../../../../src/core/plans/vocabulary.js';
 import { ApiError, errorMessage, isAbort } from '../../api.js';
 import { type Exercise, type PlanKind, type PlanView, plansApi } from '../../api-plans.js';
 import { AreaSelect } from '../../shared/components/AreaSelect.js';
@@ -8,15 +10,7 @@ import { ChoiceCards } from '../../shared/components/ChoiceCards.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { useCadenceReading } from './cadence-preview.js';
-import {
-  addDays,
-  KIND_HINTS,
-  KIND_LABELS,
-  minutesText,
-  todayIn,
-  useSettings,
-  useSubSkills,
-} from './plans-format.js';
+import { KIND_HINTS, minutesText, todayIn, useSettings, useSubSkills } from './plans-format.js';
 
 const KINDS: readonly PlanKind[] = ['process', 'environment', 'practice'];
 const CADENCE_EXAMPLES = ['3x30/week', 'daily 20', 'weekdays 45', 'MO,WE,FR 45', '2x60/week at 07:30'];
@@ -169,7 +163,7 @@ export function PlanForm({
           options={KINDS}
           value={kind}
           onChange={setKind}
-          labels={KIND_LABELS}
+          labels={PLAN_KIND_LABELS}
           hints={KIND_HINTS}
         />
         {error('kind')}

@@ -1,5 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import { Link } from 'react-router';
+import { DIFFICULTY_LABELS, PLAN_KIND_LABELS } from '../../../../src/core/plans/vocabulary.js';
 import { errorMessage } from '../../api.js';
 import { type PlanView, type PracticeLog, plansApi } from '../../api-plans.js';
 import { useLiveChanges } from '../../shared/api/live.js';
@@ -13,10 +14,8 @@ import { PlanStateBadge, WeekProgress } from './PlanRow.js';
 import { PracticeLogger } from './PracticeLogger.js';
 import {
   DECISION_LABELS,
-  DIFFICULTY_LABELS,
   dayAndTime,
   dayText,
-  KIND_LABELS,
   longDayText,
   minutesText,
   useSettings,
@@ -88,7 +87,7 @@ export function PlanPage({ id }: { id: string }) {
       <article className="card plan-card" aria-labelledby={`${uid}-title`}>
         <div className="plan-card__top">
           <PlanStateBadge state={plan.state} />
-          <span className="tag">{KIND_LABELS[plan.kind]}</span>
+          <span className="tag">{PLAN_KIND_LABELS[plan.kind]}</span>
           {area && <span className="chip">{area}</span>}
           {plan.reviewDue && <span className="tag tag--due">Review due</span>}
         </div>

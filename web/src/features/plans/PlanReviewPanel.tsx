@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { REVIEW_DECISIONS } from '../../../../src/core/plans/review.js';
+import { addDays } from '../../../../src/core/local-date.js';
+import { REVIEW_DECISIONS } from '../../../../src/core/plans/vocabulary.js';
 import { ApiError, errorMessage, isAbort } from '../../api.js';
 import { type PlanView, plansApi, type ReviewDecision, type ReviewPrompt } from '../../api-plans.js';
 import { ChoiceCards } from '../../shared/components/ChoiceCards.js';
@@ -7,7 +8,6 @@ import { FieldError } from '../../shared/components/FieldError.js';
 import { useToast } from '../../shared/state.js';
 import { PromptAnswer } from './PromptAnswer.js';
 import {
-  addDays,
   DECISION_HINTS,
   DECISION_LABELS,
   dayText,

@@ -1,15 +1,10 @@
 import { Link } from 'react-router';
+import { daysBetween } from '../../../../src/core/local-date.js';
+import { PLAN_KIND_LABELS } from '../../../../src/core/plans/vocabulary.js';
 import type { PlanWeek } from '../../../../src/core/plans/week-summary.js';
 import type { PlanState, PlanView } from '../../api-plans.js';
 import { plural, relativeTime } from '../../shared/format.js';
-import {
-  daysBetween,
-  dayText,
-  KIND_LABELS,
-  minutesText,
-  relativeDays,
-  STATE_LABELS,
-} from './plans-format.js';
+import { dayText, minutesText, relativeDays, STATE_LABELS } from './plans-format.js';
 
 /** Which idea-status colour each plan state borrows for the shared `.status` badge. */
 const STATE_STATUS: Record<PlanState, string> = {
@@ -80,7 +75,7 @@ export function PlanRow({
           <PlanStateBadge state={plan.state} />
         </span>
         <span className="plan-row__meta">
-          <span className="tag">{KIND_LABELS[plan.kind]}</span>
+          <span className="tag">{PLAN_KIND_LABELS[plan.kind]}</span>
           {plan.cadenceText && <span className="meta-text">{plan.cadenceText}</span>}
           <ReviewWhen plan={plan} today={today} />
         </span>

@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
+import { DIFFICULTY_LABELS } from '../../../../src/core/plans/vocabulary.js';
 import { ApiError, errorMessage } from '../../api.js';
 import { type PlanView, type PracticeLog, plansApi } from '../../api-plans.js';
 import { ChoiceGroup } from '../../shared/components/ChoiceGroup.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { useToast } from '../../shared/state.js';
-import { DIFFICULTY_LABELS } from './plans-format.js';
 
 const DIFFICULTY_CHOICES = [1, 2, 3, 4, 5].map((n) => ({
   value: n,

@@ -1,15 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { IdeaSource } from '../../../../src/core/ideas.js';
+import { addDays } from '../../../../src/core/local-date.js';
 import type { PlanKind, PlanState, ReviewDecision, Settings, SubSkill } from '../../api-plans.js';
 import { plansApi } from '../../api-plans.js';
 
 /** Words for plans, practice and reviews, and local-date helpers for the plan pages. */
-
-export const KIND_LABELS: Record<PlanKind, string> = {
-  process: 'Process change',
-  environment: 'Environment change',
-  practice: 'Practice routine',
-};
 
 export const KIND_HINTS: Record<PlanKind, string> = {
   process: 'A different way of doing the work, e.g. a weekly planning hour.',
@@ -38,14 +33,6 @@ export const DECISION_HINTS: Record<ReviewDecision, string> = {
 };
 
 /** Difficulty relative to one's own ability; 3 is where deliberate practice happens. */
-export const DIFFICULTY_LABELS: Record<number, string> = {
-  1: 'easy',
-  2: 'comfortable',
-  3: 'at the edge',
-  4: 'hard',
-  5: 'beyond me',
-};
-
 /** Ideas by source, in the order the charts stack them, with a short label each. */
 export const SOURCE_ORDER: readonly IdeaSource[] = [
   'noticed',
@@ -84,25 +71,9 @@ export function todayIn(timeZone: string | undefined, now: Date = new Date()): s
   }
 }
 
+/** A local date as the Date of its UTC midnight, which the UTC formatters below print as that day. */
 function utcDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
-}
-
-/** A local date `days` later (or earlier); calendar arithmetic, no time zone involved. */
-export function addDays(date: string, days: number): string {
-  const d = utcDate(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utcDate(to).getTime() - utcDate(from).getTime()) / 86_400_000);
-}
-
-/** The Monday of the week containing `date`. */
-export function mondayOf(date: string): string {
-  const weekday = (utcDate(date).getUTCDay() + 6) % 7;
-  return addDays(date, -weekday);
 }
 
 const dayFormat = new Intl.DateTimeFormat(undefined, {

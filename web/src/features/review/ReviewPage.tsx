@@ -1,8 +1,9 @@
 import { type FormEvent, useCallback, useId, useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { SOURCE_LABELS } from '../../../../src/core/idea-vocabulary.js';
 import type { IdeaSource } from '../../../../src/core/ideas.js';
-import { SOURCE_LABELS } from '../../../../src/core/ideas.js';
-import { REVIEW_DECISIONS } from '../../../../src/core/plans/review.js';
+import { addDays } from '../../../../src/core/local-date.js';
+import { REVIEW_DECISIONS } from '../../../../src/core/plans/vocabulary.js';
 import { ApiError, errorMessage } from '../../api.js';
 import { plansApi, type ReviewDecision, type WeeklyReviewPage } from '../../api-plans.js';
 import { useLiveChanges } from '../../shared/api/live.js';
@@ -14,7 +15,6 @@ import { useToast } from '../../shared/state.js';
 import { WeekProgress } from '../plans/PlanRow.js';
 import { PromptAnswer } from '../plans/PromptAnswer.js';
 import {
-  addDays,
   DECISION_HINTS,
   DECISION_LABELS,
   dayText,

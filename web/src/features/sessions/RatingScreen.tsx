@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { EFFORTS, type Effort, type Idea } from '../../../../src/core/ideas.js';
+import { EFFORTS } from '../../../../src/core/idea-vocabulary.js';
+import type { Effort, Idea } from '../../../../src/core/ideas.js';
 import { api, errorMessage, type SessionView } from '../../api.js';
 import { ChoiceGroup } from '../../shared/components/ChoiceGroup.js';
 import { EFFORT_LABELS, plural, VALUE_HINTS } from '../../shared/format.js';

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { type HeatMap as HeatMapData, WEEKDAY_NAMES } from '../../../../src/core/plans/interruptions.js';
+import type { HeatMap as HeatMapData } from '../../../../src/core/plans/interruptions.js';
+import { WEEKDAY_NAMES } from '../../../../src/core/plans/vocabulary.js';
 import { WEEKDAYS_SHORT } from '../../features/plans/plans-format.js';
 import { plural } from '../format.js';
 
