@@ -1,12 +1,14 @@
 // `npm run bench`: runs the benchmarks one after another and prints a summary table.
 // Targets are informative: a MISS never fails the run; only a crashing benchmark does.
-// Run a subset by name: node --import tsx bench/run.ts cli api list
+// Run a subset by name: node --import tsx bench/run.ts web cli api list
 import { apiThroughput } from './api-throughput.js';
 import { cliStartup } from './cli-startup.js';
+import { firstPage } from './first-page.js';
 import { listSearch } from './list-search.js';
 import type { BenchResult } from './stats.js';
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
+  web: firstPage,
   cli: cliStartup,
   api: apiThroughput,
   list: listSearch,
