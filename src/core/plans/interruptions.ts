@@ -4,6 +4,7 @@ import { trimmedText } from '../text.js';
 import { type InstantLike, instantString, toInstant, zoned } from '../time-zone.js';
 import { parseInput } from '../validation.js';
 import { assertNotFuture } from './practice.js';
+import type { HeatMap } from './progress-view.js';
 
 /** Interruptions of focused work, logged in one keystroke, so a heat map can show when focus breaks. */
 
@@ -55,6 +56,8 @@ export function newInterruption(input: unknown, context: { id: string; now: Inst
   };
 }
 
+export type { HeatMap };
+
 export const WEEKDAY_NAMES = [
   'Monday',
   'Tuesday',
@@ -64,15 +67,6 @@ export const WEEKDAY_NAMES = [
   'Saturday',
   'Sunday',
 ] as const;
-
-export interface HeatMap {
-  timeZone: string;
-  /** `counts[d][h]`: interruptions on ISO weekday `d + 1` (0 = Monday) in local hour `h` (0..23). */
-  counts: number[][];
-  total: number;
-  /** The largest cell, for scaling colours; 0 when empty. */
-  max: number;
-}
 
 /**
  * Counts interruptions by local weekday and hour in the person's zone. Each instant is converted

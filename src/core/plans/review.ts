@@ -13,10 +13,8 @@ import { adjustPlan, dropPlan, keepPlan, resumePlan, startReview } from './trans
  * single plan on its review date. Questions only, never advice: the person draws the conclusions.
  */
 
-export interface ReviewPrompt {
-  id: string;
-  text: string;
-}
+export const ReviewPrompt = z.object({ id: z.string(), text: z.string() });
+export type ReviewPrompt = z.infer<typeof ReviewPrompt>;
 
 export const WEEKLY_REVIEW_PROMPTS: readonly ReviewPrompt[] = [
   { id: 'went-well', text: 'What went better this week than you expected, and what made the difference?' },
