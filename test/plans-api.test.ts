@@ -102,9 +102,9 @@ function parseIcs(text: string): { summary: string; allDay: boolean; startDate: 
 describe('plans over HTTP', () => {
   it('goes from an idea to a kept plan with practice, a weekly review and the dashboard', async () => {
     const idea = await capture('Practise summarising papers');
-    const subSkills = expectOk(await get<{ subSkills: { id: string }[] }>('/sub-skills')).subSkills;
+    const subSkills = expectOk(await get<{ items: { id: string }[] }>('/sub-skills')).items;
     expect(subSkills.map((s) => s.id)).toContain('reading');
-    const library = expectOk(await get<{ exercises: Exercise[] }>('/exercises?subSkill=reading')).exercises;
+    const library = expectOk(await get<{ items: Exercise[] }>('/exercises?subSkill=reading')).items;
     expect(library.length).toBeGreaterThan(0);
     expect(library.every((e) => e.subSkill === 'reading' && e.builtin)).toBe(true);
 
@@ -121,8 +121,8 @@ describe('plans over HTTP', () => {
       allowedActions: ['startReview'],
     });
     expect(expectOk(await get<PlanView>(`/plans/${plan.id}`)).id).toBe(plan.id);
-    expect(expectOk(await get<{ plans: PlanView[] }>(`/plans?ideaId=${idea.id}`)).plans).toHaveLength(1);
-    expect(expectOk(await get<{ plans: PlanView[] }>('/plans?state=open')).plans.map((p) => p.id)).toContain(
+    expect(expectOk(await get<{ items: PlanView[] }>(`/plans?ideaId=${idea.id}`)).items).toHaveLength(1);
+    expect(expectOk(await get<{ items: PlanView[] }>('/plans?state=open')).items.map((p) => p.id)).toContain(
       plan.id,
     );
     expect(expectOk(await get<Idea>(`/ideas/${idea.id}`)).status).toBe('planned');
@@ -135,12 +135,10 @@ describe('plans over HTTP', () => {
     );
     expect(block).toMatchObject({ planId: plan.id, minutes: 30, difficulty: 4, note: 'Hard one' });
     expect(expectOk(await get<Idea>(`/ideas/${idea.id}`)).status).toBe('trying');
-    const listed = expectOk(await get<{ practice: PracticeLog[] }>(`/practice?planId=${plan.id}`)).practice;
+    const listed = expectOk(await get<{ items: PracticeLog[] }>(`/practice?planId=${plan.id}`)).items;
     expect(listed.map((l) => l.id)).toEqual([block.id]);
     const since = encodeURIComponent(`${today}T00:00:00+00:00`);
-    expect(expectOk(await get<{ practice: PracticeLog[] }>(`/practice?from=${since}`)).practice).toHaveLength(
-      1,
-    );
+    expect(expectOk(await get<{ items: PracticeLog[] }>(`/practice?from=${since}`)).items).toHaveLength(1);
 
     const reviewing = expectOk(await post<PlanView>(`/plans/${plan.id}/steps`, { action: 'startReview' }));
     expect(reviewing).toMatchObject({
@@ -233,7 +231,7 @@ describe('plans over HTTP', () => {
   });
 
   it('refuses bad input with problem+json naming the field, and writes nothing', async () => {
-    const before = expectOk(await get<{ plans: PlanView[] }>('/plans')).plans.length;
+    const before = expectOk(await get<{ items: PlanView[] }>('/plans')).items.length;
     expectProblem(await post('/plans', practicePlan({ cadence: 'now and then' })), 422, ['cadence']);
     expectProblem(await post('/plans', practicePlan({ reviewOn: addDays(today, -1) })), 422, ['reviewOn']);
     expectProblem(await post('/plans', practicePlan({ ideaIds: ['nosuchidea'] })), 422, ['ideaIds.0']);
@@ -247,14 +245,14 @@ describe('plans over HTTP', () => {
       400,
     );
     expectProblem(await get('/plans?state=droped'), 422, ['state']);
-    expect(expectOk(await get<{ plans: PlanView[] }>('/plans')).plans).toHaveLength(before);
+    expect(expectOk(await get<{ items: PlanView[] }>('/plans')).items).toHaveLength(before);
 
     expectProblem(await get('/plans/nosuchplan'), 404);
     expectProblem(await patch('/plans/nosuchplan', { title: 'x' }), 404);
     expectProblem(await post('/plans/nosuchplan/review', { decision: 'keep' }), 404);
     expectProblem(await post('/plans/nosuchplan/resume', { reviewOn: addDays(today, 3) }), 404);
 
-    const practiceBefore = expectOk(await get<{ practice: PracticeLog[] }>('/practice')).practice.length;
+    const practiceBefore = expectOk(await get<{ items: PracticeLog[] }>('/practice')).items.length;
     expectProblem(await post('/practice', { minutes: 2000 }), 422, ['minutes']);
     expectProblem(await post('/practice', { minutes: -5 }), 422, ['minutes']);
     expectProblem(await post('/practice', { minutes: 30, planId: 'nosuchplan' }), 422, ['planId']);
@@ -262,9 +260,7 @@ describe('plans over HTTP', () => {
     expectProblem(await get('/practice?from=yesterday'), 422, ['from']);
     expectProblem(await get('/interruptions?to=soon'), 422, ['to']);
     expectProblem(await del('/practice/nosuchlog'), 404);
-    expect(expectOk(await get<{ practice: PracticeLog[] }>('/practice')).practice).toHaveLength(
-      practiceBefore,
-    );
+    expect(expectOk(await get<{ items: PracticeLog[] }>('/practice')).items).toHaveLength(practiceBefore);
 
     expectProblem(await get('/dashboard?weeks=abc'), 422, ['weeks']);
     expectProblem(await get('/dashboard?weeks=60'), 422, ['weeks']);
@@ -283,7 +279,7 @@ describe('plans over HTTP', () => {
     );
     expect(slack).toMatchObject({ reason: 'Slack', durationMinutes: 10 });
     expectProblem(await post('/interruptions', { durationMinutes: 0 }), 422, ['durationMinutes']);
-    const listed = expectOk(await get<{ interruptions: Interruption[] }>('/interruptions')).interruptions;
+    const listed = expectOk(await get<{ items: Interruption[] }>('/interruptions')).items;
     expect(listed.map((i) => i.id)).toEqual(expect.arrayContaining([bare.id, slack.id]));
     expect((await del(`/interruptions/${bare.id}`)).status).toBe(204);
     expectProblem(await del(`/interruptions/${bare.id}`), 404);
@@ -321,9 +317,9 @@ describe('plans over HTTP', () => {
     });
 
     const feeds = expectOk(
-      await get<{ feeds: { id: string; revokedAt: string | null }[] }>('/calendar/feeds'),
+      await get<{ items: { id: string; revokedAt: string | null }[] }>('/calendar/feeds'),
     );
-    expect(feeds.feeds).toContainEqual(expect.objectContaining({ id: feed.id, revokedAt: null }));
+    expect(feeds.items).toContainEqual(expect.objectContaining({ id: feed.id, revokedAt: null }));
     expect(JSON.stringify(feeds)).not.toContain(feed.token);
 
     expect((await del(`/calendar/feeds/${feed.id}`)).status).toBe(204);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { WhetstoneError } from './errors.js';
 import { AREA_DESCRIPTION_MAX, AREA_NAME_MAX } from './limits.js';
+import { listOf } from './list.js';
 import { trimmedText } from './text.js';
 import './schema-messages.js';
 
@@ -41,6 +42,10 @@ export const Area = z.object({
   ideaCount: z.number().check(z.int(), z.minimum(0)),
 });
 export type Area = z.infer<typeof Area>;
+
+/** GET /areas. */
+export const AreaList = listOf(Area);
+export type AreaList = z.infer<typeof AreaList>;
 
 export const AreaCreateInput = z.strictObject({
   name: areaName,

@@ -1,3 +1,5 @@
+import type { FieldIssue } from './problem.js';
+
 /**
  * Errors are values with a stable code and a human message. The HTTP layer maps them once to
  * problem+json responses, the CLI once to one-line messages and exit codes.
@@ -10,11 +12,8 @@ export type ErrorCode =
   | 'invalid_backup'
   | 'storage';
 
-export interface FieldIssue {
-  /** Dotted path of the offending field, e.g. `text` or `ideas.3.value`. */
-  field: string;
-  message: string;
-}
+/** Dotted path of the offending field (e.g. `text` or `ideas.3.value`) and what is wrong. */
+export type { FieldIssue };
 
 export class WhetstoneError extends Error {
   constructor(

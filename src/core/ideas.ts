@@ -11,6 +11,7 @@ import {
   VALUE_MAX,
   VALUE_MIN,
 } from './limits.js';
+import { pageOf } from './list.js';
 import { trimmedText } from './text.js';
 import './schema-messages.js';
 
@@ -94,10 +95,8 @@ export const IdeaListQuery = z.strictObject({
 });
 export type IdeaListQuery = z.infer<typeof IdeaListQuery>;
 
-export const IdeaPage = z.object({
-  items: z.array(Idea),
-  nextCursor: z.nullable(z.string()),
-});
+/** GET /ideas: one page of the list, in the API's list envelope. */
+export const IdeaPage = pageOf(Idea);
 export type IdeaPage = z.infer<typeof IdeaPage>;
 
 /** A freshly captured idea: status `new`, source `noticed` unless given, all times `now`. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { listOf } from './list.js';
 import './schema-messages.js';
 import { trimmedText } from './text.js';
 import { canonicalInstant } from './time.js';
@@ -31,14 +32,19 @@ export const MeasurementInput = z.strictObject({
 export type MeasurementInput = z.input<typeof MeasurementInput>;
 
 /** One logged value. Instants are canonical UTC (`canonicalInstant`). */
-export interface MeasurementEntry {
-  id: string;
-  name: string;
-  value: number;
-  at: string;
-  note: string | null;
-  createdAt: string;
-}
+export const MeasurementEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  value: z.number(),
+  at: z.iso.datetime({ offset: true }),
+  note: z.nullable(z.string()),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type MeasurementEntry = z.infer<typeof MeasurementEntry>;
+
+/** GET /measurements: oldest first. */
+export const MeasurementList = listOf(MeasurementEntry);
+export type MeasurementList = z.infer<typeof MeasurementList>;
 
 /**
  * The key entries are matched by: "Interruptions  per day" and "interruptions per day" are the

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { validationError } from '../core/errors.js';
+import type { Health } from '../core/health.js';
 import type { Services } from '../services/app.js';
 import type { Actor } from '../services/context.js';
 import { loopbackHostsOnly } from './host-guard.js';
@@ -64,7 +65,7 @@ export function createApp({
 
   const api = new Hono();
   api.get('/openapi.json', (c) => c.json(document));
-  api.get('/health', (c) => c.json({ ok: true, version, engine: services.store.engine }));
+  api.get('/health', (c) => c.json({ ok: true, version, engine: services.store.engine } satisfies Health));
   api.route('/ideas', ideaRoutes(services, actor));
   api.route('/areas', areaRoutes(services, actor));
   if (advanceClock) {

@@ -1,13 +1,5 @@
-import type * as z from 'zod/mini';
-import { ResultCard } from '../core/experiments/card.js';
-import { CreateExperimentInput, ExperimentRecord, PredictionInput } from '../core/experiments/experiment.js';
-import { CardImportInput, PoolCreateInput } from '../core/experiments/pool.js';
-import { RatingInput, StepInput } from '../core/experiments/rating.js';
-import { ExperimentTemplate } from '../core/experiments/templates.js';
-import { MeasurementInput } from '../core/measurements.js';
-import { idParam, type JsonSchema, json, object, problem, ref, wrapped } from './openapi-parts.js';
+import { idParam, type JsonSchema, json, ok, problem } from './openapi-parts.js';
 
-const ok = (description: string, name: string) => ({ 200: { description, content: json(name) } });
 const notFound = { 404: problem('No such experiment') };
 const refused = { 409: problem('Not allowed in this state; the message says what is') };
 
@@ -17,18 +9,18 @@ export function experimentPaths(): JsonSchema {
     '/experiment-templates': {
       get: {
         summary: 'The experiments one can start',
-        responses: wrapped('Templates', 'templates', { type: 'array', items: ref('ExperimentTemplate') }),
+        responses: ok('Templates', 'TemplateList'),
       },
     },
     '/experiments': {
       get: {
         summary: 'Experiments, newest first',
-        responses: wrapped('Experiments', 'experiments', { type: 'array', items: ref('ExperimentView') }),
+        responses: ok('Experiments', 'ExperimentList'),
       },
       post: {
         summary:
           'Create an experiment; `start: true` also locks the prediction and starts the first phase (one unfinished experiment per user)',
-        requestBody: { required: true, content: json('CreateExperimentInput') },
+        requestBody: { required: true, content: json('StartExperimentInput') },
         responses: {
           201: { description: 'Created', content: json('ExperimentView') },
           409: problem('Another experiment is unfinished; `errors[0].message` is its id'),
@@ -39,9 +31,7 @@ export function experimentPaths(): JsonSchema {
     '/experiments/active': {
       get: {
         summary: 'The unfinished experiment, or null: what the status banner shows',
-        responses: wrapped('The unfinished experiment', 'experiment', {
-          anyOf: [ref('ExperimentView'), { type: 'null' }],
-        }),
+        responses: ok('The unfinished experiment', 'ActiveExperiment'),
       },
     },
     '/experiments/{id}': {
@@ -79,12 +69,12 @@ export function experimentPaths(): JsonSchema {
       ],
       get: {
         summary: 'Blind rating: progress and the next idea (text and an opaque token only)',
-        responses: { ...ok('The rating queue', 'RatingQueue'), ...notFound, ...refused },
+        responses: { ...ok('The rating queue', 'RatingQueueView'), ...notFound, ...refused },
       },
       post: {
         summary: 'Rate the idea behind a token from 1 to 5',
         requestBody: { required: true, content: json('RatingInput') },
-        responses: { ...ok('The rating queue', 'RatingQueue'), ...notFound, ...refused },
+        responses: { ...ok('The rating queue', 'RatingQueueView'), ...notFound, ...refused },
       },
     },
     '/experiments/{id}/report': {
@@ -92,11 +82,7 @@ export function experimentPaths(): JsonSchema {
       get: {
         summary:
           'The report of a reported experiment (ideas: per phase and a verdict; measurement: a Mann-Whitney comparison)',
-        responses: {
-          200: { description: 'The report', content: { 'application/json': {} } },
-          ...notFound,
-          ...refused,
-        },
+        responses: { ...ok('The report', 'ExperimentReportView'), ...notFound, ...refused },
       },
     },
     '/experiments/{id}/card': {
@@ -117,13 +103,13 @@ export function experimentPaths(): JsonSchema {
       get: {
         summary: 'Logged measurements, oldest first',
         parameters: [{ name: 'name', in: 'query', schema: { type: 'string' } }],
-        responses: wrapped('Measurements', 'measurements', { type: 'array', items: ref('Measurement') }),
+        responses: ok('Measurements', 'MeasurementList'),
       },
       post: {
         summary: 'Log one measurement (e.g. interruptions today: 4)',
         requestBody: { required: true, content: json('MeasurementInput') },
         responses: {
-          201: { description: 'Logged', content: json('Measurement') },
+          201: { description: 'Logged', content: json('MeasurementEntry') },
           422: problem('Invalid name or value'),
         },
       },
@@ -131,7 +117,7 @@ export function experimentPaths(): JsonSchema {
     '/pools': {
       get: {
         summary: 'Pools of result cards',
-        responses: wrapped('Pools', 'pools', { type: 'array', items: ref('PoolSummary') }),
+        responses: ok('Pools', 'PoolList'),
       },
       post: {
         summary: 'Create a pool for one template',
@@ -155,18 +141,7 @@ export function experimentPaths(): JsonSchema {
         summary: 'Import cards, all or nothing; an identical card counts once',
         requestBody: { required: true, content: json('CardImportInput') },
         responses: {
-          200: {
-            description: 'How many were added and how many were already in the pool',
-            content: {
-              'application/json': {
-                schema: object({
-                  added: { type: 'integer' },
-                  alreadyInPool: { type: 'integer' },
-                  pool: ref('PoolSummary'),
-                }),
-              },
-            },
-          },
+          ...ok('How many were added and how many were already in the pool', 'CardImportResult'),
           404: problem('No such pool'),
           422: problem('A card is tampered, impossible, or from an incompatible template; `errors` name it'),
         },
@@ -177,76 +152,8 @@ export function experimentPaths(): JsonSchema {
       get: {
         summary:
           'Pooled analysis: focused-win share with a Wilson interval, sign test, Wilcoxon signed-rank, median paired difference with a bootstrap interval; caveats instead of p-values when too few',
-        responses: {
-          200: { description: 'The report', content: { 'application/json': {} } },
-          404: problem('No such pool'),
-        },
+        responses: { ...ok('The report', 'PoolReport'), 404: problem('No such pool') },
       },
     },
-  };
-}
-
-/** Component schemas of those paths, generated from the core schemas where the core has one. */
-export function experimentSchemas(
-  schemaOf: (schema: z.ZodMiniType, io: 'input' | 'output') => JsonSchema,
-): JsonSchema {
-  return {
-    ExperimentTemplate: schemaOf(ExperimentTemplate, 'output'),
-    ExperimentRecord: schemaOf(ExperimentRecord, 'output'),
-    ExperimentView: {
-      description:
-        'An ExperimentRecord with the template title, question and phase instructions, counts recorded per phase, the allowed steps and a status line',
-      allOf: [
-        ref('ExperimentRecord'),
-        object({
-          title: { type: 'string' },
-          question: { type: 'string' },
-          measures: { enum: ['ideas', 'measurement'] },
-          ratingOpensAt: { type: ['string', 'null'] },
-          recorded: { type: 'object', additionalProperties: { type: 'integer' } },
-          allowedSteps: { type: 'array', items: { type: 'string' } },
-          status: object({
-            headline: { type: 'string' },
-            phaseKey: { type: ['string', 'null'] },
-            endsAt: { type: ['string', 'null'] },
-            msLeft: { type: ['number', 'null'] },
-            due: { type: 'boolean' },
-            nextStep: { type: ['string', 'null'] },
-          }),
-        }),
-      ],
-    },
-    CreateExperimentInput: {
-      allOf: [schemaOf(CreateExperimentInput, 'input'), object({ start: { type: 'boolean' } })],
-    },
-    PredictionInput: schemaOf(PredictionInput, 'input'),
-    StepInput: schemaOf(StepInput, 'input'),
-    RatingInput: schemaOf(RatingInput, 'input'),
-    RatingQueue: object({
-      total: { type: 'integer' },
-      rated: { type: 'integer' },
-      next: { anyOf: [object({ token: { type: 'string' }, text: { type: 'string' } }), { type: 'null' }] },
-    }),
-    ResultCard: schemaOf(ResultCard, 'output'),
-    MeasurementInput: schemaOf(MeasurementInput, 'input'),
-    Measurement: object({
-      id: { type: 'string' },
-      name: { type: 'string' },
-      value: { type: 'number' },
-      at: { type: 'string' },
-      note: { type: ['string', 'null'] },
-      createdAt: { type: 'string' },
-    }),
-    PoolCreateInput: schemaOf(PoolCreateInput, 'input'),
-    CardImportInput: schemaOf(CardImportInput, 'input'),
-    PoolSummary: object({
-      id: { type: 'string' },
-      name: { type: 'string' },
-      templateId: { type: 'string' },
-      templateVersion: { type: 'integer' },
-      templateTitle: { type: 'string' },
-      participants: { type: 'integer' },
-      createdAt: { type: 'string' },
-    }),
   };
 }

@@ -4,6 +4,9 @@ export type JsonSchema = Record<string, unknown>;
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
 
+/** A 200 response whose body is the component `name`. */
+export const ok = (description: string, name: string) => ({ 200: { description, content: json(name) } });
+
 /** A problem+json response with its description. */
 export const problem = (description: string) => ({
   description,
@@ -12,13 +15,9 @@ export const problem = (description: string) => ({
 
 export const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
+/** A request body's object schema, for the few requests the core has no schema of. */
 export const object = (properties: JsonSchema, required?: string[]) => ({
   type: 'object',
   properties,
   ...(required ? { required } : {}),
-});
-
-/** A 200 response whose body wraps `schema` under `key`, e.g. `{plans: [...]}`. */
-export const wrapped = (description: string, key: string, schema: JsonSchema) => ({
-  200: { description, content: { 'application/json': { schema: object({ [key]: schema }) } } },
 });

@@ -1,20 +1,7 @@
-import type * as z from 'zod/mini';
-import { Cadence } from '../core/plans/cadence.js';
 import { DASHBOARD_WEEKS_DEFAULT, DASHBOARD_WEEKS_MAX } from '../core/plans/dashboard.js';
-import { Exercise, ExerciseInput } from '../core/plans/exercises.js';
-import { Interruption, InterruptionInput } from '../core/plans/interruptions.js';
-import { Plan, PlanCreateInput, PlanUpdateInput } from '../core/plans/plan.js';
-import { PracticeInput, PracticeLog } from '../core/plans/practice.js';
-import { PlanReview, PlanReviewInput, WeeklyReview, WeeklyReviewInput } from '../core/plans/review.js';
-import { PlanResumeInput } from '../core/plans/transitions.js';
-import { SettingsInput } from '../core/settings.js';
-import { idParam, type JsonSchema, json, object, problem, ref, wrapped } from './openapi-parts.js';
+import { idParam, type JsonSchema, json, object, ok, problem } from './openapi-parts.js';
 
-const arrayOf = (schema: JsonSchema) => ({ type: 'array', items: schema });
-const nullable = (schema: JsonSchema) => ({ anyOf: [schema, { type: 'null' }] });
 const string = { type: 'string' };
-const integer = { type: 'integer' };
-const number = { type: 'number' };
 const localDate = { type: 'string', format: 'date', description: 'A local date in the user’s time zone' };
 const instant = { type: 'string', format: 'date-time' };
 const query = (name: string, description: string, schema: JsonSchema = string) => ({
@@ -60,7 +47,7 @@ export function planPaths(): JsonSchema {
           }),
           query('ideaId', 'Only the plans linked to this idea'),
         ],
-        responses: { ...wrapped('Plans', 'plans', arrayOf(ref('PlanView'))), ...invalid('Unknown state') },
+        responses: { ...ok('Plans', 'PlanList'), ...invalid('Unknown state') },
       },
       post: {
         summary: 'Create a plan from one or more of your ideas; they become `planned`',
@@ -127,7 +114,7 @@ export function planPaths(): JsonSchema {
       get: {
         summary: 'The exercise library: built-in exercises first, then your own',
         parameters: [query('subSkill', 'Only this sub-skill’s exercises')],
-        responses: wrapped('Exercises', 'exercises', arrayOf(ref('Exercise'))),
+        responses: ok('Exercises', 'ExerciseList'),
       },
       post: {
         summary: 'Add your own exercise',
@@ -138,7 +125,7 @@ export function planPaths(): JsonSchema {
     '/sub-skills': {
       get: {
         summary: 'Sub-skills with built-in exercises and the area each improves',
-        responses: wrapped('Sub-skills', 'subSkills', arrayOf(ref('SubSkill'))),
+        responses: ok('Sub-skills', 'SubSkillList'),
       },
     },
     '/practice': {
@@ -146,7 +133,7 @@ export function planPaths(): JsonSchema {
         summary: 'Practice blocks, oldest first',
         parameters: [query('planId', 'Only this plan’s blocks'), ...windowParams],
         responses: {
-          ...wrapped('Practice blocks', 'practice', arrayOf(ref('PracticeLog'))),
+          ...ok('Practice blocks', 'PracticeList'),
           ...invalid('`from` or `to` is not an instant'),
         },
       },
@@ -173,7 +160,7 @@ export function planPaths(): JsonSchema {
         summary: 'Interruptions, oldest first',
         parameters: windowParams,
         responses: {
-          ...wrapped('Interruptions', 'interruptions', arrayOf(ref('Interruption'))),
+          ...ok('Interruptions', 'InterruptionList'),
           ...invalid('`from` or `to` is not an instant'),
         },
       },
@@ -267,11 +254,11 @@ export function planPaths(): JsonSchema {
     '/calendar/feeds': {
       get: {
         summary: 'Your calendar subscriptions, newest first (tokens are never shown again)',
-        responses: wrapped('Subscriptions', 'feeds', arrayOf(ref('CalendarFeed'))),
+        responses: ok('Subscriptions', 'CalendarFeedList'),
       },
       post: {
         summary: `A new private subscription URL; the token is shown this once, the feed is at \`${FEED_PATH}\` (site root)`,
-        responses: { 201: { description: 'Created', content: json('CalendarFeedCreated') } },
+        responses: { 201: { description: 'Created', content: json('NewCalendarFeed') } },
       },
     },
     '/calendar/feeds/{id}': {
@@ -293,147 +280,6 @@ export function planPaths(): JsonSchema {
           404: { description: 'Unknown or revoked token' },
         },
       },
-    },
-  };
-}
-
-const reviewPrompt = object({ id: string, text: string }, ['id', 'text']);
-const streakRun = object({ days: integer, from: nullable(localDate), to: nullable(localDate) });
-const bySource = { type: 'object', additionalProperties: integer, description: 'Ideas per source' };
-
-/** Component schemas of those paths, generated from the core schemas where the core has one. */
-export function planSchemas(
-  schemaOf: (schema: z.ZodMiniType, io: 'input' | 'output') => JsonSchema,
-): JsonSchema {
-  return {
-    Plan: schemaOf(Plan, 'output'),
-    Cadence: schemaOf(Cadence, 'output'),
-    PlanCreateInput: schemaOf(PlanCreateInput, 'input'),
-    PlanUpdateInput: schemaOf(PlanUpdateInput, 'input'),
-    PlanResumeInput: schemaOf(PlanResumeInput, 'input'),
-    PlanReviewInput: schemaOf(PlanReviewInput, 'input'),
-    PlanReview: schemaOf(PlanReview, 'output'),
-    PlanView: {
-      description:
-        'A Plan with its cadence in words, exercise, linked ideas and their statuses, practice so far, whether its review is due, the allowed steps and its reviews',
-      allOf: [
-        ref('Plan'),
-        object({
-          cadenceText: nullable(string),
-          exercise: nullable(ref('Exercise')),
-          ideas: arrayOf(object({ id: string, text: string, status: string })),
-          practice: object({ blocks: integer, minutes: integer, lastAt: nullable(instant) }),
-          reviewDue: { type: 'boolean' },
-          allowedActions: arrayOf(string),
-          reviews: arrayOf(ref('PlanReview')),
-        }),
-      ],
-    },
-    Exercise: schemaOf(Exercise, 'output'),
-    ExerciseInput: schemaOf(ExerciseInput, 'input'),
-    SubSkill: object({ id: string, label: string, areaId: string }),
-    PracticeLog: schemaOf(PracticeLog, 'output'),
-    PracticeInput: schemaOf(PracticeInput, 'input'),
-    Interruption: schemaOf(Interruption, 'output'),
-    InterruptionInput: schemaOf(InterruptionInput, 'input'),
-    ReviewPrompt: reviewPrompt,
-    ReviewPrompts: object({ weekly: arrayOf(ref('ReviewPrompt')), plan: arrayOf(ref('ReviewPrompt')) }),
-    WeeklyReviewInput: schemaOf(WeeklyReviewInput, 'input'),
-    WeeklyReview: schemaOf(WeeklyReview, 'output'),
-    ReviewHistory: object({ weekly: arrayOf(ref('WeeklyReview')), plans: arrayOf(ref('PlanReview')) }),
-    WeekSummary: object({
-      weekOf: localDate,
-      weekEnd: localDate,
-      timeZone: string,
-      ideas: object({ total: integer, bySource }),
-      practice: object({
-        blocks: integer,
-        minutes: integer,
-        unplannedMinutes: integer,
-        plans: arrayOf(
-          object({
-            planId: string,
-            title: string,
-            cadence: nullable(string),
-            expectedBlocks: number,
-            expectedMinutes: number,
-            loggedBlocks: integer,
-            loggedMinutes: integer,
-            ratio: nullable(number),
-          }),
-        ),
-      }),
-      interruptions: object({ count: integer, minutes: integer }),
-      plansDue: arrayOf(
-        object({
-          planId: string,
-          title: string,
-          state: string,
-          reviewOn: localDate,
-          overdue: { type: 'boolean' },
-        }),
-      ),
-    }),
-    WeeklyReviewPage: object({
-      summary: ref('WeekSummary'),
-      prompts: arrayOf(ref('ReviewPrompt')),
-      review: nullable(ref('WeeklyReview')),
-    }),
-    Dashboard: object({
-      today: localDate,
-      timeZone: string,
-      weeks: arrayOf(localDate),
-      ideasPerWeek: arrayOf(object({ weekOf: localDate, total: integer, bySource })),
-      followThrough: object({
-        ideas: integer,
-        withPlan: integer,
-        adopted: integer,
-        rate: { ...nullable(number), description: 'adopted / withPlan' },
-        planRate: { ...nullable(number), description: 'withPlan / ideas' },
-      }),
-      practiceByArea: arrayOf(
-        object({
-          weekOf: localDate,
-          minutes: integer,
-          expectedMinutes: number,
-          areas: arrayOf(object({ areaId: nullable(string), minutes: integer, expectedMinutes: number })),
-        }),
-      ),
-      streaks: object({
-        overall: object({ current: streakRun, longest: streakRun }),
-        plans: arrayOf(object({ planId: string, title: string, current: streakRun, longest: streakRun })),
-      }),
-      heatMap: object({
-        timeZone: string,
-        counts: {
-          description: '`counts[d][h]`: interruptions on weekday d (0 = Monday) in local hour h',
-          ...arrayOf(arrayOf(integer)),
-        },
-        total: integer,
-        max: integer,
-      }),
-      upcomingReviews: arrayOf(
-        object({
-          planId: string,
-          title: string,
-          state: string,
-          reviewOn: localDate,
-          daysLeft: integer,
-          overdue: { type: 'boolean' },
-        }),
-      ),
-    }),
-    Settings: object({ timeZone: string, timeZoneSource: { enum: ['chosen', 'system'] } }),
-    SettingsInput: schemaOf(SettingsInput, 'input'),
-    CalendarFeed: object({ id: string, createdAt: instant, revokedAt: nullable(instant) }),
-    CalendarFeedCreated: {
-      allOf: [
-        ref('CalendarFeed'),
-        object({
-          token: { type: 'string', description: 'The secret; shown only now' },
-          path: { type: 'string', description: '`/feeds/{token}.ics`, relative to the site root' },
-        }),
-      ],
     },
   };
 }

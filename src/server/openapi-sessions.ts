@@ -1,15 +1,6 @@
-import type * as z from 'zod/mini';
-import { Deck, DeckInput } from '../core/decks/deck.js';
-import { AddTimeInput, CompleteInput, SessionStartInput } from '../core/sessions/session.js';
-import { SessionViewSchema } from '../core/sessions/view.js';
-import { idParam, type JsonSchema, json, problem, ref } from './openapi-parts.js';
+import { idParam, type JsonSchema, json, ok, problem } from './openapi-parts.js';
 
 const view = { 200: { description: 'The session as it is now', content: json('SessionView') } };
-const listOf = (name: string) => ({
-  'application/json': {
-    schema: { type: 'object', properties: { items: { type: 'array', items: ref(name) } } },
-  },
-});
 
 function step(summary: string, body?: string): JsonSchema {
   return {
@@ -27,7 +18,7 @@ export function sessionPaths(): JsonSchema {
     '/sessions': {
       get: {
         summary: 'Session history, newest first',
-        responses: { 200: { description: 'Sessions', content: listOf('SessionView') } },
+        responses: ok('Sessions', 'SessionList'),
       },
       post: {
         summary: 'Start a focused session (one active session per user)',
@@ -42,19 +33,7 @@ export function sessionPaths(): JsonSchema {
     '/sessions/active': {
       get: {
         summary: 'The running, paused or unrated session, or null',
-        responses: {
-          200: {
-            description: 'The active session',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: { session: { anyOf: [ref('SessionView'), { type: 'null' }] } },
-                },
-              },
-            },
-          },
-        },
+        responses: ok('The active session', 'ActiveSession'),
       },
     },
     '/sessions/{id}': {
@@ -102,7 +81,7 @@ export function sessionPaths(): JsonSchema {
     '/decks': {
       get: {
         summary: 'Built-in and own question decks',
-        responses: { 200: { description: 'Decks', content: listOf('Deck') } },
+        responses: ok('Decks', 'DeckList'),
       },
       post: {
         summary: 'Create a deck',
@@ -173,32 +152,7 @@ export function sessionPaths(): JsonSchema {
     '/questions/stats': {
       get: {
         summary: 'Per question: times shown, ideas prompted, their mean value',
-        responses: { 200: { description: 'Statistics', content: listOf('QuestionStat') } },
-      },
-    },
-  };
-}
-
-/** Component schemas of those paths, generated from the core schemas. */
-export function sessionSchemas(
-  schemaOf: (schema: z.ZodMiniType, io: 'input' | 'output') => JsonSchema,
-): JsonSchema {
-  return {
-    SessionView: schemaOf(SessionViewSchema, 'output'),
-    SessionStartInput: schemaOf(SessionStartInput, 'input'),
-    AddTimeInput: schemaOf(AddTimeInput, 'input'),
-    CompleteInput: schemaOf(CompleteInput, 'input'),
-    Deck: schemaOf(Deck, 'output'),
-    DeckInput: schemaOf(DeckInput, 'input'),
-    QuestionStat: {
-      type: 'object',
-      properties: {
-        questionId: { type: 'string' },
-        text: { type: 'string' },
-        shown: { type: 'integer' },
-        ideas: { type: 'integer' },
-        ratedIdeas: { type: 'integer' },
-        meanValue: { type: ['number', 'null'] },
+        responses: ok('Statistics', 'QuestionStatList'),
       },
     },
   };

@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
-import { Area, AreaCreateInput, AreaUpdateInput } from '../core/areas.js';
-import { Backup, ImportSummary } from '../core/backup.js';
 import { EXPORT_FORMATS } from '../core/export-formats.js';
-import { Idea, IdeaCreateInput, IdeaListQuery, IdeaPage, IdeaUpdateInput } from '../core/ideas.js';
-import { experimentPaths, experimentSchemas } from './openapi-experiments.js';
-import { idParam, type JsonSchema, json, ref } from './openapi-parts.js';
-import { FEED_DESCRIPTION, planPaths, planSchemas } from './openapi-plans.js';
-import { sessionPaths, sessionSchemas } from './openapi-sessions.js';
+import { IdeaListQuery } from '../core/ideas.js';
+import { componentSchemas } from './openapi-components.js';
+import { experimentPaths } from './openapi-experiments.js';
+import { idParam, type JsonSchema, json, ok, ref } from './openapi-parts.js';
+import { FEED_DESCRIPTION, planPaths } from './openapi-plans.js';
+import { sessionPaths } from './openapi-sessions.js';
 
 /** A core zod schema as JSON Schema 2020-12, the dialect OpenAPI 3.1 uses. */
 function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
@@ -49,6 +48,12 @@ export function openApiDocument(version: string): JsonSchema {
     },
     servers: [{ url: '/api/v1' }],
     paths: {
+      '/health': {
+        get: {
+          summary: 'Whether the server is up, its version and its database engine',
+          responses: ok('Up', 'Health'),
+        },
+      },
       '/ideas': {
         get: {
           summary: 'List ideas, newest first, with filters, full-text search and cursor pages',
@@ -84,16 +89,7 @@ export function openApiDocument(version: string): JsonSchema {
         get: {
           summary: 'List areas with their idea counts',
           parameters: [{ name: 'includeArchived', in: 'query', schema: { type: 'boolean' } }],
-          responses: {
-            200: {
-              description: 'Areas',
-              content: {
-                'application/json': {
-                  schema: { type: 'object', properties: { items: { type: 'array', items: ref('Area') } } },
-                },
-              },
-            },
-          },
+          responses: ok('Areas', 'AreaList'),
         },
         post: {
           summary: 'Create an area',
@@ -162,38 +158,6 @@ export function openApiDocument(version: string): JsonSchema {
         },
       },
     },
-    components: {
-      schemas: {
-        Idea: schemaOf(Idea, 'output'),
-        IdeaPage: schemaOf(IdeaPage, 'output'),
-        IdeaCreateInput: schemaOf(IdeaCreateInput, 'input'),
-        IdeaUpdateInput: schemaOf(IdeaUpdateInput, 'input'),
-        Area: schemaOf(Area, 'output'),
-        AreaCreateInput: schemaOf(AreaCreateInput, 'input'),
-        AreaUpdateInput: schemaOf(AreaUpdateInput, 'input'),
-        Backup: schemaOf(Backup, 'input'),
-        ImportSummary: schemaOf(ImportSummary, 'output'),
-        ...sessionSchemas(schemaOf),
-        ...experimentSchemas(schemaOf),
-        ...planSchemas(schemaOf),
-        Problem: {
-          type: 'object',
-          required: ['type', 'title', 'status', 'detail'],
-          properties: {
-            type: { type: 'string' },
-            title: { type: 'string' },
-            status: { type: 'integer' },
-            detail: { type: 'string' },
-            errors: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: { field: { type: 'string' }, message: { type: 'string' } },
-              },
-            },
-          },
-        },
-      },
-    },
+    components: { schemas: componentSchemas() },
   };
 }

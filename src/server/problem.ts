@@ -1,15 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorCode, type FieldIssue, WhetstoneError } from '../core/errors.js';
-
-/** RFC 9457 problem details, with per-field issues in `errors`. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldIssue[];
-}
+import type { Problem } from '../core/problem.js';
 
 const STATUS: Record<ErrorCode, { status: ContentfulStatusCode; title: string }> = {
   validation: { status: 422, title: 'Invalid input' },

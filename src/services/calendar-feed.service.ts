@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { notFound } from '../core/errors.js';
 import { findTemplate } from '../core/experiments/templates.js';
 import { type FeedExperiment, planFeed } from '../core/plans/feed.js';
+import type { CalendarFeed } from '../core/plans/views.js';
 import { addDays, localDate } from '../core/time-zone.js';
 import { CalendarFeedRepository } from '../store/calendar-feed.repository.js';
 import type { Store } from '../store/connect.js';
@@ -14,11 +15,7 @@ import type { SettingsService } from './settings.service.js';
 const FEED_DAYS_BACK = 30;
 const FEED_DAYS_AHEAD = 180;
 
-export interface CalendarFeed {
-  id: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+export type { CalendarFeed };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -5,6 +5,7 @@ import {
   type Exercise,
   newExercise,
 } from '../core/plans/exercises.js';
+import type { SubSkillView } from '../core/plans/views.js';
 import type { Store } from '../store/connect.js';
 import { ExerciseRepository } from '../store/exercise.repository.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
@@ -22,8 +23,8 @@ export class ExerciseService {
     this.exercises = new ExerciseRepository(store.db);
   }
 
-  subSkills() {
-    return BUILTIN_SUB_SKILLS;
+  subSkills(): SubSkillView[] {
+    return [...BUILTIN_SUB_SKILLS];
   }
 
   /** Built-in first, then the user's own; optionally one sub-skill's. */

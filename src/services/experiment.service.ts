@@ -3,9 +3,14 @@ import { blindQueue } from '../core/experiments/blind.js';
 import { experimentCalendar } from '../core/experiments/calendar.js';
 import { buildResultCard, type ResultCard } from '../core/experiments/card.js';
 import { createExperiment, type ExperimentRecord } from '../core/experiments/experiment.js';
-import { type MeasurementReport, measurementReport } from '../core/experiments/measurement-report.js';
+import { measurementReport } from '../core/experiments/measurement-report.js';
 import { RatingInput, type RatingQueueView, StepInput } from '../core/experiments/rating.js';
-import { experimentReport, type PhaseSummary, type Verdict } from '../core/experiments/report.js';
+import { experimentReport } from '../core/experiments/report.js';
+import type {
+  ExperimentReportView,
+  IdeaPhaseReport,
+  MeasurementObservation,
+} from '../core/experiments/report-view.js';
 import { BUILTIN_TEMPLATES, type ExperimentTemplate, findTemplate } from '../core/experiments/templates.js';
 import * as transitions from '../core/experiments/transitions.js';
 import { type ExperimentView, experimentView } from '../core/experiments/view.js';
@@ -23,21 +28,7 @@ import { inTransaction } from '../store/transaction.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import type { Actor, Clock } from './context.js';
 
-export type IdeaPhaseReport = PhaseSummary & { ratings: [number, number, number, number, number] };
-
-export type ExperimentReportView =
-  | {
-      kind: 'ideas';
-      experiment: ExperimentView;
-      phases: [IdeaPhaseReport, IdeaPhaseReport];
-      verdict: Verdict;
-    }
-  | {
-      kind: 'measurement';
-      experiment: ExperimentView;
-      report: MeasurementReport;
-      observations: { phase: string; value: number; at: string }[];
-    };
+export type { ExperimentReportView, IdeaPhaseReport };
 
 export interface RatingOptions {
   /** Tokens the rater put off for later. */
@@ -333,7 +324,7 @@ export class ExperimentService {
   private async observations(actor: Actor, record: ExperimentRecord, now: Date) {
     if (!record.measurement) return [];
     const nameKey = measurementNameKey(record.measurement.name);
-    const out: { phase: string; value: number; at: string }[] = [];
+    const out: MeasurementObservation[] = [];
     for (const phase of record.phases) {
       const window = phaseWindow(phase, now);
       if (!window) continue;

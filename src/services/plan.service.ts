@@ -1,17 +1,16 @@
 import { notFound, validationError } from '../core/errors.js';
-import type { IdeaStatus } from '../core/idea-status.js';
 import { describeCadence } from '../core/plans/cadence.js';
-import { type Exercise, findBuiltinExercise } from '../core/plans/exercises.js';
+import { findBuiltinExercise } from '../core/plans/exercises.js';
 import { newPlan, PLAN_STATES, type Plan, updatePlan } from '../core/plans/plan.js';
-import { type PlanReview, reviewPlan } from '../core/plans/review.js';
+import { reviewPlan } from '../core/plans/review.js';
 import {
   allowedPlanActions,
   cancelReview,
-  type PlanAction,
   resumePlan,
   reviewDue,
   startReview,
 } from '../core/plans/transitions.js';
+import type { PlanView } from '../core/plans/views.js';
 import type { Store } from '../store/connect.js';
 import { ExerciseRepository } from '../store/exercise.repository.js';
 import { IdeaRepository } from '../store/idea.repository.js';
@@ -24,17 +23,7 @@ import type { Actor, Clock } from './context.js';
 import { syncIdeaStatuses } from './plan-ideas.js';
 import type { SettingsService } from './settings.service.js';
 
-/** A plan as the web app and the CLI show it. */
-export interface PlanView extends Plan {
-  /** The cadence in words ("3 × 30 min a week"), or null. */
-  cadenceText: string | null;
-  exercise: Exercise | null;
-  ideas: { id: string; text: string; status: IdeaStatus }[];
-  practice: { blocks: number; minutes: number; lastAt: string | null };
-  reviewDue: boolean;
-  allowedActions: PlanAction[];
-  reviews: PlanReview[];
-}
+export type { PlanView };
 
 const ACTIONS = ['startReview', 'cancelReview'] as const;
 

@@ -3,11 +3,11 @@ import {
   applyDecision,
   newWeeklyReview,
   PLAN_REVIEW_PROMPTS,
-  type PlanReview,
   WEEKLY_REVIEW_PROMPTS,
   type WeeklyReview,
 } from '../core/plans/review.js';
-import { type WeekSummary, weekSummary } from '../core/plans/week-summary.js';
+import type { ReviewHistory, ReviewPrompts, WeeklyReviewPage } from '../core/plans/views.js';
+import { weekSummary } from '../core/plans/week-summary.js';
 import { addDays, isLocalDate, localDate, startOfDay, weekOf } from '../core/time-zone.js';
 import type { Store } from '../store/connect.js';
 import { IdeaRepository } from '../store/idea.repository.js';
@@ -19,12 +19,7 @@ import type { Actor, Clock } from './context.js';
 import { syncIdeaStatuses } from './plan-ideas.js';
 import type { SettingsService } from './settings.service.js';
 
-export interface WeeklyReviewPage {
-  summary: WeekSummary;
-  prompts: typeof WEEKLY_REVIEW_PROMPTS;
-  /** The review already written for this week, if any (doing it again replaces it). */
-  review: WeeklyReview | null;
-}
+export type { WeeklyReviewPage };
 
 /** The weekly review: the week's numbers, a few reflective questions, decisions on plans. */
 export class ReviewService {
@@ -45,8 +40,8 @@ export class ReviewService {
     this.practice = new PracticeRepository(store.db);
   }
 
-  prompts() {
-    return { weekly: WEEKLY_REVIEW_PROMPTS, plan: PLAN_REVIEW_PROMPTS };
+  prompts(): ReviewPrompts {
+    return { weekly: [...WEEKLY_REVIEW_PROMPTS], plan: [...PLAN_REVIEW_PROMPTS] };
   }
 
   /** The week containing `date` (default: this week, in the user's zone), ready to review. */
@@ -68,7 +63,7 @@ export class ReviewService {
       interruptions: await this.practice.interruptions(actor.userId, { from, to }),
     });
     const review = (await this.reviews.weeklyOf(actor.userId, monday)) ?? null;
-    return { summary, prompts: WEEKLY_REVIEW_PROMPTS, review };
+    return { summary, prompts: [...WEEKLY_REVIEW_PROMPTS], review };
   }
 
   /** Stores the week's answers and applies its decisions to the plans, all in one transaction. */
@@ -110,7 +105,7 @@ export class ReviewService {
   }
 
   /** Past reviews, newest first: weekly ones and single-plan ones. */
-  async history(actor: Actor): Promise<{ weekly: WeeklyReview[]; plans: PlanReview[] }> {
+  async history(actor: Actor): Promise<ReviewHistory> {
     return {
       weekly: await this.reviews.weekly(actor.userId),
       plans: (await this.reviews.planReviews(actor.userId)).reverse(),

@@ -1,14 +1,10 @@
-import { SettingsInput } from '../core/settings.js';
+import { type Settings, SettingsInput } from '../core/settings.js';
 import { parseInput } from '../core/validation.js';
 import type { Store } from '../store/connect.js';
 import { UserRepository } from '../store/user.repository.js';
 import type { Actor } from './context.js';
 
-export interface Settings {
-  timeZone: string;
-  /** `chosen` by the user, or taken from the `system` Whetstone runs on. */
-  timeZoneSource: 'chosen' | 'system';
-}
+export type { Settings };
 
 /** The zone of the machine Whetstone runs on: in solo mode, the user's own. */
 export function systemTimeZone(): string {

@@ -36,7 +36,7 @@ interface ApiPlan {
 const DAY_MS = 86_400_000;
 
 async function plans(server: WhetServer): Promise<ApiPlan[]> {
-  return (await apiJson<{ plans: ApiPlan[] }>(server, 'GET', '/plans')).plans;
+  return (await apiJson<{ items: ApiPlan[] }>(server, 'GET', '/plans')).items;
 }
 
 async function openIdea(page: Page, server: WhetServer, id: string): Promise<void> {

@@ -103,21 +103,15 @@ describe('focus mode', () => {
     await page.getByRole('list', { name: 'Recent reasons' }).getByRole('button', { name: 'Slack' }).click();
     await poll(() => shownText(last.first())).toContain('Slack');
 
-    const stored = await apiJson<{ interruptions: { reason: string | null }[] }>(
-      server,
-      'GET',
-      '/interruptions',
-    );
-    const reasons = stored.interruptions.map((i) => i.reason);
+    const stored = await apiJson<{ items: { reason: string | null }[] }>(server, 'GET', '/interruptions');
+    const reasons = stored.items.map((i) => i.reason);
     expect(reasons.filter((r) => r === 'Slack')).toHaveLength(2);
     expect(reasons.filter((r) => r === null)).toHaveLength(1);
     await screenshot(page, 'focus-light');
 
     await page.getByRole('button', { name: 'Undo the last one' }).click();
     await poll(() => shownText(count)).toContain('2 interruptions since you started');
-    expect(
-      (await apiJson<{ interruptions: unknown[] }>(server, 'GET', '/interruptions')).interruptions,
-    ).toHaveLength(2);
+    expect((await apiJson<{ items: unknown[] }>(server, 'GET', '/interruptions')).items).toHaveLength(2);
   });
 });
 
@@ -162,7 +156,7 @@ describe('weekly review', () => {
     await poll(() => shownText(form.getByRole('status'))).toContain('2 answers, 1 decision');
 
     // The decision went through: the plan is kept; nothing is due any more.
-    const [stored] = (await apiJson<{ plans: ApiPlan[] }>(server, 'GET', '/plans')).plans;
+    const [stored] = (await apiJson<{ items: ApiPlan[] }>(server, 'GET', '/plans')).items;
     expect(stored?.state).toBe('kept');
     await poll(() => shownText(numbers)).toContain('0 plans due');
 

@@ -1,4 +1,3 @@
-import type { IdeaStatus } from '../../src/core/idea-status.js';
 import type { Dashboard } from '../../src/core/plans/dashboard.js';
 import type { Exercise, ExerciseInput } from '../../src/core/plans/exercises.js';
 import type { Interruption, InterruptionInput } from '../../src/core/plans/interruptions.js';
@@ -12,84 +11,64 @@ import type {
   WeeklyReview,
   WeeklyReviewInput,
 } from '../../src/core/plans/review.js';
-import type { PlanAction } from '../../src/core/plans/transitions.js';
+import type {
+  CalendarFeed,
+  CalendarFeedList,
+  ExerciseList,
+  InterruptionList,
+  NewCalendarFeed,
+  PlanList,
+  PlanView,
+  PracticeList,
+  ReviewHistory,
+  ReviewPrompts,
+  SubSkillList,
+  SubSkillView,
+  WeeklyReviewPage,
+} from '../../src/core/plans/views.js';
 import type { WeekSummary } from '../../src/core/plans/week-summary.js';
+import type { Settings } from '../../src/core/settings.js';
 import { BASE, request } from './api.js';
 
 /*
  * The plans part of the HTTP API: plans, exercises, practice, interruptions, reviews, the
- * dashboard, settings and calendar feeds. The response shapes mirror the server's views; the web
- * app imports only core types, so they are spelled out here from those.
+ * dashboard, settings and calendar feeds. The response shapes are the core's schemas (types
+ * only); lists arrive as `{ items }` and are handed to pages under the key they have always read.
  */
 
 export type {
+  CalendarFeed,
   Dashboard,
   Exercise,
   Interruption,
+  NewCalendarFeed,
   Plan,
   PlanKind,
   PlanReview,
   PlanState,
+  PlanView,
   PracticeLog,
   ReviewDecision,
   ReviewPrompt,
+  Settings,
+  // The core's `SubSkill` is the id schema; pages know the listed sub-skill by this name.
+  SubSkillView as SubSkill,
   WeeklyReview,
+  WeeklyReviewPage,
   WeekSummary,
 };
-
-/** GET /plans/{id}: a plan as the server presents it (PlanService's PlanView). */
-export interface PlanView extends Plan {
-  /** The cadence in words ("3 × 30 min a week"), or null. */
-  cadenceText: string | null;
-  exercise: Exercise | null;
-  ideas: { id: string; text: string; status: IdeaStatus }[];
-  practice: { blocks: number; minutes: number; lastAt: string | null };
-  reviewDue: boolean;
-  allowedActions: PlanAction[];
-  reviews: PlanReview[];
-}
-
-/** GET /reviews/weekly?week=: the week's numbers, its questions, and a review already written. */
-export interface WeeklyReviewPage {
-  summary: WeekSummary;
-  prompts: ReviewPrompt[];
-  review: WeeklyReview | null;
-}
-
-export interface SubSkill {
-  id: string;
-  label: string;
-  areaId: string;
-}
-
-export interface Settings {
-  timeZone: string;
-  /** `chosen` by the user, or taken from the machine Whetstone runs on. */
-  timeZoneSource: 'chosen' | 'system';
-}
-
-export interface CalendarFeed {
-  id: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
-/** POST /calendar/feeds: the secret token and the feed's path are in this answer only. */
-export interface NewCalendarFeed extends CalendarFeed {
-  token: string;
-  path: string;
-}
 
 const at = (id: string) => encodeURIComponent(id);
 
 export const plansApi = {
-  listPlans(filter: { state?: 'open' | 'all'; ideaId?: string } = {}, signal?: AbortSignal) {
+  async listPlans(filter: { state?: 'open' | 'all'; ideaId?: string } = {}, signal?: AbortSignal) {
     const query = filter.ideaId
       ? `?ideaId=${at(filter.ideaId)}`
       : filter.state
         ? `?state=${filter.state}`
         : '';
-    return request<{ plans: PlanView[] }>('GET', `/plans${query}`, undefined, signal);
+    const { items } = await request<PlanList>('GET', `/plans${query}`, undefined, signal);
+    return { plans: items };
   },
   getPlan(id: string, signal?: AbortSignal) {
     return request<PlanView>('GET', `/plans/${at(id)}`, undefined, signal);
@@ -107,32 +86,35 @@ export const plansApi = {
     return request<PlanView>('POST', `/plans/${at(id)}/steps`, { action });
   },
 
-  subSkills(signal?: AbortSignal) {
-    return request<{ subSkills: SubSkill[] }>('GET', '/sub-skills', undefined, signal);
+  async subSkills(signal?: AbortSignal) {
+    const { items } = await request<SubSkillList>('GET', '/sub-skills', undefined, signal);
+    return { subSkills: items };
   },
-  exercises(subSkill: string, signal?: AbortSignal) {
-    return request<{ exercises: Exercise[] }>(
+  async exercises(subSkill: string, signal?: AbortSignal) {
+    const { items } = await request<ExerciseList>(
       'GET',
       `/exercises?subSkill=${at(subSkill)}`,
       undefined,
       signal,
     );
+    return { exercises: items };
   },
   createExercise(input: ExerciseInput) {
     return request<Exercise>('POST', '/exercises', input);
   },
 
-  practice(filter: { planId?: string; from?: string } = {}, signal?: AbortSignal) {
+  async practice(filter: { planId?: string; from?: string } = {}, signal?: AbortSignal) {
     const params = new URLSearchParams();
     if (filter.planId) params.set('planId', filter.planId);
     if (filter.from) params.set('from', filter.from);
     const query = params.toString();
-    return request<{ practice: PracticeLog[] }>(
+    const { items } = await request<PracticeList>(
       'GET',
       `/practice${query ? `?${query}` : ''}`,
       undefined,
       signal,
     );
+    return { practice: items };
   },
   logPractice(input: PracticeInput) {
     return request<PracticeLog>('POST', '/practice', input);
@@ -141,13 +123,14 @@ export const plansApi = {
     return request<void>('DELETE', `/practice/${at(id)}`);
   },
 
-  interruptions(from?: string, signal?: AbortSignal) {
-    return request<{ interruptions: Interruption[] }>(
+  async interruptions(from?: string, signal?: AbortSignal) {
+    const { items } = await request<InterruptionList>(
       'GET',
       `/interruptions${from ? `?from=${at(from)}` : ''}`,
       undefined,
       signal,
     );
+    return { interruptions: items };
   },
   interrupt(input: InterruptionInput = {}) {
     return request<Interruption>('POST', '/interruptions', input);
@@ -157,12 +140,7 @@ export const plansApi = {
   },
 
   reviewPrompts(signal?: AbortSignal) {
-    return request<{ weekly: ReviewPrompt[]; plan: ReviewPrompt[] }>(
-      'GET',
-      '/reviews/prompts',
-      undefined,
-      signal,
-    );
+    return request<ReviewPrompts>('GET', '/reviews/prompts', undefined, signal);
   },
   week(week: string | undefined, signal?: AbortSignal) {
     return request<WeeklyReviewPage>(
@@ -176,7 +154,7 @@ export const plansApi = {
     return request<WeeklyReview>('POST', '/reviews/weekly', input);
   },
   reviewHistory(signal?: AbortSignal) {
-    return request<{ weekly: WeeklyReview[]; plans: PlanReview[] }>('GET', '/reviews', undefined, signal);
+    return request<ReviewHistory>('GET', '/reviews', undefined, signal);
   },
 
   dashboard(signal?: AbortSignal) {
@@ -192,8 +170,9 @@ export const plansApi = {
   },
 
   calendarUrl: `${BASE}/calendar.ics`,
-  feeds(signal?: AbortSignal) {
-    return request<{ feeds: CalendarFeed[] }>('GET', '/calendar/feeds', undefined, signal);
+  async feeds(signal?: AbortSignal) {
+    const { items } = await request<CalendarFeedList>('GET', '/calendar/feeds', undefined, signal);
+    return { feeds: items };
   },
   createFeed() {
     return request<NewCalendarFeed>('POST', '/calendar/feeds', {});

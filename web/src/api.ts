@@ -1,25 +1,59 @@
-import type { Area } from '../../src/core/areas.js';
+import type { Area, AreaList } from '../../src/core/areas.js';
 import type { ImportSummary } from '../../src/core/backup.js';
-import type { Deck } from '../../src/core/decks/deck.js';
+import type { Deck, DeckList } from '../../src/core/decks/deck.js';
 import type { PooledAnalysis, ResultCard } from '../../src/core/experiments/card.js';
-import type { CreateExperimentInput, PredictionInput } from '../../src/core/experiments/experiment.js';
-import type { MeasurementReport } from '../../src/core/experiments/measurement-report.js';
-import type { CardImportResult, PoolReport, PoolSummary } from '../../src/core/experiments/pool.js';
+import type { PredictionInput, StartExperimentInput } from '../../src/core/experiments/experiment.js';
+import type {
+  CardImportResult,
+  PoolList,
+  PoolReport,
+  PoolSummary,
+} from '../../src/core/experiments/pool-view.js';
 import type { RatingQueueView } from '../../src/core/experiments/rating.js';
-import type { PhaseSummary, Verdict } from '../../src/core/experiments/report.js';
+import type {
+  ExperimentReportView,
+  IdeaPhaseReport,
+  MeasurementObservation,
+  MeasurementReport,
+  PhaseSummary,
+  Verdict,
+} from '../../src/core/experiments/report-view.js';
 import type { ExperimentTemplate } from '../../src/core/experiments/templates.js';
 import type { ExperimentAction } from '../../src/core/experiments/transitions.js';
-import type { ExperimentView, NextStep } from '../../src/core/experiments/view.js';
+import type {
+  ActiveExperiment,
+  ExperimentList,
+  ExperimentView,
+  NextStep,
+  TemplateList,
+} from '../../src/core/experiments/view.js';
 import type { IdeaStatus } from '../../src/core/idea-status.js';
 import type { Effort, Idea, IdeaPage, IdeaSource } from '../../src/core/ideas.js';
-import type { QuestionStat, SessionView } from '../../src/core/sessions/view.js';
+import type { MeasurementEntry } from '../../src/core/measurements.js';
+import type { FieldIssue, Problem } from '../../src/core/problem.js';
+import type {
+  ActiveSession,
+  QuestionStat,
+  QuestionStatList,
+  SessionList,
+  SessionView,
+} from '../../src/core/sessions/view.js';
 
+/*
+ * The response shapes are the core's schemas (`import type` only: no zod reaches the browser).
+ * Lists arrive in the API's one envelope, `{ items }`; the functions below hand pages the key
+ * they have always read.
+ */
 export type {
   CardImportResult,
   Deck,
   ExperimentAction,
+  ExperimentReportView,
   ExperimentTemplate,
   ExperimentView,
+  FieldIssue,
+  IdeaPhaseReport,
+  MeasurementObservation,
   MeasurementReport,
   NextStep,
   PhaseSummary,
@@ -27,34 +61,14 @@ export type {
   PoolReport,
   PoolSummary,
   PredictionInput,
+  Problem,
   QuestionStat,
   RatingQueueView,
   ResultCard,
   SessionView,
+  StartExperimentInput,
   Verdict,
 };
-
-/** A phase of an idea experiment's report, with how many ideas got each rating 1..5. */
-export type PhaseReport = PhaseSummary & { ratings: [number, number, number, number, number] };
-
-export interface Observation {
-  phase: string;
-  value: number;
-  at: string;
-}
-
-/** GET /experiments/{id}/report (the server's ExperimentReportView). */
-export type ExperimentReportView =
-  | { kind: 'ideas'; experiment: ExperimentView; phases: [PhaseReport, PhaseReport]; verdict: Verdict }
-  | {
-      kind: 'measurement';
-      experiment: ExperimentView;
-      report: MeasurementReport;
-      observations: Observation[];
-    };
-
-/** What the start form sends: the core's input plus whether to lock the prediction and start at once. */
-export type StartExperimentInput = CreateExperimentInput & { start?: boolean };
 
 export type SessionStep = 'pause' | 'resume' | 'next' | 'skip' | 'back' | 'end';
 
@@ -68,20 +82,6 @@ export interface SessionIdeaInput {
 
 /** The API the web app talks to; same origin in production, proxied by Vite in development. */
 export const BASE = '/api/v1';
-
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
-
-/** RFC 9457 problem details, as the server sends them. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldIssue[];
-}
 
 /** A failed request, with the server's problem details and its messages keyed by field. */
 export class ApiError extends Error {
@@ -211,7 +211,7 @@ export const api = {
     return request<void>('DELETE', `/ideas/${encodeURIComponent(id)}`);
   },
   listAreas(signal?: AbortSignal) {
-    return request<{ items: Area[] }>('GET', '/areas?includeArchived=true', undefined, signal);
+    return request<AreaList>('GET', '/areas?includeArchived=true', undefined, signal);
   },
   createArea(input: { name: string; description?: string }) {
     return request<Area>('POST', '/areas', input);
@@ -235,10 +235,10 @@ export const api = {
     return request<SessionView>('POST', '/sessions', input);
   },
   activeSession(signal?: AbortSignal) {
-    return request<{ session: SessionView | null }>('GET', '/sessions/active', undefined, signal);
+    return request<ActiveSession>('GET', '/sessions/active', undefined, signal);
   },
   listSessions(signal?: AbortSignal) {
-    return request<{ items: SessionView[] }>('GET', '/sessions', undefined, signal);
+    return request<SessionList>('GET', '/sessions', undefined, signal);
   },
   getSession(id: string, signal?: AbortSignal) {
     return request<SessionView>('GET', `/sessions/${encodeURIComponent(id)}`, undefined, signal);
@@ -263,12 +263,12 @@ export const api = {
     );
   },
   questionStats(signal?: AbortSignal) {
-    return request<{ items: QuestionStat[] }>('GET', '/questions/stats', undefined, signal);
+    return request<QuestionStatList>('GET', '/questions/stats', undefined, signal);
   },
 
   /* ---------- Decks ---------- */
   listDecks(signal?: AbortSignal) {
-    return request<{ items: Deck[] }>('GET', '/decks', undefined, signal);
+    return request<DeckList>('GET', '/decks', undefined, signal);
   },
   getDeck(id: string, signal?: AbortSignal) {
     return request<Deck>('GET', `/decks/${encodeURIComponent(id)}`, undefined, signal);
@@ -283,14 +283,16 @@ export const api = {
     return `${BASE}/decks/${encodeURIComponent(id)}/export?format=${format}`;
   },
   /* ---------- Self-experiments ---------- */
-  experimentTemplates(signal?: AbortSignal) {
-    return request<{ templates: ExperimentTemplate[] }>('GET', '/experiment-templates', undefined, signal);
+  async experimentTemplates(signal?: AbortSignal) {
+    const { items } = await request<TemplateList>('GET', '/experiment-templates', undefined, signal);
+    return { templates: items };
   },
-  listExperiments(signal?: AbortSignal) {
-    return request<{ experiments: ExperimentView[] }>('GET', '/experiments', undefined, signal);
+  async listExperiments(signal?: AbortSignal) {
+    const { items } = await request<ExperimentList>('GET', '/experiments', undefined, signal);
+    return { experiments: items };
   },
   activeExperiment(signal?: AbortSignal) {
-    return request<{ experiment: ExperimentView | null }>('GET', '/experiments/active', undefined, signal);
+    return request<ActiveExperiment>('GET', '/experiments/active', undefined, signal);
   },
   getExperiment(id: string, signal?: AbortSignal) {
     return request<ExperimentView>('GET', `/experiments/${encodeURIComponent(id)}`, undefined, signal);
@@ -332,15 +334,16 @@ export const api = {
     return `${BASE}/experiments/${encodeURIComponent(id)}/card${texts ? '?texts=1' : ''}`;
   },
   logMeasurement(input: { name: string; value: number; at?: string; note?: string }) {
-    return request<{ id: string; name: string; value: number; at: string }>('POST', '/measurements', input);
+    return request<MeasurementEntry>('POST', '/measurements', input);
   },
   calendarUrl(id: string) {
     return `${BASE}/experiments/${encodeURIComponent(id)}/calendar.ics`;
   },
 
   /* ---------- Pools ---------- */
-  listPools(signal?: AbortSignal) {
-    return request<{ pools: PoolSummary[] }>('GET', '/pools', undefined, signal);
+  async listPools(signal?: AbortSignal) {
+    const { items } = await request<PoolList>('GET', '/pools', undefined, signal);
+    return { pools: items };
   },
   createPool(input: { name: string; templateId?: string }) {
     return request<PoolSummary>('POST', '/pools', input);

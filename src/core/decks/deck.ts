@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { AreaId } from '../areas.js';
+import { listOf } from '../list.js';
 import { trimmedText } from '../text.js';
 import '../schema-messages.js';
 
@@ -69,3 +70,7 @@ export const Deck = z.object({
   updatedAt: z.nullable(z.iso.datetime()),
 });
 export type Deck = z.infer<typeof Deck>;
+
+/** GET /decks: built-in decks and the user's own. */
+export const DeckList = listOf(Deck);
+export type DeckList = z.infer<typeof DeckList>;

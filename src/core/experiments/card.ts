@@ -3,16 +3,15 @@ import { seededRandom } from '../decks/draw.js';
 import { WhetstoneError } from '../errors.js';
 import '../schema-messages.js';
 import {
-  type BootstrapInterval,
   bootstrapInterval,
   median,
-  type ProportionInterval,
   pValueOrCaveat,
   signTest,
   wilcoxonSignedRank,
   wilsonInterval,
 } from '../stats/index.js';
 import { toFieldIssues } from '../validation.js';
+import type { PooledAnalysis } from './pool-view.js';
 import { PhaseUnit } from './templates.js';
 
 export const RESULT_CARD_FORMAT = 'whetstone-result-card';
@@ -155,23 +154,7 @@ export function parseCard(input: unknown, field = ''): ResultCard {
 
 export type PValueOrCaveat = { pValue: number } | { caveat: string };
 
-export interface PooledAnalysis {
-  participants: number;
-  templateId: string | null;
-  /** Per participant: focused (phase 1) total value minus passive (phase 0) total value. */
-  differences: number[];
-  focusedWins: number;
-  passiveWins: number;
-  ties: number;
-  /** Share of non-tied participants where focused won, with a Wilson 95% interval; null when none. */
-  focusedWinShare: ProportionInterval | null;
-  signTest: { positive: number; negative: number; ties: number } & PValueOrCaveat;
-  wilcoxon: { n: number; statistic: number; method: 'exact' | 'normal' } & PValueOrCaveat;
-  /** Median paired difference with a seeded percentile-bootstrap 95% interval; null when no cards. */
-  medianDifference: BootstrapInterval | null;
-  /** Plain-language reasons to be careful, including every test that showed no p-value. */
-  caveats: string[];
-}
+export type { PooledAnalysis };
 
 export interface PooledOptions {
   /** Seeds the bootstrap, so the same pool gives the same interval. */

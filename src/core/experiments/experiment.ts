@@ -115,6 +115,10 @@ export const CreateExperimentInput = z.strictObject({
 });
 export type CreateExperimentInput = z.infer<typeof CreateExperimentInput>;
 
+/** POST /experiments: the experiment, and `start: true` to lock the prediction and begin at once. */
+export const StartExperimentInput = z.extend(CreateExperimentInput, { start: z.optional(z.boolean()) });
+export type StartExperimentInput = z.input<typeof StartExperimentInput>;
+
 function invalid(field: string, message: string): WhetstoneError {
   return new WhetstoneError('validation', `${field}: ${message}`, [{ field, message }]);
 }

@@ -2,9 +2,14 @@ import { quantileSorted, mean as sampleMean, sampleStandardDeviation } from 'sim
 import { seededRandom } from '../decks/draw.js';
 import { validationError } from '../errors.js';
 import { ALPHA, type BootstrapInterval, mannWhitneyU, median, pValueOrCaveat } from '../stats/index.js';
-import type { PValueOrCaveat } from './card.js';
 import type { Favoured, MeasurementDirection } from './experiment.js';
 import { SAME_WITHIN, type Trust, type Verdict } from './report.js';
+import type {
+  MeasurementObservation,
+  MeasurementPhaseSummary,
+  MeasurementReport,
+  MeasurementTest,
+} from './report-view.js';
 
 /** With fewer measurements than this in either phase, the report says too little to judge. */
 export const MEASUREMENTS_TOO_FEW = 3;
@@ -13,12 +18,7 @@ export const MODERATE_TRUST_MEASUREMENTS = 10;
 /** Bootstrap resamples for the interval of the difference of medians. */
 export const MEASUREMENT_RESAMPLES = 10_000;
 
-export interface MeasurementObservation {
-  /** The phase key the value was measured in. */
-  phase: string;
-  value: number;
-  at: string;
-}
+export type { MeasurementObservation, MeasurementPhaseSummary, MeasurementReport, MeasurementTest };
 
 export interface MeasurementReportInput {
   /** Baseline (passive) phase first, change (focused) phase second. */
@@ -30,37 +30,6 @@ export interface MeasurementReportInput {
   /** Seeds the bootstrap, so the same experiment always reports the same interval. */
   seed: string;
   resamples?: number;
-}
-
-export interface MeasurementPhaseSummary {
-  key: string;
-  label: string;
-  n: number;
-  /** null when the phase has no measurement. */
-  mean: number | null;
-  median: number | null;
-  /** Sample standard deviation (n − 1); null with fewer than two measurements. */
-  sd: number | null;
-  min: number | null;
-  max: number | null;
-}
-
-/**
- * The two-sided Mann-Whitney U test of baseline against change: `u` is min(U₁, U₂). When the
- * groups are too small for any outcome to reach p < 0.05, or one is empty, a caveat stands in
- * for the p-value.
- */
-export type MeasurementTest =
-  | ({ u: number; method: 'exact' | 'normal' } & PValueOrCaveat)
-  | { caveat: string };
-
-export interface MeasurementReport {
-  measurement: { name: string; unit: string | null; better: MeasurementDirection };
-  phases: [MeasurementPhaseSummary, MeasurementPhaseSummary];
-  mannWhitney: MeasurementTest;
-  /** Median of the change phase minus median of the baseline, with a bootstrap 95% interval. */
-  medianDifference: BootstrapInterval | null;
-  verdict: Verdict;
 }
 
 function summarize(key: string, label: string, values: readonly number[]): MeasurementPhaseSummary {

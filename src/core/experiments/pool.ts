@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import '../schema-messages.js';
 import { trimmedText } from '../text.js';
-import type { PooledAnalysis } from './card.js';
 import { WEEK_VS_20_MINUTES } from './templates.js';
 
 export const POOL_NAME_MAX = 120;
@@ -19,27 +18,4 @@ export const CardImportInput = z.strictObject({
 
 export const DEFAULT_POOL_TEMPLATE = WEEK_VS_20_MINUTES.id;
 
-export interface PoolSummary {
-  id: string;
-  name: string;
-  templateId: string;
-  templateVersion: number;
-  templateTitle: string;
-  participants: number;
-  createdAt: string;
-}
-
-export interface CardImportResult {
-  added: number;
-  /** Cards identical to one already in the pool: counted once. */
-  alreadyInPool: number;
-  pool: PoolSummary;
-}
-
-export interface PoolReport {
-  pool: PoolSummary;
-  analysis: PooledAnalysis;
-  /** One point per participant: the total value of each phase. */
-  points: { participant: string; passive: number; focused: number }[];
-  phaseLabels: [string, string];
-}
+export type { CardImportResult, PoolReport, PoolSummary } from './pool-view.js';

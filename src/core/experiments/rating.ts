@@ -21,8 +21,9 @@ export const StepInput = z.strictObject({
 });
 
 /** What the rater gets: how far they are and the next idea's text — nothing else. */
-export interface RatingQueueView {
-  total: number;
-  rated: number;
-  next: { token: string; text: string } | null;
-}
+export const RatingQueueView = z.object({
+  total: z.number(),
+  rated: z.number(),
+  next: z.nullable(z.object({ token: z.string(), text: z.string() })),
+});
+export type RatingQueueView = z.infer<typeof RatingQueueView>;

@@ -1,5 +1,6 @@
 import { validationError } from '../errors.js';
 import type { Favoured } from './experiment.js';
+import type { PhaseSummary, Trust, Verdict } from './report-view.js';
 
 /** Ideas rated at or above this value count as high-value. */
 export const HIGH_VALUE_MIN = 4;
@@ -22,30 +23,7 @@ export interface RatedIdea {
   value: number | null;
 }
 
-export interface PhaseSummary {
-  key: string;
-  label: string;
-  count: number;
-  rated: number;
-  totalValue: number;
-  /** Mean over rated ideas; null when none was rated. */
-  meanValue: number | null;
-  highValueCount: number;
-  best: { id: string; text: string; value: number }[];
-}
-
-export type Trust = 'very-low' | 'low' | 'moderate';
-
-export interface Verdict {
-  outcome: Favoured | 'unclear';
-  /** Plain language: what happened. */
-  summary: string;
-  trust: Trust;
-  /** Plain language: how much to trust it, and why. */
-  trustReason: string;
-  /** Whether the locked prediction matched the outcome; null when the outcome is unclear. */
-  predictionMatched: boolean | null;
-}
+export type { PhaseSummary, Trust, Verdict };
 
 export interface ExperimentReport {
   phases: [PhaseSummary, PhaseSummary];

@@ -1,51 +1,85 @@
-import type { ExperimentPhase, ExperimentRecord, ExperimentState } from './experiment.js';
-import type { ExperimentTemplate } from './templates.js';
-import { allowedSteps, type ExperimentAction, ratingOpensAt } from './transitions.js';
+import * as z from 'zod/mini';
+import { listOf } from '../list.js';
+import {
+  ExperimentPhase,
+  type ExperimentRecord,
+  ExperimentState,
+  Measurement,
+  Prediction,
+} from './experiment.js';
+import { ExperimentTemplate } from './templates.js';
+import { allowedSteps, EXPERIMENT_ACTIONS, type ExperimentAction, ratingOpensAt } from './transitions.js';
+
+/** The steps the status banner can offer: every step but revising the prediction and abandoning. */
+const NEXT_STEPS = [
+  'lockPrediction',
+  'startPassive',
+  'startFocused',
+  'endFocused',
+  'startRating',
+  'report',
+] as const satisfies readonly ExperimentAction[];
 
 /** What the user should do next, as the web app and the CLI offer it. */
-export type NextStep = Exclude<ExperimentAction, 'revisePrediction' | 'abandon'>;
+export const NextStep = z.enum(NEXT_STEPS);
+export type NextStep = z.infer<typeof NextStep>;
 
-export interface ExperimentStatus {
+const instant = () => z.iso.datetime({ offset: true });
+
+export const ExperimentStatus = z.object({
   /** One line for the banner on every page and for `whet` output, e.g. "Experiment: a week of noticing — 5 days left". */
-  headline: string;
+  headline: z.string(),
   /** The phase that is running (or waiting to be closed), if any. */
-  phaseKey: string | null;
+  phaseKey: z.nullable(z.string()),
   /** When the running phase is planned to end, or when rating opens. */
-  endsAt: string | null;
+  endsAt: z.nullable(instant()),
   /** Milliseconds until `endsAt`; 0 once it has passed. */
-  msLeft: number | null;
+  msLeft: z.nullable(z.number()),
   /** The running phase's planned end has passed: the next step is due. */
-  due: boolean;
-  nextStep: NextStep | null;
-}
+  due: z.boolean(),
+  nextStep: z.nullable(NextStep),
+});
+export type ExperimentStatus = z.infer<typeof ExperimentStatus>;
 
-export interface ExperimentPhaseView extends ExperimentPhase {
-  instructions: string;
-}
+export const ExperimentPhaseView = z.extend(ExperimentPhase, { instructions: z.string() });
+export type ExperimentPhaseView = z.infer<typeof ExperimentPhaseView>;
 
 /** An experiment as the web app and the CLI see it; times are computed for `now`. */
-export interface ExperimentView {
-  id: string;
-  templateId: string;
-  templateVersion: number;
-  title: string;
-  question: string;
-  measures: ExperimentTemplate['measures'];
-  state: ExperimentState;
-  prediction: ExperimentRecord['prediction'];
-  measurement: ExperimentRecord['measurement'];
-  phases: [ExperimentPhaseView, ExperimentPhaseView];
-  ratingDelayHours: number;
-  ratingOpensAt: string | null;
-  createdAt: string;
-  ratingStartedAt: string | null;
-  reportedAt: string | null;
-  abandonedAt: string | null;
+export const ExperimentView = z.object({
+  id: z.string(),
+  templateId: z.string(),
+  templateVersion: z.number(),
+  title: z.string(),
+  question: z.string(),
+  measures: z.enum(['ideas', 'measurement']),
+  state: ExperimentState,
+  prediction: Prediction,
+  measurement: z.nullable(Measurement),
+  phases: z.tuple([ExperimentPhaseView, ExperimentPhaseView]),
+  ratingDelayHours: z.number(),
+  ratingOpensAt: z.nullable(instant()),
+  createdAt: instant(),
+  ratingStartedAt: z.nullable(instant()),
+  reportedAt: z.nullable(instant()),
+  abandonedAt: z.nullable(instant()),
   /** Ideas (or measurements) recorded so far in each phase, by phase key. */
-  recorded: Record<string, number>;
-  allowedSteps: ExperimentAction[];
-  status: ExperimentStatus;
-}
+  recorded: z.record(z.string(), z.number()),
+  allowedSteps: z.array(z.enum(EXPERIMENT_ACTIONS)),
+  status: ExperimentStatus,
+});
+export type ExperimentView = z.infer<typeof ExperimentView>;
+
+/** GET /experiments: newest first. */
+export const ExperimentList = listOf(ExperimentView);
+export type ExperimentList = z.infer<typeof ExperimentList>;
+
+/** GET /experiments/active: the unfinished experiment the status banner shows, or null. */
+export const ActiveExperiment = z.object({ experiment: z.nullable(ExperimentView) });
+export type ActiveExperiment = z.infer<typeof ActiveExperiment>;
+
+/** GET /experiment-templates: the experiments one can start. */
+export const TemplateList = listOf(ExperimentTemplate);
+export type TemplateList = z.infer<typeof TemplateList>;
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -143,7 +177,7 @@ export function experimentView(
   const phases = record.phases.map((phase, i) => ({
     ...phase,
     instructions: template.phases[i]?.instructions ?? '',
-  })) as [ExperimentPhaseView, ExperimentPhaseView];
+  })) as ExperimentView['phases'];
   return {
     id: record.id,
     templateId: record.templateId,

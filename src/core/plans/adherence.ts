@@ -1,6 +1,7 @@
 import { addDays, daysBetween, type InstantLike, localDate, weekOf } from '../time-zone.js';
 import type { Cadence } from './cadence.js';
 import type { Plan } from './plan.js';
+import type { StreakRun, Streaks } from './progress-view.js';
 import { floatingStarts } from './recurrence.js';
 
 /**
@@ -102,18 +103,7 @@ export function weeklyAdherence(
   });
 }
 
-export interface StreakRun {
-  /** Practice days in the run (forgiven missed days keep it alive but do not add to it). */
-  days: number;
-  /** First and last practice day of the run; null when there is none. */
-  from: string | null;
-  to: string | null;
-}
-
-export interface Streaks {
-  current: StreakRun;
-  longest: StreakRun;
-}
+export type { StreakRun, Streaks };
 
 const NO_RUN: StreakRun = { days: 0, from: null, to: null };
 

@@ -1,9 +1,18 @@
 import type { IdeaSource } from '../ideas.js';
 import { addDays, daysBetween, localDate, weekOf } from '../time-zone.js';
-import { type AdherenceLog, type StreakRun, streak, weeklyAdherence, weeksBetween } from './adherence.js';
+import { type AdherenceLog, streak, weeklyAdherence, weeksBetween } from './adherence.js';
 import { areaOfSubSkill, type Exercise, findBuiltinExercise } from './exercises.js';
-import { type HeatMap, heatMap } from './interruptions.js';
-import type { Plan, PlanState } from './plan.js';
+import { heatMap } from './interruptions.js';
+import type { Plan } from './plan.js';
+import type {
+  AreaMinutes,
+  Dashboard,
+  FollowThrough,
+  IdeasWeek,
+  PlanStreak,
+  PracticeWeek,
+  UpcomingReview,
+} from './progress-view.js';
 import { emptyBySource } from './week-summary.js';
 
 /**
@@ -11,15 +20,11 @@ import { emptyBySource } from './week-summary.js';
  * and the web app can chart it. Weeks are local Monday-to-Sunday weeks in the person's zone.
  */
 
+export type { AreaMinutes, Dashboard, FollowThrough, IdeasWeek, PlanStreak, PracticeWeek, UpcomingReview };
+
 export const DASHBOARD_WEEKS_DEFAULT = 8;
 export const DASHBOARD_WEEKS_MAX = 52;
 export const UPCOMING_REVIEW_DAYS = 14;
-
-export interface IdeasWeek {
-  weekOf: string;
-  total: number;
-  bySource: Record<IdeaSource, number>;
-}
 
 /** The last `weeks` local weeks up to the one containing `today`, oldest first. */
 export function lastWeeks(today: string, weeks: number): string[] {
@@ -47,19 +52,6 @@ export function ideasPerWeek(
   return [...rows.values()];
 }
 
-export interface FollowThrough {
-  /** Ideas considered. */
-  ideas: number;
-  /** Of those, ideas linked to at least one plan (in any state). */
-  withPlan: number;
-  /** Of those, ideas linked to at least one kept plan. */
-  adopted: number;
-  /** adopted / withPlan: how many planned ideas became a kept change; null without planned ideas. */
-  rate: number | null;
-  /** withPlan / ideas: how many ideas were turned into a plan at all; null without ideas. */
-  planRate: number | null;
-}
-
 /**
  * Follow-through from idea to adopted change. Only the given ideas count (plans' links to other
  * ideas are ignored), each idea once however many plans it has: an idea is *adopted* when any of
@@ -85,22 +77,6 @@ export function followThrough(
     rate: withPlan > 0 ? adopted / withPlan : null,
     planRate: ideas.length > 0 ? withPlan / ideas.length : null,
   };
-}
-
-export interface AreaMinutes {
-  /** The area practice counted towards; null when neither plan nor exercise names one. */
-  areaId: string | null;
-  minutes: number;
-  /** What the cadences of the area's plans expected this week. */
-  expectedMinutes: number;
-}
-
-export interface PracticeWeek {
-  weekOf: string;
-  minutes: number;
-  expectedMinutes: number;
-  /** By area id, with the unassigned (null) last. */
-  areas: AreaMinutes[];
 }
 
 type DashboardLog = AdherenceLog & { exerciseId?: string | null };
@@ -163,23 +139,6 @@ export function practiceByArea(
   });
 }
 
-export interface PlanStreak {
-  planId: string;
-  title: string;
-  current: StreakRun;
-  longest: StreakRun;
-}
-
-export interface UpcomingReview {
-  planId: string;
-  title: string;
-  state: PlanState;
-  reviewOn: string;
-  /** Days from today to the review date; negative when overdue. */
-  daysLeft: number;
-  overdue: boolean;
-}
-
 /** Open plans whose review date is at most `days` (default 14) ahead, overdue ones included; soonest first. */
 export function upcomingReviews(
   plans: readonly Pick<Plan, 'id' | 'title' | 'state' | 'reviewOn'>[],
@@ -214,20 +173,6 @@ export interface DashboardInput {
   interruptions: readonly { at: string }[];
   /** The person's own exercises, to file plan-less practice under an area. */
   exercises?: readonly Exercise[];
-}
-
-export interface Dashboard {
-  today: string;
-  timeZone: string;
-  /** The Mondays of the weekly series, oldest first. */
-  weeks: string[];
-  ideasPerWeek: IdeasWeek[];
-  followThrough: FollowThrough;
-  practiceByArea: PracticeWeek[];
-  streaks: { overall: { current: StreakRun; longest: StreakRun }; plans: PlanStreak[] };
-  /** Interruptions within the weekly series' weeks. */
-  heatMap: HeatMap;
-  upcomingReviews: UpcomingReview[];
 }
 
 /** Every dashboard series at once. Follow-through and streaks use all the data given. */

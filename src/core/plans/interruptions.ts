@@ -8,6 +8,8 @@ import { INTERRUPTION_MINUTES_MAX, INTERRUPTION_REASON_MAX, WEEKDAY_NAMES } from
 
 export { INTERRUPTION_MINUTES_MAX, INTERRUPTION_REASON_MAX, WEEKDAY_NAMES };
 
+import type { HeatMap } from './progress-view.js';
+
 /** Interruptions of focused work, logged in one keystroke, so a heat map can show when focus breaks. */
 
 const durationMessage = `must be a whole number of minutes from 1 to ${INTERRUPTION_MINUTES_MAX}`;
@@ -55,14 +57,7 @@ export function newInterruption(input: unknown, context: { id: string; now: Inst
   };
 }
 
-export interface HeatMap {
-  timeZone: string;
-  /** `counts[d][h]`: interruptions on ISO weekday `d + 1` (0 = Monday) in local hour `h` (0..23). */
-  counts: number[][];
-  total: number;
-  /** The largest cell, for scaling colours; 0 when empty. */
-  max: number;
-}
+export type { HeatMap };
 
 /**
  * Counts interruptions by local weekday and hour in the person's zone. Each instant is converted

@@ -12,17 +12,18 @@ import {
   REVIEW_ANSWER_MAX,
   REVIEW_DECISIONS,
   REVIEW_NOTE_MAX,
-  type ReviewPrompt,
   WEEKLY_REVIEW_PROMPTS,
 } from './vocabulary.js';
 
-export type { ReviewPrompt };
 export { PLAN_REVIEW_PROMPTS, REVIEW_ANSWER_MAX, REVIEW_DECISIONS, REVIEW_NOTE_MAX, WEEKLY_REVIEW_PROMPTS };
 
 /**
  * Reviews: a weekly review that walks through the week and decides on plans, and the review of a
  * single plan on its review date. Questions only, never advice: the person draws the conclusions.
  */
+
+export const ReviewPrompt = z.object({ id: z.string(), text: z.string() });
+export type ReviewPrompt = z.infer<typeof ReviewPrompt>;
 
 export const ReviewDecision = z.enum(REVIEW_DECISIONS);
 export type ReviewDecision = z.infer<typeof ReviewDecision>;

@@ -2,52 +2,12 @@ import { IDEA_SOURCES, type IdeaSource } from '../ideas.js';
 import { addDays, localDate, weekOf } from '../time-zone.js';
 import { type AdherenceLog, weeklyAdherence } from './adherence.js';
 import { describeCadence } from './cadence.js';
-import type { Plan, PlanState } from './plan.js';
+import type { Plan } from './plan.js';
+import type { DuePlan, PlanWeek, WeekSummary } from './progress-view.js';
 
 /** The numbers of one local week, shared by the weekly review page and the dashboard. */
 
-export interface PlanWeek {
-  planId: string;
-  title: string;
-  /** The cadence in words, or null for a plan without one. */
-  cadence: string | null;
-  expectedBlocks: number;
-  expectedMinutes: number;
-  loggedBlocks: number;
-  loggedMinutes: number;
-  ratio: number | null;
-}
-
-export interface DuePlan {
-  planId: string;
-  title: string;
-  state: PlanState;
-  reviewOn: string;
-  /** The review date is before today. */
-  overdue: boolean;
-}
-
-export interface WeekSummary {
-  weekOf: string;
-  /** The week's Sunday. */
-  weekEnd: string;
-  timeZone: string;
-  ideas: { total: number; bySource: Record<IdeaSource, number> };
-  practice: {
-    blocks: number;
-    minutes: number;
-    /** Minutes logged outside any of the given plans. */
-    unplannedMinutes: number;
-    /** Plans that expected practice this week or got some, in the order given. */
-    plans: PlanWeek[];
-  };
-  interruptions: { count: number /** Sum of the durations that were logged. */; minutes: number };
-  /**
-   * Plans waiting for a decision: open plans whose review date falls on or before the week's
-   * Sunday, and adjusted plans that still need a new review date; by review date.
-   */
-  plansDue: DuePlan[];
-}
+export type { DuePlan, PlanWeek, WeekSummary };
 
 export interface WeekSummaryInput {
   /** Any date in the week; the summary covers its Monday to Sunday. */

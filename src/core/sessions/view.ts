@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DeckQuestion } from '../decks/deck.js';
 import { Idea } from '../ideas.js';
+import { listOf } from '../list.js';
 import { elapsedMs, isTimeUp, remainingMs, totalMs } from './clock.js';
 import { SessionQuestion, type SessionRecord, SessionState } from './session.js';
 import { allowedActions, SESSION_ACTIONS } from './transitions.js';
@@ -108,11 +109,24 @@ export function sessionView(
 }
 
 /** One question's record across a user's sessions (GET /questions/stats). */
-export interface QuestionStat {
-  questionId: string;
-  text: string;
-  shown: number;
-  ideas: number;
-  ratedIdeas: number;
-  meanValue: number | null;
-}
+export const QuestionStat = z.object({
+  questionId: z.string(),
+  text: z.string(),
+  shown: z.number(),
+  ideas: z.number(),
+  ratedIdeas: z.number(),
+  meanValue: z.nullable(z.number()),
+});
+export type QuestionStat = z.infer<typeof QuestionStat>;
+
+/** GET /sessions: the history, newest first. */
+export const SessionList = listOf(SessionViewSchema);
+export type SessionList = z.infer<typeof SessionList>;
+
+/** GET /sessions/active: the running, paused or unrated session, or null. */
+export const ActiveSession = z.object({ session: z.nullable(SessionViewSchema) });
+export type ActiveSession = z.infer<typeof ActiveSession>;
+
+/** GET /questions/stats. */
+export const QuestionStatList = listOf(QuestionStat);
+export type QuestionStatList = z.infer<typeof QuestionStatList>;

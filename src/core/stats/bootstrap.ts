@@ -1,13 +1,10 @@
 import { quantileSorted, median as sampleMedian } from 'simple-statistics';
 import { validationError } from '../errors.js';
 import { requireConfidence, requireFinite } from './inputs.js';
+import type { BootstrapInterval } from './views.js';
 
 /** A statistic of a sample with its bootstrap confidence interval. */
-export interface BootstrapInterval {
-  estimate: number;
-  lower: number;
-  upper: number;
-}
+export type { BootstrapInterval };
 
 export interface BootstrapOptions {
   /** How many resamples to draw; default 10 000. */

@@ -1,13 +1,9 @@
 import { validationError } from '../errors.js';
 import { requireConfidence } from './inputs.js';
 import { normalQuantile } from './normal.js';
+import type { ProportionInterval } from './views.js';
 
-/** A proportion with its confidence interval, all in [0, 1]. */
-export interface ProportionInterval {
-  estimate: number;
-  lower: number;
-  upper: number;
-}
+export type { ProportionInterval };
 
 /**
  * Wilson score interval for a binomial proportion (Newcombe 1998, method 3; no continuity

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { AreaList } from '../../core/areas.js';
 import type { Services } from '../../services/app.js';
 import type { Actor } from '../../services/context.js';
 import { jsonBody } from '../request.js';
@@ -8,7 +9,7 @@ export function areaRoutes(services: Services, actor: Actor): Hono {
   return new Hono()
     .get('/', async (c) => {
       const includeArchived = c.req.query('includeArchived') === 'true';
-      return c.json({ items: await services.areas.list(actor, { includeArchived }) });
+      return c.json({ items: await services.areas.list(actor, { includeArchived }) } satisfies AreaList);
     })
     .post('/', async (c) => {
       const area = await services.areas.create(actor, await jsonBody(c));

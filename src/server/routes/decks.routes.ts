@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import type { DeckList } from '../../core/decks/deck.js';
 import { validationError } from '../../core/errors.js';
+import type { QuestionStatList } from '../../core/sessions/view.js';
 import type { Services } from '../../services/app.js';
 import type { Actor } from '../../services/context.js';
 import { jsonBody } from '../request.js';
@@ -8,7 +10,7 @@ import { jsonBody } from '../request.js';
 export function deckRoutes(services: Services, actor: Actor): Hono {
   const { decks } = services;
   return new Hono()
-    .get('/', async (c) => c.json({ items: await decks.list(actor) }))
+    .get('/', async (c) => c.json({ items: await decks.list(actor) } satisfies DeckList))
     .post('/', async (c) => {
       const deck = await decks.create(actor, await jsonBody(c));
       return c.json(deck, 201, { location: `/api/v1/decks/${deck.id}` });
@@ -40,6 +42,6 @@ export function deckRoutes(services: Services, actor: Actor): Hono {
 
 export function questionRoutes(services: Services, actor: Actor): Hono {
   return new Hono().get('/stats', async (c) =>
-    c.json({ items: await services.sessions.questionStats(actor) }),
+    c.json({ items: await services.sessions.questionStats(actor) } satisfies QuestionStatList),
   );
 }

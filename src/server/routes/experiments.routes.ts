@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import type { ActiveExperiment, ExperimentList, TemplateList } from '../../core/experiments/view.js';
+import type { MeasurementList } from '../../core/measurements.js';
 import type { Services } from '../../services/app.js';
 import type { Actor } from '../../services/context.js';
 import { jsonBody } from '../request.js';
@@ -7,12 +9,14 @@ import { jsonBody } from '../request.js';
 export function experimentRoutes(services: Services, actor: Actor): Hono {
   const { experiments } = services;
   return new Hono()
-    .get('/', async (c) => c.json({ experiments: await experiments.list(actor) }))
+    .get('/', async (c) => c.json({ items: await experiments.list(actor) } satisfies ExperimentList))
     .post('/', async (c) => {
       const experiment = await experiments.create(actor, await jsonBody(c));
       return c.json(experiment, 201, { location: `/api/v1/experiments/${experiment.id}` });
     })
-    .get('/active', async (c) => c.json({ experiment: (await experiments.active(actor)) ?? null }))
+    .get('/active', async (c) =>
+      c.json({ experiment: (await experiments.active(actor)) ?? null } satisfies ActiveExperiment),
+    )
     .get('/:id', async (c) => c.json(await experiments.get(actor, c.req.param('id'))))
     .put('/:id/prediction', async (c) =>
       c.json(await experiments.revisePrediction(actor, c.req.param('id'), await jsonBody(c))),
@@ -57,7 +61,9 @@ const skipped = (query: string | undefined): string[] =>
 
 /** `/experiment-templates`: the experiments one can start. */
 export function templateRoutes(services: Services): Hono {
-  return new Hono().get('/', (c) => c.json({ templates: services.experiments.templates() }));
+  return new Hono().get('/', (c) =>
+    c.json({ items: [...services.experiments.templates()] } satisfies TemplateList),
+  );
 }
 
 /** `/measurements`: named numbers logged for a baseline-vs-change experiment. */
@@ -66,7 +72,9 @@ export function measurementRoutes(services: Services, actor: Actor): Hono {
   return new Hono()
     .get('/', async (c) => {
       const name = c.req.query('name');
-      return c.json({ measurements: await measurements.list(actor, name ? { name } : {}) });
+      return c.json({
+        items: await measurements.list(actor, name ? { name } : {}),
+      } satisfies MeasurementList);
     })
     .post('/', async (c) => c.json(await measurements.log(actor, await jsonBody(c)), 201));
 }

@@ -1,4 +1,13 @@
 import { Hono } from 'hono';
+import type {
+  CalendarFeedList,
+  ExerciseList,
+  InterruptionList,
+  NewCalendarFeed,
+  PlanList,
+  PracticeList,
+  SubSkillList,
+} from '../../core/plans/views.js';
 import type { Services } from '../../services/app.js';
 import type { Actor } from '../../services/context.js';
 import { jsonBody, optionalJsonBody } from '../request.js';
@@ -11,8 +20,8 @@ export function planRoutes(services: Services, actor: Actor): Hono {
       const ideaId = c.req.query('ideaId');
       const state = c.req.query('state');
       return c.json({
-        plans: ideaId ? await plans.forIdea(actor, ideaId) : await plans.list(actor, state ? { state } : {}),
-      });
+        items: ideaId ? await plans.forIdea(actor, ideaId) : await plans.list(actor, state ? { state } : {}),
+      } satisfies PlanList);
     })
     .post('/', async (c) => {
       const plan = await plans.create(actor, await jsonBody(c));
@@ -33,7 +42,9 @@ export function exerciseRoutes(services: Services, actor: Actor): Hono {
   return new Hono()
     .get('/', async (c) => {
       const subSkill = c.req.query('subSkill');
-      return c.json({ exercises: await exercises.list(actor, subSkill ? { subSkill } : {}) });
+      return c.json({
+        items: await exercises.list(actor, subSkill ? { subSkill } : {}),
+      } satisfies ExerciseList);
     })
     .post('/', async (c) => c.json(await exercises.create(actor, await jsonBody(c)), 201));
 }
@@ -50,7 +61,7 @@ export function practiceRoutes(services: Services, actor: Actor): Hono {
     .get('/', async (c) => {
       const planId = c.req.query('planId');
       const filter = { ...window(c.req.query('from'), c.req.query('to')), ...(planId ? { planId } : {}) };
-      return c.json({ practice: await practice.list(actor, filter) });
+      return c.json({ items: await practice.list(actor, filter) } satisfies PracticeList);
     })
     .post('/', async (c) => c.json(await practice.log(actor, await jsonBody(c)), 201))
     .delete('/:id', async (c) => {
@@ -64,8 +75,8 @@ export function interruptionRoutes(services: Services, actor: Actor): Hono {
   return new Hono()
     .get('/', async (c) =>
       c.json({
-        interruptions: await practice.interruptions(actor, window(c.req.query('from'), c.req.query('to'))),
-      }),
+        items: await practice.interruptions(actor, window(c.req.query('from'), c.req.query('to'))),
+      } satisfies InterruptionList),
     )
     .post('/', async (c) => c.json(await practice.interrupt(actor, await optionalJsonBody(c)), 201))
     .delete('/:id', async (c) => {
@@ -92,7 +103,7 @@ export function progressRoutes(services: Services, actor: Actor): Hono {
       const weeks = c.req.query('weeks');
       return c.json(await dashboard.get(actor, weeks ? { weeks: Number(weeks) } : {}));
     })
-    .get('/sub-skills', (c) => c.json({ subSkills: exercises.subSkills() }))
+    .get('/sub-skills', (c) => c.json({ items: exercises.subSkills() } satisfies SubSkillList))
     .get('/settings', async (c) => c.json(await settings.get(actor)))
     .put('/settings', async (c) => c.json(await settings.update(actor, await jsonBody(c))))
     .get('/calendar.ics', async (c) =>
@@ -101,10 +112,12 @@ export function progressRoutes(services: Services, actor: Actor): Hono {
         'content-disposition': 'attachment; filename="whetstone.ics"',
       }),
     )
-    .get('/calendar/feeds', async (c) => c.json({ feeds: await calendar.list(actor) }))
+    .get('/calendar/feeds', async (c) =>
+      c.json({ items: await calendar.list(actor) } satisfies CalendarFeedList),
+    )
     .post('/calendar/feeds', async (c) => {
       const feed = await calendar.create(actor);
-      return c.json({ ...feed, path: `/feeds/${feed.token}.ics` }, 201);
+      return c.json({ ...feed, path: `/feeds/${feed.token}.ics` } satisfies NewCalendarFeed, 201);
     })
     .delete('/calendar/feeds/:id', async (c) => {
       await calendar.revoke(actor, c.req.param('id'));

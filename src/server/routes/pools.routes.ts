@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { PoolList } from '../../core/experiments/pool-view.js';
 import { IMPORT_BODY_MAX } from '../../core/limits.js';
 import type { Services } from '../../services/app.js';
 import type { Actor } from '../../services/context.js';
@@ -8,7 +9,7 @@ import { jsonBody } from '../request.js';
 export function poolRoutes(services: Services, actor: Actor): Hono {
   const { pools } = services;
   return new Hono()
-    .get('/', async (c) => c.json({ pools: await pools.list(actor) }))
+    .get('/', async (c) => c.json({ items: await pools.list(actor) } satisfies PoolList))
     .post('/', async (c) => {
       const pool = await pools.create(actor, await jsonBody(c));
       return c.json(pool, 201, { location: `/api/v1/pools/${pool.id}` });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { ActiveSession, SessionList } from '../../core/sessions/view.js';
 import type { Services } from '../../services/app.js';
 import type { Actor } from '../../services/context.js';
 import { jsonBody, optionalJsonBody } from '../request.js';
@@ -7,12 +8,14 @@ import { jsonBody, optionalJsonBody } from '../request.js';
 export function sessionRoutes(services: Services, actor: Actor): Hono {
   const { sessions } = services;
   return new Hono()
-    .get('/', async (c) => c.json({ items: await sessions.list(actor) }))
+    .get('/', async (c) => c.json({ items: await sessions.list(actor) } satisfies SessionList))
     .post('/', async (c) => {
       const session = await sessions.start(actor, await optionalJsonBody(c));
       return c.json(session, 201, { location: `/api/v1/sessions/${session.id}` });
     })
-    .get('/active', async (c) => c.json({ session: (await sessions.active(actor)) ?? null }))
+    .get('/active', async (c) =>
+      c.json({ session: (await sessions.active(actor)) ?? null } satisfies ActiveSession),
+    )
     .get('/:id', async (c) => c.json(await sessions.get(actor, c.req.param('id'))))
     .post('/:id/pause', async (c) => c.json(await sessions.pause(actor, c.req.param('id'))))
     .post('/:id/resume', async (c) => c.json(await sessions.resume(actor, c.req.param('id'))))

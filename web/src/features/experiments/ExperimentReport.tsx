@@ -4,9 +4,8 @@ import {
   api,
   type ExperimentReportView,
   type ExperimentView,
+  type IdeaPhaseReport,
   type MeasurementReport,
-  type Observation,
-  type PhaseReport,
   type Verdict,
 } from '../../api.js';
 import { ValuePips } from '../../shared/components/Badges.js';
@@ -40,7 +39,7 @@ export function ExperimentReport({ report }: { report: ExperimentReportView }) {
           { ...report.report.phases[0], median: report.report.phases[0].median },
           { ...report.report.phases[1], median: report.report.phases[1].median },
         ]}
-        observations={report.observations as Observation[]}
+        observations={report.observations}
         name={report.experiment.measurement?.name ?? 'Measurement'}
         unit={report.experiment.measurement?.unit ?? null}
       />
@@ -88,8 +87,8 @@ function VerdictCard({ view, verdict }: { view: ExperimentView; verdict: Verdict
   );
 }
 
-function IdeasFigures({ phases }: { phases: readonly [PhaseReport, PhaseReport] }) {
-  const rows: FigureRow<PhaseReport>[] = [
+function IdeasFigures({ phases }: { phases: readonly [IdeaPhaseReport, IdeaPhaseReport] }) {
+  const rows: FigureRow<IdeaPhaseReport>[] = [
     { label: 'Ideas', cell: (p) => p.count },
     { label: 'Rated', cell: (p) => p.rated },
     { label: 'Total value', cell: (p) => p.totalValue },
@@ -103,7 +102,7 @@ function IdeasFigures({ phases }: { phases: readonly [PhaseReport, PhaseReport] 
   );
 }
 
-function BestIdeas({ phases }: { phases: readonly [PhaseReport, PhaseReport] }) {
+function BestIdeas({ phases }: { phases: readonly [IdeaPhaseReport, IdeaPhaseReport] }) {
   return (
     <Section title="Best ideas">
       <div className="best-columns">

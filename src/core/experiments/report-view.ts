@@ -1,0 +1,108 @@
+import * as z from 'zod/mini';
+import { BootstrapInterval } from '../stats/views.js';
+import { Favoured, MeasurementDirection } from './experiment.js';
+import { ExperimentView } from './view.js';
+
+/**
+ * The shapes of an experiment's report (GET /experiments/{id}/report) as schemas: the report
+ * functions build them, the API sends them, the OpenAPI document and the web app's types come
+ * from here.
+ */
+
+export const Trust = z.enum(['very-low', 'low', 'moderate']);
+export type Trust = z.infer<typeof Trust>;
+
+export const Verdict = z.object({
+  outcome: z.enum([...Favoured.options, 'unclear']),
+  /** Plain language: what happened. */
+  summary: z.string(),
+  trust: Trust,
+  /** Plain language: how much to trust it, and why. */
+  trustReason: z.string(),
+  /** Whether the locked prediction matched the outcome; null when the outcome is unclear. */
+  predictionMatched: z.nullable(z.boolean()),
+});
+export type Verdict = z.infer<typeof Verdict>;
+
+/** One phase of an idea experiment, from the blind ratings. */
+export const PhaseSummary = z.object({
+  key: z.string(),
+  label: z.string(),
+  count: z.number(),
+  rated: z.number(),
+  totalValue: z.number(),
+  /** Mean over rated ideas; null when none was rated. */
+  meanValue: z.nullable(z.number()),
+  highValueCount: z.number(),
+  best: z.array(z.object({ id: z.string(), text: z.string(), value: z.number() })),
+});
+export type PhaseSummary = z.infer<typeof PhaseSummary>;
+
+/** A phase of an idea experiment's report, with how many ideas got each rating 1..5. */
+export const IdeaPhaseReport = z.extend(PhaseSummary, {
+  ratings: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]),
+});
+export type IdeaPhaseReport = z.infer<typeof IdeaPhaseReport>;
+
+export const MeasurementPhaseSummary = z.object({
+  key: z.string(),
+  label: z.string(),
+  n: z.number(),
+  /** null when the phase has no measurement. */
+  mean: z.nullable(z.number()),
+  median: z.nullable(z.number()),
+  /** Sample standard deviation (n − 1); null with fewer than two measurements. */
+  sd: z.nullable(z.number()),
+  min: z.nullable(z.number()),
+  max: z.nullable(z.number()),
+});
+export type MeasurementPhaseSummary = z.infer<typeof MeasurementPhaseSummary>;
+
+const method = z.enum(['exact', 'normal']);
+
+/**
+ * The two-sided Mann-Whitney U test of baseline against change: `u` is min(U₁, U₂). When the
+ * groups are too small for any outcome to reach p < 0.05, or one is empty, a caveat stands in
+ * for the p-value.
+ */
+export const MeasurementTest = z.union([
+  z.object({ u: z.number(), method, pValue: z.number() }),
+  z.object({ u: z.number(), method, caveat: z.string() }),
+  z.object({ caveat: z.string() }),
+]);
+export type MeasurementTest = z.infer<typeof MeasurementTest>;
+
+export const MeasurementReport = z.object({
+  measurement: z.object({ name: z.string(), unit: z.nullable(z.string()), better: MeasurementDirection }),
+  phases: z.tuple([MeasurementPhaseSummary, MeasurementPhaseSummary]),
+  mannWhitney: MeasurementTest,
+  /** Median of the change phase minus median of the baseline, with a bootstrap 95% interval. */
+  medianDifference: z.nullable(BootstrapInterval),
+  verdict: Verdict,
+});
+export type MeasurementReport = z.infer<typeof MeasurementReport>;
+
+export const MeasurementObservation = z.object({
+  /** The phase key the value was measured in. */
+  phase: z.string(),
+  value: z.number(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type MeasurementObservation = z.infer<typeof MeasurementObservation>;
+
+/** The report of a reported experiment: per phase and a verdict, or a baseline-vs-change test. */
+export const ExperimentReportView = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('ideas'),
+    experiment: ExperimentView,
+    phases: z.tuple([IdeaPhaseReport, IdeaPhaseReport]),
+    verdict: Verdict,
+  }),
+  z.object({
+    kind: z.literal('measurement'),
+    experiment: ExperimentView,
+    report: MeasurementReport,
+    observations: z.array(MeasurementObservation),
+  }),
+]);
+export type ExperimentReportView = z.infer<typeof ExperimentReportView>;
