@@ -168,7 +168,7 @@ export const ROUTES: readonly AppRoute[] = [
     path: '/decks/:id',
     title: 'Deck',
     section: '/decks',
-    page: lazyPage(() => import('../features/decks/DecksPage.js'), 'DeckPage'),
+    page: lazyPage(() => import('../features/decks/DeckPage.js'), 'DeckPage'),
   },
   {
     path: '/areas',
