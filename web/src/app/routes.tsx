@@ -69,7 +69,7 @@ export const ROUTES: readonly AppRoute[] = [
     path: '/sessions/:id',
     title: 'Session summary',
     section: '/session',
-    page: lazyPage(() => import('../features/sessions/SessionsPage.js'), 'SessionSummaryPage'),
+    page: lazyPage(() => import('../features/sessions/SessionSummaryPage.js'), 'SessionSummaryPage'),
   },
   {
     path: '/plans',
