@@ -13,7 +13,12 @@ const WEB = join(SRC, '../web/src');
 /** Plain data and arithmetic: no package at all, fit for the first page. */
 const PLAIN = ['core/idea-vocabulary.ts', 'core/limits.ts', 'core/local-date.ts', 'core/plans/vocabulary.ts'];
 /** Input schemas for forms: zod/mini (small) and nothing heavier. Lazy pages only. */
-const SCHEMAS = ['core/areas.ts', 'core/experiments/experiment.ts', 'core/experiments/pool.ts'];
+const SCHEMAS = [
+  'core/areas.ts',
+  'core/experiments/experiment.ts',
+  'core/experiments/pool.ts',
+  'core/sessions/session.ts',
+];
 /** Loaded on demand only (a dynamic import), e.g. the plan form's cadence preview (decision 0003). */
 const ON_DEMAND = ['core/plans/cadence-parse.ts', 'core/plans/cadence.ts'];
 

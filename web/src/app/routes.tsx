@@ -69,7 +69,7 @@ export const ROUTES: readonly AppRoute[] = [
     path: '/sessions/:id',
     title: 'Session summary',
     section: '/session',
-    page: lazyPage(() => import('../features/sessions/SessionsPage.js'), 'SessionSummaryPage'),
+    page: lazyPage(() => import('../features/sessions/SessionSummaryPage.js'), 'SessionSummaryPage'),
   },
   {
     path: '/plans',
@@ -168,7 +168,7 @@ export const ROUTES: readonly AppRoute[] = [
     path: '/decks/:id',
     title: 'Deck',
     section: '/decks',
-    page: lazyPage(() => import('../features/decks/DecksPage.js'), 'DeckPage'),
+    page: lazyPage(() => import('../features/decks/DeckPage.js'), 'DeckPage'),
   },
   {
     path: '/areas',

@@ -1,38 +1,33 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, type Deck, errorMessage, type FieldIssue, isAbort } from '../../api.js';
-import { useLoaded } from '../../shared/api/loading.js';
-import { BackLink, ErrorNotice, ImportProblem, LoadingCard } from '../../shared/components/PageStates.js';
+import { api, type Deck, errorMessage } from '../../api.js';
+import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { plural } from '../../shared/format.js';
-import { useAreas, useToast } from '../../shared/state.js';
-
-const STAGE_LABELS: Record<string, string> = {
-  opening: 'Warming up',
-  exploring: 'Exploring',
-  narrowing: 'Narrowing',
-  planning: 'Planning',
-};
-
-const loadDecks = async (signal: AbortSignal) => (await api.listDecks(signal)).items;
+import { useToast } from '../../shared/state.js';
+import { ImportDeck } from './ImportDeck.js';
+import { deckKeys, useDecks } from './queries.js';
 
 /** /decks: built-in and own question decks; import, export, delete. */
 export function DecksPage() {
   const { notify } = useToast();
-  const { data: decks, error, reload, setData: setDecks } = useLoaded(loadDecks);
+  const client = useQueryClient();
+  const { data: decks, error, reload, setData: setDecks } = useDecks();
+  /** The deck whose delete button asks for confirmation. */
   const [confirming, setConfirming] = useState<string | null>(null);
   const id = useId();
 
-  const remove = async (deck: Deck) => {
-    try {
-      await api.deleteDeck(deck.id);
+  // A failed delete is told in a toast: the list stays as it was.
+  const removal = useMutation({
+    mutationFn: (deck: Deck) => api.deleteDeck(deck.id),
+    onSuccess: (_, deck) => {
       setDecks((list) => list?.filter((d) => d.id !== deck.id) ?? null);
+      client.removeQueries({ queryKey: deckKeys.one(deck.id) });
       notify(`Deleted “${deck.name}”`);
-    } catch (e) {
-      notify(errorMessage(e), 'error');
-    } finally {
-      setConfirming(null);
-    }
-  };
+    },
+    onError: (e) => notify(errorMessage(e), 'error'),
+    onSettled: () => setConfirming(null),
+  });
 
   return (
     <div className="page page--narrow">
@@ -93,7 +88,7 @@ export function DecksPage() {
                       <button
                         type="button"
                         className="button button--small button--danger"
-                        onClick={() => void remove(deck)}
+                        onClick={() => removal.mutate(deck)}
                       >
                         Confirm delete {deck.name}
                       </button>
@@ -117,151 +112,10 @@ export function DecksPage() {
       <ImportDeck
         onImported={(deck) => {
           setDecks((list) => [...(list ?? []).filter((d) => d.id !== deck.id), deck]);
+          client.setQueryData(deckKeys.one(deck.id), deck);
           notify(`Imported “${deck.name}”`);
         }}
       />
-    </div>
-  );
-}
-
-function ImportDeck({ onImported }: { onImported: (deck: Deck) => void }) {
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [replace, setReplace] = useState(false);
-  const [problem, setProblem] = useState<{ message: string; issues: FieldIssue[] } | null>(null);
-  const id = useId();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setProblem({ message: 'Choose a deck file (YAML or JSON) first.', issues: [] });
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const deck = await api.importDeck(file.name, await file.text(), replace);
-      onImported(deck);
-      setFile(null);
-      if (fileRef.current) fileRef.current.value = '';
-    } catch (error) {
-      setProblem({
-        message: errorMessage(error),
-        issues: error instanceof ApiError ? (error.problem?.errors ?? []) : [],
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  // The server's summary often repeats the first issue; list each message once.
-  const issues = problem
-    ? [...new Set(problem.issues.map((i) => i.message))].filter((m) => m !== problem.message)
-    : [];
-
-  return (
-    <section aria-labelledby={`${id}-import`} className="data-section">
-      <h2 id={`${id}-import`} className="section-title">
-        Import a deck
-      </h2>
-      <form className="card import-form" onSubmit={submit} aria-label="Import a deck">
-        <p className="export-card__text">
-          A YAML or JSON file with a <code>name</code> and a list of <code>questions</code> (each with{' '}
-          <code>id</code>, <code>text</code>, <code>stage</code> and <code>areas</code>). Export the built-in
-          deck for an example. To edit one of your decks, export it, change the file and import it again with
-          “Replace”.
-        </p>
-        <label className="checkbox-field">
-          <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
-          Replace my deck with the same id
-        </label>
-        <div className="import-form__row">
-          <label htmlFor={`${id}-file`} className="visually-hidden">
-            Deck file
-          </label>
-          <input
-            id={`${id}-file`}
-            ref={fileRef}
-            type="file"
-            className="file-input"
-            accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setProblem(null);
-            }}
-            aria-describedby={problem ? `${id}-problem` : undefined}
-          />
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Import deck
-          </button>
-        </div>
-        {problem && (
-          <ImportProblem
-            id={`${id}-problem`}
-            message={issues.length === 0 && <span className="deck-error">{problem.message}</span>}
-            issues={issues.map((message) => ({
-              key: message,
-              text: <span className="deck-error">{message}</span>,
-            }))}
-            max={Number.POSITIVE_INFINITY}
-          />
-        )}
-      </form>
-    </section>
-  );
-}
-
-/** /decks/:id: one deck's questions. */
-export function DeckPage({ id }: { id: string }) {
-  const { nameOf } = useAreas();
-  const [deck, setDeck] = useState<Deck | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .getDeck(id, controller.signal)
-      .then(setDeck)
-      .catch((e) => {
-        if (!isAbort(e)) setError(errorMessage(e));
-      });
-    return () => controller.abort();
-  }, [id]);
-
-  return (
-    <div className="page page--narrow">
-      <BackLink to="/decks">Decks</BackLink>
-      {error && <ErrorNotice>{error}</ErrorNotice>}
-      {!deck && !error && (
-        <div aria-busy="true">
-          <div className="skeleton skeleton--title" />
-        </div>
-      )}
-      {deck && (
-        <>
-          <header className="page-header">
-            <p className="eyebrow">{deck.builtin ? 'Built-in deck' : 'Your deck'}</p>
-            <h1 className="page-title">{deck.name}</h1>
-            {deck.description && <p className="page-lede">{deck.description}</p>}
-          </header>
-          <ol className="card question-list" aria-label="Questions">
-            {deck.questions.map((q) => (
-              <li key={q.id} className="question-item">
-                <span className="question-item__text">{q.text}</span>
-                <span className="question-item__meta">
-                  <span className="tag">{STAGE_LABELS[q.stage] ?? q.stage}</span>
-                  {q.areas.map((a) => (
-                    <span key={a} className="chip">
-                      {nameOf(a)}
-                    </span>
-                  ))}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
     </div>
   );
 }

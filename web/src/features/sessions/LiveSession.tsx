@@ -1,30 +1,15 @@
-import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { Idea } from '../../../../src/core/ideas.js';
-import { ApiError, api, errorMessage, type SessionStep, type SessionView } from '../../api.js';
-import { AreaSelect } from '../../shared/components/AreaSelect.js';
-import { FieldError } from '../../shared/components/FieldError.js';
-import { registerCaptureFocus, useAreas, useToast } from '../../shared/state.js';
+import { api, type SessionStep, type SessionView } from '../../api.js';
+import { useApiAction } from '../../shared/api/action.js';
+import { ErrorNotice } from '../../shared/components/PageStates.js';
+import { STAGE_LABELS } from '../decks/labels.js';
+import { crossedMilestone, milestoneText, stepAnnouncement } from './live-session/milestones.js';
+import { SessionCapture } from './live-session/SessionCapture.js';
+import { SessionIdeas } from './live-session/SessionIdeas.js';
+import { useStepKeys } from './live-session/use-step-keys.js';
+import { useUpdateActiveSession } from './queries.js';
 import { formatClock, type Synced, useCountdown } from './session.js';
-
-const RESYNC_MS = 30_000;
-const STAGE_LABELS: Record<string, string> = {
-  opening: 'Warming up',
-  exploring: 'Exploring',
-  narrowing: 'Narrowing',
-  planning: 'Planning',
-};
-
-const FIVE_MINUTES = 5 * 60_000;
-
-/** Milestones worth a screen-reader announcement: every 5 minutes, and one minute left. */
-function crossedMilestone(before: number, after: number): number | null {
-  if (after >= before) return null;
-  if (before > 60_000 && after <= 60_000) return 60_000;
-  const mark = Math.ceil(after / FIVE_MINUTES) * FIVE_MINUTES;
-  if (mark > 0 && before > mark && after <= mark) return mark;
-  return null;
-}
 
 /** The session under way: one question, a quiet countdown, capture under the question. */
 export function LiveSession({
@@ -33,16 +18,16 @@ export function LiveSession({
   refresh,
 }: {
   state: Synced;
+  /** Shows the server's answer to a step: the session view each step returns is the truth. */
   apply: (view: SessionView) => void;
+  /** Asks the server again. */
   refresh: () => Promise<void>;
 }) {
   const { view } = state;
   const remaining = useCountdown(state);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const updateSession = useUpdateActiveSession();
   const [announcement, setAnnouncement] = useState('');
   const ending = useRef(false);
-  const questionRef = useRef<HTMLHeadingElement>(null);
   const ids = useId();
   const running = view.state === 'running';
   const allowed = new Set(view.allowedActions);
@@ -54,50 +39,33 @@ export function LiveSession({
     return () => document.documentElement.classList.remove('focus-mode');
   }, []);
 
-  // Re-sync with the server regularly: another tab, the CLI or a sleeping laptop may differ.
-  useEffect(() => {
-    const timer = window.setInterval(() => void refresh(), RESYNC_MS);
-    return () => window.clearInterval(timer);
-  }, [refresh]);
-
   // Announce the countdown at milestones only, never every second.
   const lastRemaining = useRef(remaining);
   useEffect(() => {
     const mark = crossedMilestone(lastRemaining.current, remaining);
     lastRemaining.current = remaining;
-    if (mark !== null) setAnnouncement(mark === 60_000 ? '1 minute left.' : `${mark / 60_000} minutes left.`);
+    if (mark !== null) setAnnouncement(milestoneText(mark));
   }, [remaining]);
 
+  const action = useApiAction((request: () => Promise<SessionView>) => request(), { onSuccess: apply });
+  const { run, busy } = action;
   const act = useCallback(
-    async (name: string, run: () => Promise<SessionView>, said?: (v: SessionView) => string) => {
-      setBusy(name);
-      setProblem(null);
-      try {
-        const next = await run();
-        apply(next);
-        if (said) setAnnouncement(said(next));
-        return next;
-      } catch (error) {
-        setProblem(errorMessage(error));
-        if (error instanceof ApiError && error.status === 409) void refresh();
-        return null;
-      } finally {
-        setBusy(null);
-      }
+    async (request: () => Promise<SessionView>, said: (next: SessionView) => string) => {
+      const next = await run(request);
+      if (next) setAnnouncement(said(next));
+      // A refused step usually means the session changed elsewhere: show how it is now.
+      else void refresh();
+      return next;
     },
-    [apply, refresh],
+    [run, refresh],
   );
 
   const step = useCallback(
-    (name: SessionStep) => {
-      const said = (v: SessionView) => {
-        if (name === 'pause') return 'Session paused.';
-        if (name === 'resume') return 'Session resumed.';
-        if (name === 'end') return 'Session ended. Rate your ideas.';
-        return v.current ? `Question ${v.position + 1} of ${v.queueLength}: ${v.current.text}` : '';
-      };
-      return act(name, () => api.sessionStep(view.id, name), said);
-    },
+    (name: SessionStep) =>
+      void act(
+        () => api.sessionStep(view.id, name),
+        (next) => stepAnnouncement(name, next),
+      ),
     [act, view.id],
   );
 
@@ -107,7 +75,6 @@ export function LiveSession({
     if (!timeUp || ending.current) return;
     ending.current = true;
     void act(
-      'end',
       () => api.sessionStep(view.id, 'end'),
       () => "Time's up. Rate your ideas.",
     ).then((result) => {
@@ -119,27 +86,10 @@ export function LiveSession({
   const canForward = view.position < view.queueLength - 1;
   const canNext = allowed.has('next') && canForward;
   const canSkip = allowed.has('skip') && canForward;
-
-  // Keyboard: Alt+→ / Alt+N next, Alt+S skip, Alt+← / Alt+B back, Alt+P pause or resume.
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
-      let action: SessionStep | null = null;
-      if (event.key === 'ArrowRight' || event.code === 'KeyN') action = canNext ? 'next' : null;
-      else if (event.code === 'KeyS') action = canSkip ? 'skip' : null;
-      else if (event.key === 'ArrowLeft' || event.code === 'KeyB') action = canBack ? 'back' : null;
-      else if (event.code === 'KeyP') action = running ? 'pause' : 'resume';
-      else return;
-      event.preventDefault();
-      if (action && !busy) void step(action);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [canNext, canSkip, canBack, running, busy, step]);
+  useStepKeys({ canNext, canSkip, canBack, running, busy }, step);
 
   const question = view.current;
   const usedShare = total > 0 ? Math.min(1, Math.max(0, 1 - remaining / total)) : 0;
-  const ideasNewestFirst = [...view.ideas].reverse();
 
   return (
     <div className={running ? 'focus' : 'focus focus--paused'}>
@@ -161,8 +111,8 @@ export function LiveSession({
             <button
               type="button"
               className="button button--small button--quiet"
-              onClick={() => void step('pause')}
-              disabled={!allowed.has('pause') || busy !== null}
+              onClick={() => step('pause')}
+              disabled={!allowed.has('pause') || busy}
               aria-keyshortcuts="Alt+P"
             >
               Pause
@@ -171,8 +121,8 @@ export function LiveSession({
             <button
               type="button"
               className="button button--small button--primary"
-              onClick={() => void step('resume')}
-              disabled={!allowed.has('resume') || busy !== null}
+              onClick={() => step('resume')}
+              disabled={!allowed.has('resume') || busy}
               aria-keyshortcuts="Alt+P"
             >
               Resume
@@ -184,20 +134,19 @@ export function LiveSession({
             aria-label="Add 5 minutes"
             onClick={() =>
               void act(
-                'add',
                 () => api.addTime(view.id, 5),
                 () => '5 minutes added.',
               )
             }
-            disabled={!allowed.has('addTime') || busy !== null}
+            disabled={!allowed.has('addTime') || busy}
           >
             +5 min
           </button>
           <button
             type="button"
             className="button button--small button--quiet"
-            onClick={() => void step('end')}
-            disabled={!allowed.has('end') || busy !== null}
+            onClick={() => step('end')}
+            disabled={!allowed.has('end') || busy}
           >
             End session
           </button>
@@ -222,7 +171,7 @@ export function LiveSession({
         {question ? (
           <>
             <p className="focus__eyebrow">{STAGE_LABELS[question.stage] ?? question.stage}</p>
-            <h1 className="focus__question" ref={questionRef} tabIndex={-1}>
+            <h1 className="focus__question" tabIndex={-1}>
               {question.text}
             </h1>
           </>
@@ -235,8 +184,8 @@ export function LiveSession({
           <button
             type="button"
             className="button button--small button--ghost"
-            onClick={() => void step('back')}
-            disabled={!canBack || busy !== null}
+            onClick={() => step('back')}
+            disabled={!canBack || busy}
             aria-keyshortcuts="Alt+ArrowLeft Alt+B"
           >
             <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
@@ -248,8 +197,8 @@ export function LiveSession({
           <button
             type="button"
             className="button button--small button--ghost"
-            onClick={() => void step('skip')}
-            disabled={!canSkip || busy !== null}
+            onClick={() => step('skip')}
+            disabled={!canSkip || busy}
             aria-keyshortcuts="Alt+S"
           >
             Skip
@@ -257,8 +206,8 @@ export function LiveSession({
           <button
             type="button"
             className="button button--small"
-            onClick={() => void step('next')}
-            disabled={!canNext || busy !== null}
+            onClick={() => step('next')}
+            disabled={!canNext || busy}
             aria-keyshortcuts="Alt+ArrowRight Alt+N"
           >
             Next question
@@ -268,34 +217,17 @@ export function LiveSession({
           </button>
         </fieldset>
 
-        {problem && (
-          <div className="notice notice--error" role="alert">
-            {problem}
-          </div>
-        )}
+        {action.error && <ErrorNotice>{action.error}</ErrorNotice>}
 
         <SessionCapture
           view={view}
           onCaptured={(idea) => {
-            apply({ ...view, ideas: [...view.ideas, idea] });
+            updateSession((current) => ({ ...current, ideas: [...current.ideas, idea] }));
             void refresh();
           }}
         />
 
-        <section className="focus__ideas" aria-labelledby={`${ids}-ideas`}>
-          <h2 id={`${ids}-ideas`} className="section-title">
-            Ideas this session{view.ideas.length > 0 ? ` · ${view.ideas.length}` : ''}
-          </h2>
-          {view.ideas.length === 0 ? (
-            <p className="focus__none">Nothing yet. Small and specific is fine.</p>
-          ) : (
-            <ul className="session-ideas" aria-label="Ideas this session">
-              {ideasNewestFirst.map((idea) => (
-                <SessionIdea key={idea.id} idea={idea} view={view} />
-              ))}
-            </ul>
-          )}
-        </section>
+        <SessionIdeas view={view} />
 
         <p className="focus__keys" id={`${ids}-keys`}>
           <span>
@@ -318,129 +250,3 @@ export function LiveSession({
     </div>
   );
 }
-
-function SessionIdea({ idea, view }: { idea: Idea; view: SessionView }) {
-  const { nameOf } = useAreas();
-  const area = nameOf(idea.areaId);
-  const asked = view.questions.find((q) => q.questionId === idea.questionId);
-  return (
-    <li className="session-idea">
-      <span className="session-idea__text">{idea.text}</span>
-      <span className="session-idea__meta">
-        <span className={area ? 'chip' : 'chip chip--empty'}>{area ?? 'No area'}</span>
-        {asked && (
-          <span className="meta-text" title={asked.text}>
-            Question {asked.position + 1}
-          </span>
-        )}
-      </span>
-    </li>
-  );
-}
-
-/** The capture box under the question: Enter saves, Shift+Enter breaks the line. */
-function SessionCapture({ view, onCaptured }: { view: SessionView; onCaptured: (idea: Idea) => void }) {
-  const { notify } = useToast();
-  const question = view.current;
-  const suggested =
-    question?.areas.find((a) => view.areas.includes(a)) ?? question?.areas[0] ?? view.areas[0] ?? null;
-  const [text, setText] = useState('');
-  const [areaId, setAreaId] = useState<string | null>(suggested);
-  const [areaTouched, setAreaTouched] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  const ids = useId();
-
-  // "/" and "n" (outside fields) focus this box while the session is on screen.
-  useEffect(() => registerCaptureFocus(() => textRef.current?.focus()), []);
-
-  // Follow the question's area until the person picks one themselves.
-  useEffect(() => {
-    if (!areaTouched) setAreaId(suggested);
-  }, [suggested, areaTouched]);
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (saving) return;
-    if (!text.trim()) {
-      setErrors({ text: 'Write the idea first.' });
-      textRef.current?.focus();
-      return;
-    }
-    setSaving(true);
-    setErrors({});
-    try {
-      const idea = await api.captureInSession(view.id, { text: text.trim(), areaId });
-      setText('');
-      onCaptured(idea);
-      notify('Idea saved');
-      textRef.current?.focus();
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError && Object.keys(error.fields).length
-          ? { ...error.fields }
-          : { text: errorMessage(error) },
-      );
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void submit();
-    }
-  };
-
-  return (
-    <form className="focus__capture" aria-label="Capture an idea" onSubmit={submit} noValidate>
-      <label htmlFor={`${ids}-text`} className="visually-hidden">
-        New idea
-      </label>
-      <textarea
-        id={`${ids}-text`}
-        ref={textRef}
-        className="textarea focus__textarea"
-        rows={2}
-        placeholder="An idea worth keeping…"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={onKeyDown}
-        aria-invalid={errors.text ? true : undefined}
-        aria-describedby={[errors.text ? `${ids}-text-error` : null, `${ids}-hint`].filter(Boolean).join(' ')}
-        enterKeyHint="send"
-        // biome-ignore lint/a11y/noAutofocus: the capture box is the point of the focused view
-        autoFocus
-      />
-      <FieldError id={`${ids}-text-error`} field="text" message={errors.text} />
-      <div className="focus__capture-row">
-        <label htmlFor={`${ids}-area`} className="visually-hidden">
-          Area
-        </label>
-        <AreaSelect
-          id={`${ids}-area`}
-          className="select select--compact focus__area"
-          value={areaId}
-          onChange={(value) => {
-            setAreaId(value);
-            setAreaTouched(true);
-          }}
-          aria-invalid={errors.areaId ? true : undefined}
-        />
-        <p id={`${ids}-hint`} className="hint focus__hint">
-          <kbd>Enter</kbd> saves · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line
-        </p>
-        <button type="submit" className="button button--small button--primary" disabled={saving}>
-          Save idea
-        </button>
-      </div>
-      <FieldError id={`${ids}-area-error`} field="areaId" message={errors.areaId} />
-    </form>
-  );
-}
-
-/* ---------------------------------------------------------------------------------------------- */
-/* Rating                                                                                         */
-/* ---------------------------------------------------------------------------------------------- */

@@ -1,26 +1,23 @@
-import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { useLiveChanges } from '../../shared/api/live.js';
+import { errorMessage } from '../../api.js';
+import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { LiveSession } from './LiveSession.js';
+import { useActiveSession, useInvalidateSessionHistory, useSetActiveSession } from './queries.js';
 import { RatingScreen } from './RatingScreen.js';
 import { StartScreen } from './StartScreen.js';
-import { useSessionLoader } from './session.js';
 
 /** /session: the session under way (live or waiting for ratings), or the start screen. */
 export function SessionPage() {
   const navigate = useNavigate();
-  const { state, loaded, error, apply, refresh } = useSessionLoader(null);
+  const active = useActiveSession();
+  const setActive = useSetActiveSession();
+  const historyChanged = useInvalidateSessionHistory();
+  const { data: state, refetch } = active;
+  const refresh = async () => {
+    await refetch();
+  };
 
-  useLiveChanges(() => void refresh());
-  useEffect(() => {
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void refresh();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [refresh]);
-
-  if (!loaded) {
+  if (active.isPending) {
     return (
       <div className="page page--narrow" aria-busy="true">
         <div className="skeleton skeleton--title" />
@@ -28,33 +25,33 @@ export function SessionPage() {
       </div>
     );
   }
-  if (error && !state) {
+  if (state === undefined) {
     return (
       <div className="page page--narrow">
-        <div className="notice notice--error" role="alert">
-          {error}
-          <button type="button" className="button button--small" onClick={() => void refresh()}>
-            Try again
-          </button>
-        </div>
+        <ErrorNotice onRetry={() => void refresh()}>{errorMessage(active.error)}</ErrorNotice>
       </div>
     );
   }
-  if (!state) return <StartScreen onStarted={apply} />;
+
+  if (!state || state.view.state === 'completed') {
+    return (
+      <StartScreen
+        onStarted={(view) => {
+          setActive(view);
+          historyChanged();
+        }}
+        onResume={refresh}
+      />
+    );
+  }
   if (state.view.state === 'rating') {
     return (
       <RatingScreen
         key={state.view.id}
         view={state.view}
-        onChange={apply}
         onCompleted={(view) => navigate(`/sessions/${view.id}`, { replace: true })}
       />
     );
   }
-  if (state.view.state === 'completed') return <StartScreen onStarted={apply} />;
-  return <LiveSession key={state.view.id} state={state} apply={apply} refresh={refresh} />;
+  return <LiveSession key={state.view.id} state={state} apply={setActive} refresh={refresh} />;
 }
-
-/* ---------------------------------------------------------------------------------------------- */
-/* Start                                                                                          */
-/* ---------------------------------------------------------------------------------------------- */

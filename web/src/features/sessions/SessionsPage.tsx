@@ -1,45 +1,19 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router';
-import { api, errorMessage, isAbort, type QuestionStat, type SessionView } from '../../api.js';
+import type { SessionView } from '../../api.js';
 import { ValuePips } from '../../shared/components/Badges.js';
-import { BackLink, ErrorNotice } from '../../shared/components/PageStates.js';
-import { fullTime, plural } from '../../shared/format.js';
-import { useAreas } from '../../shared/state.js';
-import {
-  AreaCounts,
-  formatDuration,
-  ideaCountText,
-  questionTextOf,
-  sessionTitle,
-  useSessionLoader,
-} from './session.js';
-
-const STATE_LABELS: Record<SessionView['state'], string> = {
-  running: 'Under way',
-  paused: 'Paused',
-  rating: 'Waiting for ratings',
-  completed: 'Completed',
-};
+import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
+import { AreaCounts } from './AreaCounts.js';
+import { formatDuration, ideaCountText, sessionTitle } from './format.js';
+import { STATE_LABELS } from './labels.js';
+import { useQuestionStats, useSessionList } from './queries.js';
 
 /** /sessions: every session with its summary, and which questions tend to produce good ideas. */
 export function SessionsPage() {
-  const [sessions, setSessions] = useState<SessionView[] | null>(null);
-  const [stats, setStats] = useState<QuestionStat[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: sessions, error: listError } = useSessionList();
+  const { data: stats, error: statsError } = useQuestionStats();
+  const error = listError ?? statsError;
   const id = useId();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([api.listSessions(controller.signal), api.questionStats(controller.signal)])
-      .then(([list, questionStats]) => {
-        setSessions(list.items);
-        setStats(questionStats.items);
-      })
-      .catch((e) => {
-        if (!isAbort(e)) setError(errorMessage(e));
-      });
-    return () => controller.abort();
-  }, []);
 
   const ranked = [...(stats ?? [])]
     .filter((s) => s.shown > 0)
@@ -59,21 +33,14 @@ export function SessionsPage() {
         </Link>
       </header>
 
-      {error && (
-        <div className="notice notice--error" role="alert">
-          {error}
-        </div>
-      )}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
 
       <section aria-labelledby={`${id}-history`} className="history">
         <h2 id={`${id}-history`} className="section-title">
           History
         </h2>
         {sessions === null && !error ? (
-          <div className="card history__loading" aria-busy="true">
-            <div className="skeleton skeleton--line" />
-            <div className="skeleton skeleton--short" />
-          </div>
+          <LoadingCard lines={2} />
         ) : sessions && sessions.length === 0 ? (
           <div className="empty">
             <p className="empty__title">No sessions yet.</p>
@@ -162,150 +129,5 @@ function HistoryRow({ view }: { view: SessionView }) {
         <AreaCounts byArea={view.summary.byArea} />
       </Link>
     </li>
-  );
-}
-
-/** /sessions/:id: one session's summary. */
-export function SessionSummaryPage({ id }: { id: string }) {
-  const { state, loaded, error } = useSessionLoader(id);
-  const { nameOf } = useAreas();
-  const ids = useId();
-  const view = state?.view;
-
-  if (!loaded) {
-    return (
-      <div className="page page--narrow" aria-busy="true">
-        <div className="skeleton skeleton--title" />
-      </div>
-    );
-  }
-  if (!view) {
-    return (
-      <div className="page page--narrow">
-        <BackLink to="/sessions">Sessions</BackLink>
-        <ErrorNotice>{error ?? 'This session does not exist.'}</ErrorNotice>
-      </div>
-    );
-  }
-
-  const { summary } = view;
-  const skipped = view.questions.filter((q) => q.skipped).length;
-
-  return (
-    <div className="page page--narrow">
-      <BackLink to="/sessions">Sessions</BackLink>
-      <header className="page-header">
-        <p className="eyebrow">{view.state === 'completed' ? 'Session summary' : STATE_LABELS[view.state]}</p>
-        <h1 className="page-title">{sessionTitle(view)}</h1>
-        <p className="page-lede">
-          {view.deckName} · {formatDuration(view.elapsedMs)}
-          {view.endedAt && <span className="visually-hidden">, ended {fullTime(view.endedAt)}</span>}
-        </p>
-      </header>
-
-      <ul className="summary-stats" aria-label="Summary">
-        <li className="card summary-stat">
-          <span className="summary-stat__label">Ideas</span>
-          <span className="summary-stat__value">{summary.ideaCount}</span>
-        </li>
-        <li className="card summary-stat">
-          <span className="summary-stat__label">Rated</span>
-          <span className="summary-stat__value">{summary.ratedCount}</span>
-        </li>
-        <li className="card summary-stat">
-          <span className="summary-stat__label">Questions</span>
-          <span className="summary-stat__value">
-            {view.questions.length}
-            {skipped > 0 && <span className="summary-stat__sub"> · {skipped} skipped</span>}
-          </span>
-        </li>
-      </ul>
-
-      {view.note && (
-        <blockquote className="summary-note">
-          <p>{view.note}</p>
-        </blockquote>
-      )}
-
-      {summary.byArea.length > 0 && (
-        <section aria-labelledby={`${ids}-areas`} className="summary-section">
-          <h2 id={`${ids}-areas`} className="section-title">
-            By area
-          </h2>
-          <AreaCounts byArea={summary.byArea} />
-        </section>
-      )}
-
-      {summary.best.length > 0 && (
-        <section aria-labelledby={`${ids}-best`} className="summary-section">
-          <h2 id={`${ids}-best`} className="section-title">
-            Best ideas
-          </h2>
-          <ol className="card best-list" aria-label="Best ideas">
-            {summary.best.map((idea) => (
-              <li key={idea.id} className="best-item">
-                <Link to={`/ideas/${idea.id}`} className="best-item__link">
-                  <span className="best-item__text">{idea.text}</span>
-                  <span className="best-item__meta">
-                    <ValuePips value={idea.value} />
-                    <span className={idea.areaId ? 'chip' : 'chip chip--empty'}>
-                      {nameOf(idea.areaId) ?? 'No area'}
-                    </span>
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
-
-      <section aria-labelledby={`${ids}-all`} className="summary-section">
-        <h2 id={`${ids}-all`} className="section-title">
-          All ideas · {view.ideas.length}
-        </h2>
-        {view.ideas.length === 0 ? (
-          <p className="meta-text">No ideas in this session.</p>
-        ) : (
-          <ul className="card best-list" aria-label="Session ideas">
-            {view.ideas.map((idea) => (
-              <li key={idea.id} className="best-item">
-                <Link to={`/ideas/${idea.id}`} className="best-item__link">
-                  <span className="best-item__text">{idea.text}</span>
-                  <span className="best-item__meta">
-                    <ValuePips value={idea.value} />
-                    <span className={idea.areaId ? 'chip' : 'chip chip--empty'}>
-                      {nameOf(idea.areaId) ?? 'No area'}
-                    </span>
-                    {questionTextOf(view, idea) && (
-                      <span className="meta-text best-item__question">{questionTextOf(view, idea)}</span>
-                    )}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby={`${ids}-questions`} className="summary-section">
-        <h2 id={`${ids}-questions`} className="section-title">
-          Questions asked
-        </h2>
-        <ol className="card question-list" aria-label="Questions asked">
-          {view.questions.map((q) => {
-            const count = view.ideas.filter((i) => i.questionId === q.questionId).length;
-            return (
-              <li key={q.position} className="question-item">
-                <span className="question-item__text">{q.text}</span>
-                <span className="meta-text question-item__meta">
-                  {plural(count, 'idea')}
-                  {q.skipped ? ' · skipped' : ''} · {formatDuration(q.spentMs)}
-                </span>
-              </li>
-            );
-          })}
-        </ol>
-      </section>
-    </div>
   );
 }

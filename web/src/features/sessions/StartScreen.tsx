@@ -1,75 +1,70 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { Controller, type FieldErrors, type FieldError as ItemError, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
-import { ApiError, api, type Deck, errorMessage, type SessionView } from '../../api.js';
+import {
+  SESSION_MINUTES_DEFAULT,
+  SESSION_MINUTES_MAX,
+  SESSION_MINUTES_MIN,
+} from '../../../../src/core/sessions/session.js';
+import { api, type SessionView } from '../../api.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { plural } from '../../shared/format.js';
+import { controlProps } from '../../shared/forms/Field.js';
+import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useAreas } from '../../shared/state.js';
+import { useDecks } from '../decks/queries.js';
 import { activeSessionId } from './session.js';
 
 const MINUTE_PRESETS = [10, 20, 30, 45] as const;
 
+interface StartValues {
+  minutes: number;
+  /** Empty until the person picks one: the first deck is the default. */
+  deckId: string;
+  areas: string[];
+}
+
 /** Choose the length, the deck and optional focus areas, then start. */
-export function StartScreen({ onStarted }: { onStarted: (view: SessionView) => void }) {
+export function StartScreen({
+  onStarted,
+  onResume,
+}: {
+  onStarted: (view: SessionView) => void;
+  /** Opens the session already under way. */
+  onResume: () => Promise<void>;
+}) {
   const { areas } = useAreas();
-  const [minutes, setMinutes] = useState(20);
-  const [deckId, setDeckId] = useState('');
-  const [decks, setDecks] = useState<Deck[] | null>(null);
-  const [picked, setPicked] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ message: string; resume: boolean } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // A deck list that fails to load leaves the server's default deck.
+  const { data: decks, error: decksError } = useDecks();
+  // "One session at a time" is an offer to resume, not a failure of the form.
+  const [underWay, setUnderWay] = useState(false);
   const id = useId();
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .listDecks(controller.signal)
-      .then(({ items }) => {
-        setDecks(items);
-        setDeckId((current) => current || items[0]?.id || '');
-      })
-      .catch(() => setDecks([]));
-    return () => controller.abort();
-  }, []);
-
-  const toggle = (areaId: string) =>
-    setPicked((list) => (list.includes(areaId) ? list.filter((a) => a !== areaId) : [...list, areaId]));
-
-  const start = async (event?: FormEvent) => {
-    event?.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    setFieldErrors({});
-    try {
-      const view = await api.startSession({
-        minutes,
-        ...(deckId ? { deckId } : {}),
-        ...(picked.length ? { areas: picked } : {}),
-      });
-      onStarted(view);
-    } catch (error) {
-      if (activeSessionId(error)) {
-        setProblem({ message: 'A session is already under way.', resume: true });
-      } else {
-        setFieldErrors(error instanceof ApiError ? { ...error.fields } : {});
-        setProblem({ message: errorMessage(error), resume: false });
+  const { form, onSubmit, problem, busy, errorOf } = useApiForm<StartValues, SessionView | null>({
+    defaultValues: { minutes: SESSION_MINUTES_DEFAULT, deckId: '', areas: [] },
+    submit: async ({ minutes, deckId, areas: picked }) => {
+      setUnderWay(false);
+      const chosenDeck = deckId || decks?.[0]?.id;
+      try {
+        return await api.startSession({
+          minutes,
+          ...(chosenDeck ? { deckId: chosenDeck } : {}),
+          ...(picked.length ? { areas: picked } : {}),
+        });
+      } catch (error) {
+        if (activeSessionId(error)) return null;
+        throw error;
       }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const resume = async () => {
-    try {
-      const { session } = await api.activeSession();
-      if (session) onStarted(session);
-    } catch (error) {
-      setProblem({ message: errorMessage(error), resume: false });
-    }
-  };
-
+    },
+    onSuccess: (view) => (view ? onStarted(view) : setUnderWay(true)),
+  });
+  const [minutes, deckId] = useWatch({ control: form.control, name: ['minutes', 'deckId'] });
+  const chosenDeckId = deckId || decks?.[0]?.id || '';
+  const deck = decks?.find((d) => d.id === chosenDeckId);
   const openAreas = (areas ?? []).filter((a) => !a.archivedAt);
-  const deck = decks?.find((d) => d.id === deckId);
+  const minutesError = errorOf('minutes');
+  const deckError = errorOf('deckId');
+  const areasError = errorOf('areas') ?? firstItemMessage(form.formState.errors.areas);
 
   return (
     <div className="page page--narrow">
@@ -80,84 +75,116 @@ export function StartScreen({ onStarted }: { onStarted: (view: SessionView) => v
         </p>
       </header>
 
-      <form className="card start-card" aria-label="Start a session" onSubmit={start}>
+      <form className="card start-card" aria-label="Start a session" onSubmit={onSubmit}>
         <fieldset className="start-card__field">
           <legend className="capture__label">Length</legend>
-          <div className="segmented">
-            {MINUTE_PRESETS.map((m) => (
-              <button
-                key={m}
-                type="button"
-                className="segmented__option"
-                aria-pressed={minutes === m}
-                onClick={() => setMinutes(m)}
-              >
-                {m} min
-              </button>
-            ))}
-            <label className="segmented__custom">
-              <span className="visually-hidden">Minutes</span>
-              <input
-                className="input input--compact"
-                type="number"
-                min={1}
-                max={180}
-                value={minutes}
-                onChange={(e) => setMinutes(Number(e.target.value) || 0)}
-                aria-invalid={fieldErrors.minutes ? true : undefined}
-                aria-describedby={fieldErrors.minutes ? `${id}-minutes` : undefined}
-              />
-              <span aria-hidden="true">min</span>
-            </label>
-          </div>
-          <FieldError id={`${id}-minutes`} field="minutes" message={fieldErrors.minutes} />
+          <Controller
+            control={form.control}
+            name="minutes"
+            render={({ field }) => (
+              <div className="segmented">
+                {MINUTE_PRESETS.map((m) => (
+                  <button
+                    key={m}
+                    type="button"
+                    className="segmented__option"
+                    aria-pressed={field.value === m}
+                    onClick={() => field.onChange(m)}
+                  >
+                    {m} min
+                  </button>
+                ))}
+                <label className="segmented__custom">
+                  <span className="visually-hidden">Minutes</span>
+                  <input
+                    {...controlProps(`${id}-minutes`, minutesError)}
+                    ref={field.ref}
+                    name={field.name}
+                    className="input input--compact"
+                    type="number"
+                    min={SESSION_MINUTES_MIN}
+                    max={SESSION_MINUTES_MAX}
+                    value={field.value}
+                    onChange={(e) => field.onChange(Number(e.target.value) || 0)}
+                    onBlur={field.onBlur}
+                  />
+                  <span aria-hidden="true">min</span>
+                </label>
+              </div>
+            )}
+          />
+          <FieldError id={`${id}-minutes-error`} field="minutes" message={minutesError} />
         </fieldset>
 
         <div className="start-card__field">
           <label htmlFor={`${id}-deck`} className="capture__label">
             Deck
           </label>
-          <select
-            id={`${id}-deck`}
-            className="select"
-            value={deckId}
-            onChange={(e) => setDeckId(e.target.value)}
-            disabled={!decks}
-          >
-            {(decks ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name} ({plural(d.questions.length, 'question')})
-              </option>
-            ))}
-          </select>
+          <Controller
+            control={form.control}
+            name="deckId"
+            render={({ field }) => (
+              <select
+                {...controlProps(`${id}-deck`, deckError)}
+                ref={field.ref}
+                name={field.name}
+                className="select"
+                value={chosenDeckId}
+                onChange={(e) => field.onChange(e.target.value)}
+                onBlur={field.onBlur}
+                disabled={!decks && !decksError}
+              >
+                {(decks ?? []).map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name} ({plural(d.questions.length, 'question')})
+                  </option>
+                ))}
+              </select>
+            )}
+          />
           {deck?.description && <p className="hint">{deck.description}</p>}
+          <FieldError id={`${id}-deck-error`} field="deckId" message={deckError} />
         </div>
 
         <fieldset className="start-card__field">
           <legend className="capture__label">
             Focus areas <span className="field__optional">optional</span>
           </legend>
-          <div className="area-chips">
-            {openAreas.map((area) => (
-              <button
-                key={area.id}
-                type="button"
-                className="area-chip"
-                aria-pressed={picked.includes(area.id)}
-                onClick={() => toggle(area.id)}
-              >
-                {area.name}
-              </button>
-            ))}
-          </div>
+          <Controller
+            control={form.control}
+            name="areas"
+            render={({ field }) => (
+              <div className="area-chips">
+                {openAreas.map((area) => {
+                  const picked = field.value.includes(area.id);
+                  return (
+                    <button
+                      key={area.id}
+                      type="button"
+                      className="area-chip"
+                      aria-pressed={picked}
+                      onClick={() =>
+                        field.onChange(
+                          picked ? field.value.filter((a) => a !== area.id) : [...field.value, area.id],
+                        )
+                      }
+                    >
+                      {area.name}
+                    </button>
+                  );
+                })}
+              </div>
+            )}
+          />
           <p className="hint">Questions about these areas come first. Leave empty for a broad session.</p>
+          <FieldError id={`${id}-areas-error`} field="areas" message={areasError} />
         </fieldset>
 
-        {problem && (
+        {(underWay || problem) && (
           <div className="notice notice--error" role="alert">
-            <span>{problem.message}</span>
-            {problem.resume && (
-              <button type="button" className="button button--small" onClick={resume}>
+            <span>{underWay ? 'A session is already under way.' : problem}</span>
+            {underWay && (
+              <button type="button" className="button button--small" onClick={() => void onResume()}>
                 Resume it
               </button>
             )}
@@ -168,7 +195,11 @@ export function StartScreen({ onStarted }: { onStarted: (view: SessionView) => v
           <Link to="/sessions" className="link-button">
             Past sessions
           </Link>
-          <button type="submit" className="button button--primary" disabled={busy || minutes < 1}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy || minutes < SESSION_MINUTES_MIN}
+          >
             Start a {minutes}-minute session
           </button>
         </div>
@@ -177,6 +208,9 @@ export function StartScreen({ onStarted }: { onStarted: (view: SessionView) => v
   );
 }
 
-/* ---------------------------------------------------------------------------------------------- */
-/* Live                                                                                           */
-/* ---------------------------------------------------------------------------------------------- */
+/** The first message among a list field's items (the server names them `areas.0`, `areas.1`). */
+function firstItemMessage(errors: FieldErrors<StartValues>['areas']): string | undefined {
+  if (!Array.isArray(errors)) return undefined;
+  const items: readonly (ItemError | undefined)[] = errors;
+  return items.find((item) => item?.message)?.message;
+}

@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Idea } from '../../../../src/core/ideas.js';
-import { ApiError, api, errorMessage, type SessionView } from '../../api.js';
-import { plural } from '../../shared/format.js';
-import { useAreas } from '../../shared/state.js';
+import { ApiError, api, type SessionView } from '../../api.js';
+import { useApiAction } from '../../shared/api/action.js';
+
+/*
+ * The countdown and the inbox's start button. The inbox loads this module on the first page, so
+ * it stays light: no core schema, no session page code.
+ */
 
 /**
  * A session as last received from the server plus the local instant it arrived. The countdown
@@ -46,20 +49,15 @@ export function formatClock(ms: number): string {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
-/** "20 min", "1 h 5 min", "45 s" — for durations in summaries. */
-export function formatDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))} s`;
-  if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest ? `${h} h ${rest} min` : `${h} h`;
-}
-
 /** The message of a 409 "a session is already active" problem, i.e. that session's id. */
 export function activeSessionId(error: unknown): string | null {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
   return error.field('activeSessionId') ?? null;
+}
+
+/** Fetches the session page's chunk; a failure here is left to the route to report. */
+function preloadSessionPage(): Promise<unknown> {
+  return import('./SessionPage.js').catch(() => undefined);
 }
 
 /**
@@ -68,25 +66,16 @@ export function activeSessionId(error: unknown): string | null {
  */
 export function StartSessionButton({ minutes = 20 }: { minutes?: number }) {
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ message: string; resume: boolean } | null>(null);
-
-  const start = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await api.startSession({ minutes });
-      navigate('/session');
-    } catch (error) {
-      const active = activeSessionId(error);
-      setProblem(
-        active
-          ? { message: 'A session is already under way.', resume: true }
-          : { message: errorMessage(error), resume: false },
-      );
-      setBusy(false);
-    }
-  };
+  const start = useApiAction(
+    async () => {
+      // The session page's code loads while the session starts, so the page opens at once.
+      const [view] = await Promise.all([api.startSession({ minutes }), preloadSessionPage()]);
+      return view;
+    },
+    { onSuccess: () => navigate('/session') },
+  );
+  // Only the "one session at a time" refusal names the session under way.
+  const underWay = start.fields.activeSessionId !== undefined;
 
   return (
     <div className="session-cta">
@@ -96,17 +85,22 @@ export function StartSessionButton({ minutes = 20 }: { minutes?: number }) {
           One question at a time, a quiet countdown, and a box for what comes up.
         </p>
       </div>
-      <button type="button" className="button button--primary" onClick={start} disabled={busy}>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => void start.run()}
+        disabled={start.busy}
+      >
         <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
           <circle cx="8" cy="8.5" r="5.5" />
           <path d="M8 5.5v3l2 1.5M6.5 1.5h3" />
         </svg>
         Start a {minutes}-minute session
       </button>
-      {problem && (
+      {start.error && (
         <div className="notice notice--error session-cta__problem" role="alert">
-          <span>{problem.message}</span>
-          {problem.resume && (
+          <span>{underWay ? 'A session is already under way.' : start.error}</span>
+          {underWay && (
             <button type="button" className="button button--small" onClick={() => navigate('/session')}>
               Resume it
             </button>
@@ -115,74 +109,4 @@ export function StartSessionButton({ minutes = 20 }: { minutes?: number }) {
       )}
     </div>
   );
-}
-
-/** Loads a session by id (or the active one) and keeps it in sync with the server. */
-export function useSessionLoader(id: string | null) {
-  const [state, setState] = useState<Synced | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const latest = useRef(0);
-
-  const apply = useCallback((view: SessionView | null) => {
-    latest.current++;
-    setState(view ? synced(view) : null);
-    setLoaded(true);
-    setError(null);
-  }, []);
-
-  const refresh = useCallback(async () => {
-    const ticket = ++latest.current;
-    try {
-      const view = id ? await api.getSession(id) : (await api.activeSession()).session;
-      // A newer answer (from an action) wins over a slower re-sync started before it.
-      if (ticket !== latest.current) return;
-      setState(view ? synced(view) : null);
-      setError(null);
-    } catch (e) {
-      if (ticket === latest.current) setError(errorMessage(e));
-    } finally {
-      if (ticket === latest.current) setLoaded(true);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  return { state, loaded, error, apply, refresh };
-}
-
-/** Counts of ideas per area, biggest first, with area names. */
-export function AreaCounts({ byArea }: { byArea: SessionView['summary']['byArea'] }) {
-  const { nameOf } = useAreas();
-  if (byArea.length === 0) return null;
-  return (
-    <ul className="area-counts" aria-label="Ideas by area">
-      {byArea.map((entry) => (
-        <li key={entry.areaId ?? 'none'} className={entry.areaId ? 'chip' : 'chip chip--empty'}>
-          {nameOf(entry.areaId) ?? 'No area'}
-          <span className="area-counts__count">{entry.count}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-export function sessionTitle(view: SessionView): string {
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(new Date(view.startedAt));
-}
-
-export function ideaCountText(view: SessionView): string {
-  return plural(view.summary.ideaCount, 'idea');
-}
-
-export function questionTextOf(view: SessionView, idea: Idea): string | null {
-  return view.questions.find((q) => q.questionId === idea.questionId)?.text ?? null;
 }
