@@ -1,8 +1,10 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, api, errorMessage, isAbort, type RatingQueueView } from '../../api.js';
+import { ApiError, api, errorMessage } from '../../api.js';
+import { useApiAction } from '../../shared/api/action.js';
 import { VALUE_HINTS } from '../../shared/format.js';
-import { useActiveExperiment } from './experiment.js';
+import { experimentKeys, useShowExperiment } from './queries.js';
 
 const VALUES = [1, 2, 3, 4, 5] as const;
 
@@ -24,57 +26,57 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * /experiments/:id/rate: blind rating, one idea at a time in the server's shuffled order. The
  * page shows the idea's text and nothing else about it: no phase, time, source or id. The opaque
- * token that identifies the item to the server lives only in this component's memory, never in
- * the DOM.
+ * token that identifies the item to the server lives only in memory (this component's state and
+ * the query cache), never in the DOM.
  */
 export function BlindRatingPage({ id }: { id: string }) {
   const navigate = useNavigate();
-  const { update } = useActiveExperiment();
-  const [queue, setQueue] = useState<RatingQueueView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [finishing, setFinishing] = useState(false);
+  const client = useQueryClient();
+  const showExperiment = useShowExperiment();
   // Tokens of ideas put off for later, in memory only; the server serves them last.
   const [later, setLater] = useState<string[]>([]);
   const hintId = useId();
+  const queueKey = experimentKeys.rating(id);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .ratingQueue(id, [], controller.signal)
-      .then(setQueue)
-      .catch((error) => {
-        if (!isAbort(error)) setProblem(problemOf(error));
-      });
-    return () => controller.abort();
-  }, [id]);
-
+  // A refresh (after a change event) asks with the ideas put off so far, so the order holds.
+  const loaded = useQuery({
+    queryKey: queueKey,
+    queryFn: ({ signal }) => api.ratingQueue(id, later, signal),
+  });
+  const queue = loaded.data ?? null;
   const next = queue?.next ?? null;
 
   /**
    * Rates the idea on screen (a value) or puts it off until the others are rated (null); either
    * way the server answers with the queue's next idea, the put-off ones last.
    */
+  const answering = useMutation({
+    mutationFn: ({ token, value, rest }: { token: string; value: number | null; rest: string[] }) =>
+      value === null ? api.ratingQueue(id, rest) : api.rateBlind(id, token, value, rest),
+    onSuccess: async (answer, { rest }) => {
+      // A refresh still under way knows less than this answer.
+      await client.cancelQueries({ queryKey: queueKey, exact: true });
+      client.setQueryData(queueKey, answer);
+      setLater(rest);
+    },
+  });
+  const { mutate, isPending: busy } = answering;
+
   const answer = useCallback(
-    async (value: number | null) => {
+    (value: number | null) => {
       if (!next || busy) return;
       const others = later.filter((t) => t !== next.token);
-      const rest = value === null ? [...others, next.token] : others;
-      setBusy(true);
-      setProblem(null);
-      try {
-        setQueue(
-          await (value === null ? api.ratingQueue(id, rest) : api.rateBlind(id, next.token, value, rest)),
-        );
-        setLater(rest);
-      } catch (error) {
-        setProblem(problemOf(error));
-      } finally {
-        setBusy(false);
-      }
+      mutate({ token: next.token, value, rest: value === null ? [...others, next.token] : others });
     },
-    [id, next, busy, later],
+    [next, busy, later, mutate],
   );
+
+  const finishing = useApiAction(() => api.experimentStep(id, 'report'), {
+    onSuccess: async (view) => {
+      await showExperiment(view);
+      navigate(`/experiments/${id}`, { replace: true });
+    },
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -82,30 +84,26 @@ export function BlindRatingPage({ id }: { id: string }) {
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
       if (event.key === 'l' || event.key === 'L') {
         event.preventDefault();
-        void answer(null);
+        answer(null);
         return;
       }
       const value = Number(event.key);
       if (!VALUES.includes(value as (typeof VALUES)[number])) return;
       event.preventDefault();
-      void answer(value);
+      answer(value);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [answer]);
 
-  const finish = async () => {
-    setFinishing(true);
-    setProblem(null);
-    try {
-      const view = await api.experimentStep(id, 'report');
-      update(view);
-      navigate(`/experiments/${id}`, { replace: true });
-    } catch (error) {
-      setProblem({ message: errorMessage(error), wrongState: false });
-      setFinishing(false);
-    }
-  };
+  // The latest failure: an answer's, finishing's, or the first load's.
+  const problem: Problem | null = answering.error
+    ? problemOf(answering.error)
+    : finishing.error
+      ? { message: finishing.error, wrongState: false }
+      : loaded.error && !queue
+        ? problemOf(loaded.error)
+        : null;
 
   const position = queue ? Math.min(queue.rated + 1, queue.total) : 0;
 
@@ -168,7 +166,7 @@ export function BlindRatingPage({ id }: { id: string }) {
                   key={v}
                   type="button"
                   className="blind__value"
-                  onClick={() => void answer(v)}
+                  onClick={() => answer(v)}
                   aria-describedby={`${hintId}-${v}`}
                 >
                   <span className="blind__value-number">{v}</span>
@@ -190,7 +188,7 @@ export function BlindRatingPage({ id }: { id: string }) {
             <button
               type="button"
               className="button button--small"
-              onClick={() => void answer(null)}
+              onClick={() => answer(null)}
               disabled={busy || queue.total - queue.rated < 2}
               aria-keyshortcuts="L"
             >
@@ -209,8 +207,11 @@ export function BlindRatingPage({ id }: { id: string }) {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => void finish()}
-            disabled={finishing}
+            onClick={() => {
+              answering.reset();
+              void finishing.run();
+            }}
+            disabled={finishing.busy}
           >
             See the report
           </button>

@@ -11,7 +11,8 @@ import {
 import { ValuePips } from '../../shared/components/Badges.js';
 import { fullTime } from '../../shared/format.js';
 import { MeasurementChart, PhaseComparisonChart } from './charts/index.js';
-import { favouredLabel, signed, TRUST_LABELS, withInterval } from './experiment.js';
+import { signed, withInterval } from './format.js';
+import { favouredLabel, TRUST_LABELS } from './labels.js';
 import { type FigureRow, FiguresTable, Section, TestResult } from './ReportParts.js';
 
 const number = (n: number | null, digits = 1) =>

@@ -1,27 +1,22 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { api, type ExperimentView } from '../../api.js';
-import { useLiveChanges } from '../../shared/api/live.js';
-import { useLoaded } from '../../shared/api/loading.js';
+import type { ExperimentView } from '../../api.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { fullTime, plural, relativeTime } from '../../shared/format.js';
-import { isUnfinished, phaseLength, stateLabel, statusText, useActiveExperiment } from './experiment.js';
+import { phaseLength } from './format.js';
+import { isUnfinished, stateLabel, statusText } from './labels.js';
+import { useActiveExperiment, useExperimentList, useExperimentTemplates } from './queries.js';
 import { StartExperimentForm } from './StartExperimentForm.js';
-
-async function loadExperiments(signal: AbortSignal) {
-  const [t, e] = await Promise.all([api.experimentTemplates(signal), api.listExperiments(signal)]);
-  return { templates: t.templates, experiments: e.experiments };
-}
 
 /** /experiments: start a self-experiment (one at a time) and find past ones. */
 export function ExperimentsPage() {
-  const { active } = useActiveExperiment();
-  const { data, error, reload } = useLoaded(loadExperiments);
+  const active = useActiveExperiment();
+  const { data: templates, error: templatesError, reload: reloadTemplates } = useExperimentTemplates();
+  const { data: experiments, error: listError, reload: reloadList } = useExperimentList();
+  const error = templatesError ?? listError;
+  const reload = () => Promise.all([reloadTemplates(), reloadList()]);
   const id = useId();
-  useLiveChanges(() => void reload());
 
-  const templates = data?.templates ?? null;
-  const experiments = data?.experiments ?? null;
   const running = active ?? experiments?.find(isUnfinished) ?? null;
   const past = (experiments ?? []).filter((e) => !isUnfinished(e));
 

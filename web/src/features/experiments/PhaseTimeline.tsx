@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ExperimentView } from '../../api.js';
 import { fullTime } from '../../shared/format.js';
-import { phaseLength, type SyncedExperiment, timeLeftText } from './experiment.js';
+import { phaseLength, timeLeftText } from './format.js';
+import type { SyncedExperiment } from './queries.js';
 
 type StepState = 'done' | 'now' | 'next' | 'skipped';
 
@@ -95,11 +96,11 @@ function stepsOf(view: ExperimentView): TimelineStep[] {
   return steps;
 }
 
-/** Re-renders every `ms` milliseconds. */
+/** Re-renders every `ms` milliseconds; the time is Date.now, as the view's arrival is. */
 function useTick(ms: number): number {
-  const [now, setNow] = useState(() => performance.now());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(performance.now()), ms);
+    const timer = window.setInterval(() => setNow(Date.now()), ms);
     return () => window.clearInterval(timer);
   }, [ms]);
   return now;

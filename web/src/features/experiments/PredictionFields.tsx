@@ -1,14 +1,21 @@
-import type { Favoured } from '../../../../src/core/experiments/experiment.js';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import {
+  type Favoured,
+  PREDICTION_BY_HOW_MUCH_MAX,
+  PREDICTION_TEXT_MAX,
+} from '../../../../src/core/experiments/experiment.js';
 import { FieldError } from '../../shared/components/FieldError.js';
-import { favouredLabel } from './experiment.js';
+import { controlProps, Field } from '../../shared/forms/Field.js';
+import { favouredLabel } from './labels.js';
 
-export interface PredictionValue {
+/** The prediction's fields as the forms hold them (what the person typed and chose). */
+export interface PredictionValues {
   text: string;
   favoured: Favoured | null;
   byHowMuch: string;
 }
 
-type PredictionField = keyof PredictionValue;
+type PredictionField = keyof PredictionValues;
 
 const FAVOURED: readonly { value: Favoured; hint: string }[] = [
   { value: 'passive', hint: 'phase 1' },
@@ -18,13 +25,13 @@ const FAVOURED: readonly { value: Favoured; hint: string }[] = [
 
 /**
  * The prediction's fields — what you expect, which phase wins, by how much — for the start form
- * and for a draft's edit form. Each field's error shows under it and is described by it.
+ * and for a draft's edit form, each registered by the form that holds it. Each field's error
+ * shows under it and is described by it.
  */
 export function PredictionFields({
   id,
   phases,
-  value,
-  onChange,
+  register,
   errors,
   legend,
   placeholders,
@@ -33,23 +40,16 @@ export function PredictionFields({
   /** Prefix for the fields' ids (from useId). */
   id: string;
   phases: readonly [{ label: string }, { label: string }];
-  value: PredictionValue;
-  onChange: (patch: Partial<PredictionValue>) => void;
-  errors: Partial<Record<PredictionField, string>>;
+  register: Record<PredictionField, UseFormRegisterReturn>;
+  errors: Partial<Record<PredictionField, string | undefined>>;
   /** The question above the choice of phase. */
   legend: string;
   placeholders?: { text: string; byHowMuch: string };
   /** An element that explains the text field further (the lock note). */
   textDescribedBy?: string;
 }) {
-  const errorId = (field: PredictionField) => `${id}-${field}-error`;
-  const describe = (field: PredictionField, extra?: string) =>
-    [errors[field] ? errorId(field) : null, extra ?? null].filter(Boolean).join(' ') || undefined;
-  const error = (field: PredictionField) => (
-    <FieldError id={errorId(field)} field={`prediction.${field}`} message={errors[field]} />
-  );
-  const invalid = (field: PredictionField) => (errors[field] ? true : undefined);
-
+  const text = controlProps(`${id}-text`, errors.text);
+  const textDescription = [text['aria-describedby'], textDescribedBy].filter(Boolean).join(' ');
   return (
     <>
       <div className="field">
@@ -57,52 +57,51 @@ export function PredictionFields({
           What do you expect?
         </label>
         <textarea
-          id={`${id}-text`}
+          {...text}
+          aria-describedby={textDescription || undefined}
+          {...register.text}
           className="textarea"
           rows={3}
-          value={value.text}
-          onChange={(e) => onChange({ text: e.target.value })}
-          maxLength={1000}
+          maxLength={PREDICTION_TEXT_MAX}
           placeholder={placeholders?.text}
-          aria-invalid={invalid('text')}
-          aria-describedby={describe('text', textDescribedBy)}
         />
-        {error('text')}
+        <FieldError id={`${id}-text-error`} field="prediction.text" message={errors.text} />
       </div>
-      <fieldset className="choice-group" aria-describedby={describe('favoured')}>
+      <fieldset
+        className="choice-group"
+        aria-describedby={errors.favoured ? `${id}-favoured-error` : undefined}
+      >
         <legend className="choice-group__legend">{legend}</legend>
         <div className="choice-group__options choice-group__options--wrap">
           {FAVOURED.map((c) => (
             <label key={c.value} className="choice choice--wide" title={c.hint}>
-              <input
-                type="radio"
-                name={`${id}-favoured`}
-                value={c.value}
-                checked={value.favoured === c.value}
-                onChange={() => onChange({ favoured: c.value })}
-              />
+              <input type="radio" value={c.value} {...register.favoured} />
               <span>{favouredLabel(phases, c.value)}</span>
             </label>
           ))}
         </div>
-        {error('favoured')}
+        <FieldError id={`${id}-favoured-error`} field="prediction.favoured" message={errors.favoured} />
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-by`} className="field__label">
-          By how much? <span className="field__optional">optional</span>
-        </label>
-        <input
-          id={`${id}-by`}
-          className="input"
-          value={value.byHowMuch}
-          onChange={(e) => onChange({ byHowMuch: e.target.value })}
-          maxLength={200}
-          placeholder={placeholders?.byHowMuch}
-          aria-invalid={invalid('byHowMuch')}
-          aria-describedby={describe('byHowMuch')}
-        />
-        {error('byHowMuch')}
-      </div>
+      <Field
+        id={`${id}-by`}
+        name="prediction.byHowMuch"
+        label={
+          <>
+            By how much? <span className="field__optional">optional</span>
+          </>
+        }
+        error={errors.byHowMuch}
+      >
+        {(control) => (
+          <input
+            {...control}
+            {...register.byHowMuch}
+            className="input"
+            maxLength={PREDICTION_BY_HOW_MUCH_MAX}
+            placeholder={placeholders?.byHowMuch}
+          />
+        )}
+      </Field>
     </>
   );
 }

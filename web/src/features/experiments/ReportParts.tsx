@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import { formatP } from './experiment.js';
+import { formatP } from './format.js';
 
 /** A titled part of a report (a region named by its heading). */
 export function Section({ title, children }: { title: string; children: ReactNode }) {

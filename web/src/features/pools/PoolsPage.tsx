@@ -3,23 +3,20 @@ import { Link, useNavigate } from 'react-router';
 import * as z from 'zod/mini';
 import { POOL_NAME_MAX, PoolCreateInput } from '../../../../src/core/experiments/pool.js';
 import { api } from '../../api.js';
-import { useApiQuery } from '../../shared/api/query.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { fullTime, plural, relativeTime } from '../../shared/format.js';
 import { Field } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useToast } from '../../shared/state.js';
+import { useExperimentTemplates } from '../experiments/queries.js';
+import { usePools, useShowPool } from './queries.js';
 
 /** What the form checks before sending: the core's rule for the name; the template is a choice. */
 const CreatePoolFields = z.object({ name: PoolCreateInput.shape.name, templateId: z.string() });
 
 /** /pools: pools of result cards (one per template) and a form to create one. */
 export function PoolsPage() {
-  const {
-    data: pools,
-    error,
-    reload,
-  } = useApiQuery(['pools'], async (signal) => (await api.listPools(signal)).pools);
+  const { data: pools, error, reload } = usePools();
   const id = useId();
 
   return (
@@ -72,11 +69,10 @@ export function PoolsPage() {
 function CreatePoolForm() {
   const navigate = useNavigate();
   const { notify } = useToast();
+  const showPool = useShowPool();
   const id = useId();
   // Only experiments that rate ideas produce result cards.
-  const { data: templates } = useApiQuery(['experiment-templates'], async (signal) =>
-    (await api.experimentTemplates(signal)).templates.filter((t) => t.measures === 'ideas'),
-  );
+  const templates = useExperimentTemplates().data?.filter((t) => t.measures === 'ideas');
   const { form, onSubmit, problem, busy, errorOf } = useApiForm({
     defaultValues: { name: '', templateId: '' },
     schema: CreatePoolFields,
@@ -85,6 +81,7 @@ function CreatePoolForm() {
       return api.createPool({ name, ...(chosen ? { templateId: chosen } : {}) });
     },
     onSuccess: (pool) => {
+      showPool(pool);
       notify(`Pool “${pool.name}” created`);
       navigate(`/pools/${pool.id}`);
     },
