@@ -4,6 +4,7 @@ import { ApiError, api, errorMessage, type FieldIssue } from '../../api.js';
 import { ImportProblem } from '../../shared/components/PageStates.js';
 import { plural } from '../../shared/format.js';
 import { useAreas, useToast } from '../../shared/state.js';
+import './data.css';
 
 const EXPORTS = [
   {

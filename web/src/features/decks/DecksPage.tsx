@@ -5,6 +5,7 @@ import { useLoaded } from '../../shared/api/loading.js';
 import { BackLink, ErrorNotice, ImportProblem, LoadingCard } from '../../shared/components/PageStates.js';
 import { plural } from '../../shared/format.js';
 import { useAreas, useToast } from '../../shared/state.js';
+import './decks.css';
 
 const STAGE_LABELS: Record<string, string> = {
   opening: 'Warming up',

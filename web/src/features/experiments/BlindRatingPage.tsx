@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError, api, errorMessage, isAbort, type RatingQueueView } from '../../api.js';
 import { VALUE_HINTS } from '../../shared/format.js';
 import { useActiveExperiment } from './experiment.js';
+import './experiments-rating.css';
 
 const VALUES = [1, 2, 3, 4, 5] as const;
 

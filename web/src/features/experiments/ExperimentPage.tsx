@@ -27,6 +27,11 @@ import {
 import { MeasurementLog } from './MeasurementLog.js';
 import { PhaseTimeline } from './PhaseTimeline.js';
 import { PredictionFields, type PredictionValue } from './PredictionFields.js';
+import '../sessions/sessions-start.css';
+import '../sessions/sessions-history.css';
+import './experiments-start.css';
+import './experiments-status.css';
+import './experiments-report.css';
 
 const REFRESH_MS = 60_000;
 

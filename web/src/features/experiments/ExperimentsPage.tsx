@@ -7,6 +7,7 @@ import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js'
 import { fullTime, plural, relativeTime } from '../../shared/format.js';
 import { isUnfinished, phaseLength, stateLabel, statusText, useActiveExperiment } from './experiment.js';
 import { StartExperimentForm } from './StartExperimentForm.js';
+import './experiments-start.css';
 
 async function loadExperiments(signal: AbortSignal) {
   const [t, e] = await Promise.all([api.experimentTemplates(signal), api.listExperiments(signal)]);

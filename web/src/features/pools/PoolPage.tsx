@@ -15,6 +15,8 @@ import { useToast } from '../../shared/state.js';
 import { percent, signed } from '../experiments/experiment.js';
 import { Section, TestResult } from '../experiments/ReportParts.js';
 import { PairedChart } from './charts/index.js';
+import '../experiments/experiments-report.css';
+import './pools.css';
 
 /** /pools/:id: import result cards and read the pooled analysis. */
 export function PoolPage({ id }: { id: string }) {

@@ -13,6 +13,8 @@ import {
   sessionTitle,
   useSessionLoader,
 } from './session.js';
+import './sessions-start.css';
+import './sessions-history.css';
 
 const STATE_LABELS: Record<SessionView['state'], string> = {
   running: 'Under way',
