@@ -6,6 +6,8 @@ import { useCurrentRoute } from './current-route.js';
 import { type AppRoute, ROUTES } from './routes.js';
 import { Sidebar } from './Sidebar.js';
 import { useCaptureShortcut } from './use-capture-shortcut.js';
+import './shell.css';
+import '../features/experiments/experiments-banner.css';
 
 /** A detail page is keyed by its id, so moving from one idea to the next starts it afresh. */
 function RoutePage({ route }: { route: AppRoute }) {

@@ -6,6 +6,7 @@ import { ApiError, api, errorMessage } from '../../api.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { fieldMessage, plural } from '../../shared/format.js';
 import { useAreas, useToast } from '../../shared/state.js';
+import './areas.css';
 
 export function AreasPage() {
   const { areas, error, reload } = useAreas();

@@ -9,6 +9,7 @@ import { plural } from '../../shared/format.js';
 import { useAreas } from '../../shared/state.js';
 import { dayText, minutesText, relativeDays, shortDayText } from '../plans/plans-format.js';
 import { FollowThroughChart, IdeasPerWeekChart, PracticeByAreaChart } from './charts/index.js';
+import './dashboard.css';
 
 /** A section of the dashboard: a heading, a link to the same numbers as JSON, the content. */
 function Panel({

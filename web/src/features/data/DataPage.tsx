@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { api } from '../../api.js';
 import { ImportBackup } from './ImportBackup.js';
+import './data.css';
 
 const EXPORTS = [
   {

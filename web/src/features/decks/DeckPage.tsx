@@ -2,6 +2,7 @@ import { BackLink, ErrorNotice } from '../../shared/components/PageStates.js';
 import { useAreas } from '../../shared/state.js';
 import { STAGE_LABELS } from './labels.js';
 import { useDeck } from './queries.js';
+import './decks.css';
 
 /** /decks/:id: one deck's questions. */
 export function DeckPage({ id }: { id: string }) {

@@ -7,6 +7,7 @@ import { plural } from '../../shared/format.js';
 import { useToast } from '../../shared/state.js';
 import { ImportDeck } from './ImportDeck.js';
 import { deckKeys, useDecks } from './queries.js';
+import './decks.css';
 
 /** /decks: built-in and own question decks; import, export, delete. */
 export function DecksPage() {

@@ -5,6 +5,7 @@ import { ApiError, api, errorMessage } from '../../api.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { VALUE_HINTS } from '../../shared/format.js';
 import { experimentKeys, useShowExperiment } from './queries.js';
+import './experiments-rating.css';
 
 const VALUES = [1, 2, 3, 4, 5] as const;
 

@@ -10,6 +10,11 @@ import { PredictionCard } from './experiment-page/PredictionCard.js';
 import { isUnfinished, nowHeading, runningPhaseIndex, stateLabel } from './labels.js';
 import { PhaseTimeline } from './PhaseTimeline.js';
 import { useExperiment, useExperimentReport } from './queries.js';
+import '../sessions/sessions-start.css';
+import '../sessions/sessions-history.css';
+import './experiments-start.css';
+import './experiments-status.css';
+import './experiments-report.css';
 
 /** /experiments/:id: where the experiment stands, what to do next, and the report once done. */
 export function ExperimentPage({ id }: { id: string }) {

@@ -7,6 +7,7 @@ import { phaseLength } from './format.js';
 import { isUnfinished, stateLabel, statusText } from './labels.js';
 import { useActiveExperiment, useExperimentList, useExperimentTemplates } from './queries.js';
 import { StartExperimentForm } from './StartExperimentForm.js';
+import './experiments-start.css';
 
 /** /experiments: start a self-experiment (one at a time) and find past ones. */
 export function ExperimentsPage() {

@@ -8,6 +8,7 @@ import { HeatMap } from '../../shared/components/HeatMap.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { plural } from '../../shared/format.js';
 import { clockTime, useSettings } from '../plans/plans-format.js';
+import './focus.css';
 
 /** How long after logging an interruption a reason still belongs to it rather than a new one. */
 const AMEND_MS = 3 * 60_000;

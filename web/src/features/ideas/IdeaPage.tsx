@@ -11,6 +11,9 @@ import { FieldError } from '../../shared/components/FieldError.js';
 import { EFFORT_LABELS, fullTime, relativeTime, STATUS_LABELS, VALUE_HINTS } from '../../shared/format.js';
 import { INBOX_SEARCH_KEY, useAreas, useToast } from '../../shared/state.js';
 import { IdeaPlans } from '../plans/IdeaPlans.js';
+import './ideas.css';
+import '../plans/plans-list.css';
+import '../plans/plans-form.css';
 
 const VALUE_CHOICES = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n), hint: VALUE_HINTS[n] }));
 const EFFORT_CHOICES = EFFORTS.map((e) => ({ value: e, label: e, name: EFFORT_LABELS[e] }));

@@ -11,6 +11,10 @@ import { INBOX_SEARCH_KEY, useAreas, useToast } from '../../shared/state.js';
 import { StartSessionButton } from '../sessions/session.js';
 import { CaptureBox } from './CaptureBox.js';
 import { IdeaRow } from './IdeaRow.js';
+import './inbox-capture.css';
+import './inbox-list.css';
+import '../sessions/sessions-start.css';
+import '../sessions/sessions-history.css';
 
 const PAGE_SIZE = 30;
 const SEARCH_DELAY_MS = 250;

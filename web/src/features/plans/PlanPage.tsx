@@ -22,6 +22,9 @@ import {
   useSubSkills,
 } from './plans-format.js';
 import { useThisWeek } from './this-week.js';
+import './plans-list.css';
+import './plans-form.css';
+import './plans-page.css';
 
 /** A stored cadence in short words: "2 × 30 min a week", or the block length and its rule. */
 function cadenceWords(cadence: { rule: string; minutes: number; perWeek: number | null }): string {

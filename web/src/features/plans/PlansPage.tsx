@@ -8,6 +8,7 @@ import { plural } from '../../shared/format.js';
 import { PlanRow } from './PlanRow.js';
 import { todayIn, useSettings } from './plans-format.js';
 import { useThisWeek } from './this-week.js';
+import './plans-list.css';
 
 const loadPlans = async (signal: AbortSignal) => (await plansApi.listPlans({ state: 'all' }, signal)).plans;
 

@@ -4,6 +4,8 @@ import { Section } from '../experiments/ReportParts.js';
 import { ImportCards } from './pool-page/ImportCards.js';
 import { PoolAnalysis } from './pool-page/PoolAnalysis.js';
 import { usePool, usePoolReport } from './queries.js';
+import '../experiments/experiments-report.css';
+import './pools.css';
 
 /** /pools/:id: import result cards and read the pooled analysis. */
 export function PoolPage({ id }: { id: string }) {

@@ -22,6 +22,8 @@ import {
   SOURCE_ORDER,
   weekText,
 } from '../plans/plans-format.js';
+import '../plans/plans-list.css';
+import './review.css';
 
 function weekParam(search: string): string | undefined {
   const week = new URLSearchParams(search).get('week');

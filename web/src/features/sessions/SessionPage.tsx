@@ -5,6 +5,9 @@ import { LiveSession } from './LiveSession.js';
 import { useActiveSession, useInvalidateSessionHistory, useSetActiveSession } from './queries.js';
 import { RatingScreen } from './RatingScreen.js';
 import { StartScreen } from './StartScreen.js';
+import './sessions-start.css';
+import './sessions-live.css';
+import './sessions-history.css';
 
 /** /session: the session under way (live or waiting for ratings), or the start screen. */
 export function SessionPage() {

@@ -8,6 +8,8 @@ import { AreaCounts } from './AreaCounts.js';
 import { formatDuration, questionTextOf, sessionTitle } from './format.js';
 import { STATE_LABELS } from './labels.js';
 import { useSessionSummary } from './queries.js';
+import './sessions-start.css';
+import './sessions-history.css';
 
 /** /sessions/:id: one session's summary. */
 export function SessionSummaryPage({ id }: { id: string }) {

@@ -7,6 +7,8 @@ import { AreaCounts } from './AreaCounts.js';
 import { formatDuration, ideaCountText, sessionTitle } from './format.js';
 import { STATE_LABELS } from './labels.js';
 import { useQuestionStats, useSessionList } from './queries.js';
+import './sessions-start.css';
+import './sessions-history.css';
 
 /** /sessions: every session with its summary, and which questions tend to produce good ideas. */
 export function SessionsPage() {

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { fullTime } from '../../shared/format.js';
 import { useToast } from '../../shared/state.js';
 import { browserTimeZone, settingsChanged } from '../plans/plans-format.js';
+import './settings.css';
 
 function allTimeZones(): string[] {
   try {
