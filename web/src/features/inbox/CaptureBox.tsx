@@ -1,8 +1,8 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { EFFORTS, IDEA_SOURCES, SOURCE_LABELS } from '../../../../src/core/idea-vocabulary.js';
-import type { Effort, Idea, IdeaSource } from '../../../../src/core/ideas.js';
+import type { Idea, IdeaSource } from '../../../../src/core/ideas.js';
 import { IDEA_TEXT_MAX } from '../../../../src/core/limits.js';
-import { api, type NewIdea } from '../../api.js';
+import { api } from '../../api.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { AreaSelect } from '../../shared/components/AreaSelect.js';
 import { ChoiceGroup } from '../../shared/components/ChoiceGroup.js';
@@ -10,6 +10,7 @@ import { FieldError } from '../../shared/components/FieldError.js';
 import { EFFORT_LABELS, VALUE_HINTS } from '../../shared/format.js';
 import { controlProps, Field } from '../../shared/forms/Field.js';
 import { registerCaptureFocus, useAreas } from '../../shared/state.js';
+import { type CaptureValues, CLEARED, toNewIdea } from './capture-values.js';
 import { SavedNotice } from './SavedNotice.js';
 
 const VALUE_CHOICES = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n), hint: VALUE_HINTS[n] }));
@@ -19,30 +20,6 @@ const LAST_AREA_KEY = 'whetstone.capture.area';
 const TOO_LONG = `must be at most ${IDEA_TEXT_MAX} characters`;
 /** Fields in the "More" panel: an error on one of them opens it. */
 const MORE_FIELDS = ['effort', 'source', 'context'] as const;
-
-interface CaptureValues {
-  text: string;
-  areaId: string | null;
-  value: number | null;
-  effort: Effort | null;
-  context: string;
-  source: IdeaSource;
-}
-
-/** What a capture resets to; area and source stay. */
-const CLEARED = { text: '', value: null, effort: null, context: '' } as const;
-
-/** The request body: only what was filled in. */
-function toNewIdea({ text, areaId, source, value, effort, context }: CaptureValues): NewIdea {
-  return {
-    text,
-    ...(areaId ? { areaId } : {}),
-    source,
-    ...(value !== null ? { value } : {}),
-    ...(effort !== null ? { effort } : {}),
-    ...(context.trim() ? { context } : {}),
-  };
-}
 
 interface CaptureBoxProps {
   onCaptured: (idea: Idea) => void;
