@@ -1,9 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { Area } from '../../../src/core/areas.js';
 import { api } from '../api.js';
-import { useLoaded } from './api/loading.js';
+import { useApiQuery } from './api/query.js';
 
-/* ---------- Areas: loaded once, shared by the capture box, filters, idea view and areas page ---------- */
+/* ---------- Areas: one cached query, shared by the capture box, filters, idea view and areas page ---------- */
 
 interface AreasValue {
   /** All areas, archived included; null until the first load. */
@@ -18,10 +18,13 @@ interface AreasValue {
 
 const AreasContext = createContext<AreasValue | null>(null);
 
+/** The areas' place in the query cache; the live event refreshes it like any other query. */
+const AREAS_KEY = ['areas'] as const;
+
 const loadAreas = async (signal: AbortSignal) => (await api.listAreas(signal)).items;
 
 export function AreasProvider({ children }: { children: ReactNode }) {
-  const { data: areas, error, reload, setData: setAreas } = useLoaded(loadAreas);
+  const { data: areas, error, reload, setData: setAreas } = useApiQuery(AREAS_KEY, loadAreas);
 
   const upsert = useCallback(
     (area: Area) => {

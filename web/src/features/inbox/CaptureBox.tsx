@@ -1,18 +1,25 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { EFFORTS, IDEA_SOURCES, SOURCE_LABELS } from '../../../../src/core/idea-vocabulary.js';
-import type { Effort, Idea, IdeaSource } from '../../../../src/core/ideas.js';
+import type { Idea, IdeaSource } from '../../../../src/core/ideas.js';
 import { IDEA_TEXT_MAX } from '../../../../src/core/limits.js';
-import { ApiError, api, errorMessage } from '../../api.js';
+import { api } from '../../api.js';
+import { useApiAction } from '../../shared/api/action.js';
 import { AreaSelect } from '../../shared/components/AreaSelect.js';
 import { ChoiceGroup } from '../../shared/components/ChoiceGroup.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { EFFORT_LABELS, VALUE_HINTS } from '../../shared/format.js';
+import { controlProps, Field } from '../../shared/forms/Field.js';
 import { registerCaptureFocus, useAreas } from '../../shared/state.js';
+import { type CaptureValues, CLEARED, toNewIdea } from './capture-values.js';
+import { SavedNotice } from './SavedNotice.js';
 
 const VALUE_CHOICES = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n), hint: VALUE_HINTS[n] }));
 const EFFORT_CHOICES = EFFORTS.map((e) => ({ value: e, label: e, name: EFFORT_LABELS[e] }));
 const CAPTURE_SOURCES = IDEA_SOURCES.filter((s) => s !== 'imported');
 const LAST_AREA_KEY = 'whetstone.capture.area';
+const TOO_LONG = `must be at most ${IDEA_TEXT_MAX} characters`;
+/** Fields in the "More" panel: an error on one of them opens it. */
+const MORE_FIELDS = ['effort', 'source', 'context'] as const;
 
 interface CaptureBoxProps {
   onCaptured: (idea: Idea) => void;
@@ -22,41 +29,60 @@ interface CaptureBoxProps {
 /**
  * The quick-capture box: type, press Enter, keep typing. Area and source stick between captures
  * (ideas tend to come in runs); value, effort and context reset with the text.
+ *
+ * The inbox is the first page, so this form does without react-hook-form (about 13 KB gzip, which
+ * would take the first page over its 120 KB budget): its values are one state object, the request
+ * goes through useApiAction (busy, failure in words, the server's field messages), and the server
+ * does the checking, except for empty or over-long text, which the box refuses before sending.
  */
 export function CaptureBox({ onCaptured, onUndone }: CaptureBoxProps) {
   const { areas, nameOf } = useAreas();
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  const [text, setText] = useState('');
-  const [areaId, setAreaId] = useState<string | null>(() => localStorage.getItem(LAST_AREA_KEY) || null);
-  const [value, setValue] = useState<number | null>(null);
-  const [effort, setEffort] = useState<Effort | null>(null);
-  const [context, setContext] = useState('');
-  const [source, setSource] = useState<IdeaSource>('noticed');
+  const textBox = useRef<HTMLTextAreaElement>(null);
+  const [values, setValues] = useState<CaptureValues>(() => ({
+    ...CLEARED,
+    areaId: localStorage.getItem(LAST_AREA_KEY) || null,
+    source: 'noticed',
+  }));
+  const [emptyRefused, setEmptyRefused] = useState(false);
   const [more, setMore] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<{ idea: Idea; at: number } | null>(null);
-  const ids = {
-    text: useId(),
-    textError: useId(),
-    hint: useId(),
-    area: useId(),
-    areaError: useId(),
-    context: useId(),
-    contextError: useId(),
-    source: useId(),
-    more: useId(),
+  const [saved, setSaved] = useState<Idea | null>(null);
+  const id = useId();
+  const ids = { text: `${id}-text`, area: `${id}-area`, more: `${id}-more` };
+  const focusText = () => textBox.current?.focus();
+
+  const create = useApiAction((draft: CaptureValues) => api.createIdea(toNewIdea(draft)), {
+    onSuccess: (idea) => {
+      setValues((current) => ({ ...current, ...CLEARED }));
+      setSaved(idea);
+      onCaptured(idea);
+    },
+  });
+  // Undo deletes the idea again and puts its text back, unless a new one is being typed.
+  const undo = useApiAction((idea: Idea) => api.deleteIdea(idea.id), {
+    onSuccess: (_none, idea) => {
+      setSaved(null);
+      setValues((current) => (current.text ? current : { ...current, text: idea.text }));
+      onUndone(idea.id);
+      focusText();
+    },
+  });
+  const serverError = (field: keyof CaptureValues) => create.fields[field];
+
+  /** Changes one field; editing a field the server refused clears its message. */
+  const change = <K extends keyof CaptureValues>(field: K, value: CaptureValues[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    if (field === 'text') setEmptyRefused(false);
+    if (serverError(field)) create.reset();
   };
 
-  useEffect(() => registerCaptureFocus(() => textRef.current?.focus()), []);
+  useEffect(() => registerCaptureFocus(() => textBox.current?.focus()), []);
 
   // Forget a remembered area once it is archived or deleted.
   useEffect(() => {
-    if (!areas || !areaId) return;
-    const area = areas.find((a) => a.id === areaId);
-    if (!area || area.archivedAt) setAreaId(null);
-  }, [areas, areaId]);
+    if (!areas || !values.areaId) return;
+    const area = areas.find((a) => a.id === values.areaId);
+    if (!area || area.archivedAt) setValues((current) => ({ ...current, areaId: null }));
+  }, [areas, values.areaId]);
 
   // The confirmation fades after a while; the list still shows the idea.
   useEffect(() => {
@@ -65,106 +91,59 @@ export function CaptureBox({ onCaptured, onUndone }: CaptureBoxProps) {
     return () => window.clearTimeout(timer);
   }, [saved]);
 
-  const pickArea = (id: string | null) => {
-    setAreaId(id);
-    if (errors.areaId) setErrors(({ areaId: _a, ...rest }) => rest);
-    if (id) localStorage.setItem(LAST_AREA_KEY, id);
-    else localStorage.removeItem(LAST_AREA_KEY);
-  };
+  // A refusal that concerns a field of the "More" panel opens it.
+  const moreFieldRefused = MORE_FIELDS.some((field) => serverError(field));
+  useEffect(() => {
+    if (moreFieldRefused) setMore(true);
+  }, [moreFieldRefused]);
 
-  const submit = async (event?: FormEvent) => {
+  const send = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (saving) return;
-    if (!text.trim()) {
-      setErrors({ text: 'must not be empty' });
-      textRef.current?.focus();
-      return;
-    }
-    setSaving(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      const idea = await api.createIdea({
-        text,
-        ...(areaId ? { areaId } : {}),
-        source,
-        ...(value !== null ? { value } : {}),
-        ...(effort !== null ? { effort } : {}),
-        ...(context.trim() ? { context } : {}),
-      });
-      setText('');
-      setValue(null);
-      setEffort(null);
-      setContext('');
-      setSaved({ idea, at: Date.now() });
-      onCaptured(idea);
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        setErrors({ ...error.fields });
-        if (error.fields.context || error.fields.effort || error.fields.source) setMore(true);
-      } else {
-        setFormError(errorMessage(error));
-      }
-    } finally {
-      setSaving(false);
-      textRef.current?.focus();
-    }
+    if (create.busy) return;
+    undo.reset();
+    if (!values.text.trim()) {
+      create.reset();
+      setEmptyRefused(true);
+    } else if (values.text.length <= IDEA_TEXT_MAX) await create.run(values);
+    focusText();
   };
 
-  const undo = async () => {
-    if (!saved) return;
-    const { idea } = saved;
-    try {
-      await api.deleteIdea(idea.id);
-      setSaved(null);
-      setText((current) => current || idea.text);
-      onUndone(idea.id);
-      textRef.current?.focus();
-    } catch (error) {
-      setFormError(errorMessage(error));
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+  const onTextKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      void submit();
+      void send();
     } else if (event.key === 'Escape') {
       event.currentTarget.blur();
     }
   };
 
-  const length = text.length;
-  const nearLimit = length > IDEA_TEXT_MAX * 0.9;
+  const length = values.text.length;
+  // Over-long text is explained while typing, before any attempt to save it.
   const textError =
-    errors.text ?? (length > IDEA_TEXT_MAX ? `must be at most ${IDEA_TEXT_MAX} characters` : undefined);
-  const areaError = errors.areaId;
-  const otherErrors = Object.entries(errors).filter(
-    ([field]) => !['text', 'areaId', 'value', 'effort', 'context', 'source'].includes(field),
-  );
+    serverError('text') ??
+    (emptyRefused ? 'must not be empty' : length > IDEA_TEXT_MAX ? TOO_LONG : undefined);
+  const areaError = serverError('areaId');
+  // A refusal the fields do not explain (or a network failure), in words.
+  const problem =
+    (create.error && Object.keys(create.fields).length === 0 ? create.error : null) ?? undo.error;
 
   return (
-    <form className="capture" aria-label="Capture an idea" onSubmit={submit} noValidate>
+    <form className="capture" aria-label="Capture an idea" onSubmit={send} noValidate>
       <label htmlFor={ids.text} className="visually-hidden">
         New idea
       </label>
       <textarea
-        id={ids.text}
-        ref={textRef}
+        {...controlProps(ids.text, textError, true)}
+        ref={textBox}
+        value={values.text}
+        onChange={(e) => change('text', e.target.value)}
         className="capture__text"
         rows={2}
-        value={text}
         placeholder="What could make your research go better? e.g. “Batch paper reading into one morning a week”"
-        onChange={(e) => {
-          setText(e.target.value);
-          if (errors.text) setErrors(({ text: _t, ...rest }) => rest);
-        }}
-        onKeyDown={onKeyDown}
-        aria-invalid={textError ? true : undefined}
-        aria-describedby={[textError ? ids.textError : null, ids.hint].filter(Boolean).join(' ')}
+        onKeyDown={onTextKeyDown}
         enterKeyHint="send"
       />
-      <FieldError id={ids.textError} field="text" message={textError} />
+      <FieldError id={`${ids.text}-error`} field="text" message={textError} />
 
       <div className="capture__row">
         <div className="capture__field">
@@ -172,20 +151,22 @@ export function CaptureBox({ onCaptured, onUndone }: CaptureBoxProps) {
             Area
           </label>
           <AreaSelect
-            id={ids.area}
-            value={areaId}
-            onChange={pickArea}
+            {...controlProps(ids.area, areaError)}
+            value={values.areaId}
+            onChange={(picked) => {
+              change('areaId', picked);
+              if (picked) localStorage.setItem(LAST_AREA_KEY, picked);
+              else localStorage.removeItem(LAST_AREA_KEY);
+            }}
             className="select select--compact"
-            aria-invalid={areaError ? true : undefined}
-            aria-describedby={areaError ? ids.areaError : undefined}
           />
         </div>
         <ChoiceGroup
           legend="Value"
           className="choice-group--inline"
           choices={VALUE_CHOICES}
-          value={value}
-          onChange={setValue}
+          value={values.value}
+          onChange={(picked) => change('value', picked)}
           noneLabel="No value"
         />
         <button
@@ -201,98 +182,89 @@ export function CaptureBox({ onCaptured, onUndone }: CaptureBoxProps) {
           More
         </button>
         <div className="capture__submit">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save idea'}
+          <button type="submit" className="button button--primary" disabled={create.busy}>
+            {create.busy ? 'Saving…' : 'Save idea'}
           </button>
         </div>
       </div>
-      <FieldError id={ids.areaError} field="areaId" message={areaError} />
-      {errors.value && <FieldError id={`${ids.area}-value`} field="value" message={errors.value} />}
+      <FieldError id={`${ids.area}-error`} field="areaId" message={areaError} />
+      <FieldError id={`${ids.area}-value`} field="value" message={serverError('value')} />
 
       <div id={ids.more} className="capture__more-panel" hidden={!more}>
         <ChoiceGroup
           legend="Effort"
           choices={EFFORT_CHOICES}
-          value={effort}
-          onChange={setEffort}
+          value={values.effort}
+          onChange={(picked) => change('effort', picked)}
           noneLabel="No effort estimate"
         />
-        {errors.effort && <FieldError id={`${ids.more}-effort`} field="effort" message={errors.effort} />}
-        <div className="field">
-          <label htmlFor={ids.source} className="field__label">
-            Source
-          </label>
-          <select
-            id={ids.source}
-            className="select select--compact"
-            value={source}
-            onChange={(e) => setSource(e.target.value as IdeaSource)}
-          >
-            {CAPTURE_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--wide">
-          <label htmlFor={ids.context} className="field__label">
-            Context <span className="field__optional">what were you working on?</span>
-          </label>
-          <input
-            id={ids.context}
-            className="input input--compact"
-            value={context}
-            placeholder="e.g. debugging the eval pipeline"
-            onChange={(e) => {
-              setContext(e.target.value);
-              if (errors.context) setErrors(({ context: _c, ...rest }) => rest);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                void submit();
-              }
-            }}
-            aria-invalid={errors.context ? true : undefined}
-            aria-describedby={errors.context ? ids.contextError : undefined}
-          />
-          <FieldError id={ids.contextError} field="context" message={errors.context} />
-        </div>
+        <FieldError id={`${ids.more}-effort`} field="effort" message={serverError('effort')} />
+        <Field id={`${id}-source`} name="source" label="Source" error={serverError('source')}>
+          {(control) => (
+            <select
+              {...control}
+              className="select select--compact"
+              value={values.source}
+              onChange={(e) => change('source', e.target.value as IdeaSource)}
+            >
+              {CAPTURE_SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {SOURCE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id={`${id}-context`}
+          name="context"
+          className="field field--wide"
+          label={
+            <>
+              Context <span className="field__optional">what were you working on?</span>
+            </>
+          }
+          error={serverError('context')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input input--compact"
+              value={values.context}
+              onChange={(e) => change('context', e.target.value)}
+              placeholder="e.g. debugging the eval pipeline"
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void send();
+                }
+              }}
+            />
+          )}
+        </Field>
       </div>
 
-      {otherErrors.map(([field, message]) => (
-        <FieldError key={field} id={`${ids.text}-${field}`} field={field} message={message} />
-      ))}
-      {formError && (
+      {problem && (
         <p className="form-error" role="alert">
-          {formError}
+          {problem}
         </p>
       )}
 
       <div className="capture__footer">
-        <p id={ids.hint} className="capture__hint">
+        <p id={`${ids.text}-hint`} className="capture__hint">
           <kbd>Enter</kbd> saves · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line
-          {nearLimit && (
+          {length > IDEA_TEXT_MAX * 0.9 && (
             <span className={length > IDEA_TEXT_MAX ? 'counter counter--over' : 'counter'}>
               {' '}
               · {length.toLocaleString()} / {IDEA_TEXT_MAX.toLocaleString()}
             </span>
           )}
         </p>
-        <p className="capture__saved" role="status" aria-live="polite">
-          {saved && (
-            <>
-              <svg viewBox="0 0 16 16" aria-hidden="true" className="check">
-                <path d="M3.5 8.5l3 3 6-7" />
-              </svg>
-              Idea saved{saved.idea.areaId ? ` to ${nameOf(saved.idea.areaId)}` : ''}.{' '}
-              <button type="button" className="link-button" onClick={undo}>
-                Undo
-              </button>
-            </>
-          )}
-        </p>
+        <SavedNotice
+          idea={saved}
+          areaName={saved ? nameOf(saved.areaId) : null}
+          onUndo={() => saved && void undo.run(saved)}
+        />
       </div>
     </form>
   );
