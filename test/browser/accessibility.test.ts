@@ -150,7 +150,12 @@ export const A11Y_PAGES: readonly A11yPage[] = [
     name: 'experiment start form',
     path: () => '/experiments',
     ready: byRole('form', 'Start an experiment'),
-    setup: async () => void (await db.cli(['experiment', 'abandon', seeded.ratingId, '--yes'])),
+    // Nothing under way any more: later checks see the start forms of experiments and sessions.
+    setup: async () => {
+      if (liveSessionId) await apiJson(server, 'POST', `/sessions/${liveSessionId}/complete`, {});
+      liveSessionId = '';
+      await abandonRatingExperiment();
+    },
   },
 ];
 
@@ -246,6 +251,14 @@ async function cliAt(offsetMs: number, args: readonly string[], stdin?: string):
   if (result.code !== 0)
     throw new Error(`whet ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout.trim();
+}
+
+let abandoned = false;
+/** Ends the experiment left in blind rating, once, so /experiments offers its start form. */
+async function abandonRatingExperiment(): Promise<void> {
+  if (abandoned) return;
+  await db.cli(['experiment', 'abandon', seeded.ratingId, '--yes']);
+  abandoned = true;
 }
 
 const isoAgo = (ms: number) => new Date(Date.now() - ms).toISOString();
@@ -514,6 +527,196 @@ describe('axe-core, WCAG 2.1 AA', () => {
       }
       findings.push(...found);
       expect(found.map(describeFinding), 'serious or critical axe violations').toEqual([]);
+      expect(pageErrors.splice(0), 'the page logged errors').toEqual([]);
+    },
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// Visible focus: Tab through a page and, at every stop, find the ring keyboard focus draws (on
+// the control, the styled sibling of a hidden radio, or a wrapping card) and measure it.
+
+/** What can draw a focus ring, read from one element while focused or after focus moved on. */
+interface RingStyles {
+  outlineStyle: string;
+  outlineWidth: string;
+  outlineColor: string;
+  boxShadow: string;
+  /** Background colours behind it, nearest first, down to the first opaque one. */
+  behind: string[];
+}
+
+interface FocusStop {
+  label: string;
+  visible: boolean;
+  rings: RingStyles[];
+}
+
+type Rgba = [number, number, number, number];
+
+/** Chromium's computed colours: rgb()/rgba(), or color(srgb r g b / a) for color-mix(). */
+function parseColour(css: string): Rgba {
+  const rgb = css.match(/^rgba?\(([^)]+)\)$/);
+  if (rgb?.[1]) {
+    const [r = 0, g = 0, b = 0, a = 1] = rgb[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
+    return [r, g, b, a];
+  }
+  const srgb = css.match(/^color\(srgb ([^)]+)\)$/);
+  if (srgb?.[1]) {
+    const [r = 0, g = 0, b = 0, a = 1] = srgb[1]
+      .split(/[\s/]+/)
+      .filter(Boolean)
+      .map(Number);
+    return [r * 255, g * 255, b * 255, a];
+  }
+  throw new Error(`unreadable colour: ${css}`);
+}
+
+/** `top` painted over the stack of backgrounds (nearest first). */
+function composite(top: string, behind: readonly string[]): [number, number, number] {
+  let base: [number, number, number] = [255, 255, 255];
+  for (const layer of [...behind].reverse().map(parseColour)) base = over(layer, base);
+  return over(parseColour(top), base);
+}
+
+function over([r, g, b, a]: Rgba, [br, bg, bb]: [number, number, number]): [number, number, number] {
+  return [r * a + br * (1 - a), g * a + bg * (1 - a), b * a + bb * (1 - a)];
+}
+
+function contrast(a: [number, number, number], b: [number, number, number]): number {
+  const lum = (c: [number, number, number]) => {
+    const [r = 0, g = 0, bl = 0] = c.map((v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Solid rings (no blur, spread of 2px or more) in a computed box-shadow. */
+function shadowRings(boxShadow: string): string[] {
+  if (boxShadow === 'none') return [];
+  // "rgb(1, 2, 3) 0px 0px 0px 3px, …": split at commas outside parentheses.
+  return boxShadow
+    .split(/,(?![^(]*\))/)
+    .map((part) => part.trim().match(/^(.*\))\s+(-?[\d.]+)px\s+(-?[\d.]+)px\s+([\d.]+)px\s+([\d.]+)px/))
+    .filter((m): m is RegExpMatchArray => !!m && Number(m[4]) === 0 && Number(m[5]) >= 2)
+    .map((m) => m[1] ?? '');
+}
+
+/**
+ * The best contrast of a ring drawn only while focused (compared with the same element once
+ * focus moved on), against what is behind it; 0 when there is none.
+ */
+function focusRingContrast(focused: RingStyles, after: RingStyles | undefined): number {
+  const background = composite('rgba(0, 0, 0, 0)', focused.behind);
+  const colours: string[] = [];
+  const outlined = (s: RingStyles) => s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) >= 2;
+  if (outlined(focused) && !(after && outlined(after) && after.outlineColor === focused.outlineColor))
+    colours.push(focused.outlineColor);
+  if (!after || after.boxShadow !== focused.boxShadow) {
+    const before = new Set(after ? shadowRings(after.boxShadow) : []);
+    colours.push(...shadowRings(focused.boxShadow).filter((c) => !before.has(c)));
+  }
+  return Math.max(0, ...colours.map((c) => contrast(composite(c, focused.behind), background)));
+}
+
+/** Reads the ring candidates of the element marked `data-focus-probe=<mark>`. */
+function readStop(page: Page, mark: number, label: boolean): Promise<FocusStop> {
+  return page.locator(`[data-focus-probe="${mark}"]`).evaluate((el, withLabel) => {
+    const win = el.ownerDocument.defaultView;
+    const behind = (node: typeof el) => {
+      const layers: string[] = [];
+      for (let n = node; n; n = n.parentElement) {
+        const colour = win.getComputedStyle(n).backgroundColor;
+        if (colour === 'rgba(0, 0, 0, 0)') continue;
+        layers.push(colour);
+        if (/^rgb\(/.test(colour)) break;
+      }
+      return layers;
+    };
+    const ring = (node: typeof el) => {
+      const style = win.getComputedStyle(node);
+      return {
+        outlineStyle: style.outlineStyle,
+        outlineWidth: style.outlineWidth,
+        outlineColor: style.outlineColor,
+        boxShadow: style.boxShadow,
+        behind: behind(node.parentElement),
+      };
+    };
+    // The control, the visible sibling a hidden radio or checkbox styles, and up to three wrappers.
+    const nodes = [el];
+    if (el.tagName === 'INPUT' && el.nextElementSibling) nodes.push(el.nextElementSibling);
+    for (let n = el.parentElement, i = 0; n && i < 3; n = n.parentElement, i++) nodes.push(n);
+    const name =
+      el.getAttribute('aria-label') || el.textContent?.trim() || el.getAttribute('name') || el.id || '';
+    const box = el.getBoundingClientRect();
+    return {
+      label: withLabel ? `${el.tagName.toLowerCase()} "${name.replace(/\s+/g, ' ').slice(0, 40)}"` : '',
+      visible: box.width > 0 && box.height > 0,
+      rings: nodes.filter(Boolean).map(ring),
+    };
+  }, label);
+}
+
+/**
+ * Tabs through the page up to `maxStops` times and returns, per stop, the control and its
+ * ring's contrast (0: no ring drawn by focus).
+ */
+async function tabThrough(page: Page, maxStops: number): Promise<{ label: string; contrast: number }[]> {
+  const stops: { label: string; contrast: number }[] = [];
+  let previous: FocusStop | undefined;
+  for (let mark = 0; mark < maxStops; mark++) {
+    await page.keyboard.press('Tab');
+    // Rings may fade in: wait for running transitions (not endless animations) to end.
+    await page.evaluate(
+      `Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished))`,
+    );
+    const isControl = await page.evaluate(
+      `(() => { const el = document.activeElement; if (!el || el === document.body) return false;
+        el.setAttribute('data-focus-probe', '${mark}'); return true; })()`,
+    );
+    if (previous && mark > 0) {
+      const after = await readStop(page, mark - 1, false).catch(() => undefined);
+      const best = Math.max(0, ...previous.rings.map((ring, i) => focusRingContrast(ring, after?.rings[i])));
+      stops.push({ label: previous.label, contrast: best });
+    }
+    if (!isControl) break;
+    previous = await readStop(page, mark, true);
+    if (!previous.visible) previous = undefined;
+  }
+  return stops;
+}
+
+const FOCUS_WALKS: readonly { page: string; variant: Variant; stops: number }[] = [
+  { page: 'inbox', variant: VARIANTS[0] as Variant, stops: 32 },
+  { page: 'inbox', variant: VARIANTS[3] as Variant, stops: 12 },
+  { page: 'session start', variant: VARIANTS[1] as Variant, stops: 30 },
+  { page: 'idea', variant: VARIANTS[0] as Variant, stops: 36 },
+  { page: 'weekly review', variant: VARIANTS[1] as Variant, stops: 36 },
+  { page: 'experiment start form', variant: VARIANTS[0] as Variant, stops: 34 },
+];
+
+describe('visible keyboard focus', () => {
+  it.each(FOCUS_WALKS.map((walk) => [walk.page, walk.variant.name, walk] as const))(
+    '%s [%s]: every control Tab reaches shows a focus ring at 3:1 or more',
+    async (_page, _variant, walk) => {
+      const spec = A11Y_PAGES.find((p) => p.name === walk.page);
+      if (!spec) throw new Error(`no page ${walk.page}`);
+      await spec.setup?.();
+      await applyVariant(walk.variant);
+      await openPage(spec);
+      const stops = await tabThrough(page, walk.stops);
+      // Enough controls to mean something: the walk did not stop at the first one.
+      expect(stops.length).toBeGreaterThanOrEqual(Math.min(10, walk.stops - 1));
+      const weak = stops.filter((s) => s.contrast < 3).map((s) => `${s.label}: ${s.contrast.toFixed(2)}:1`);
+      expect(weak, 'controls without a focus ring at 3:1').toEqual([]);
       expect(pageErrors.splice(0), 'the page logged errors').toEqual([]);
     },
   );
