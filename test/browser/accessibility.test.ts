@@ -721,3 +721,31 @@ describe('visible keyboard focus', () => {
     },
   );
 });
+
+describe('charts keep their text alternatives', () => {
+  it.each(['dashboard', 'experiment report', 'pool'])(
+    '%s: every drawing is an image named by its summary, beside a table of its numbers',
+    async (name) => {
+      const spec = A11Y_PAGES.find((p) => p.name === name);
+      if (!spec) throw new Error(`no page ${name}`);
+      await applyVariant(VARIANTS[0] as Variant);
+      await openPage(spec);
+      // The charts are a lazy chunk: wait for a drawing.
+      await page.locator('figure svg.recharts-surface').first().waitFor();
+      const charts =
+        (await page.evaluate(`[...document.querySelectorAll('figure svg.recharts-surface')].map((svg) => {
+        const image = svg.closest('[role="img"]');
+        const figure = svg.closest('figure');
+        return {
+          name: image?.getAttribute('aria-label') ?? '',
+          rows: figure ? figure.querySelectorAll('table tbody tr').length : 0,
+        };
+      })`)) as { name: string; rows: number }[];
+      expect(charts.length).toBeGreaterThan(0);
+      for (const chart of charts) {
+        expect(chart.name.length, 'the drawing has a summary for its name').toBeGreaterThan(10);
+        expect(chart.rows, `the table beside "${chart.name}"`).toBeGreaterThan(0);
+      }
+    },
+  );
+});
