@@ -25,7 +25,7 @@ function readTheme(): ChartTheme {
       token(`--chart-series-${i + 1}`, fallback),
     ),
     grid: token('--chart-grid', '#e9e7e1'),
-    axis: token('--text-3', '#85888d'),
+    axis: token('--text-3', '#686b70'),
     text: token('--text', '#1c1d1f'),
     surface: token('--surface', '#ffffff'),
     border: token('--border', '#e4e1da'),
