@@ -1,130 +1,30 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../api.js';
-import { type Interruption, plansApi } from '../../api-plans.js';
-import { useLiveChanges } from '../../shared/api/live.js';
-import { useLoaded } from '../../shared/api/loading.js';
+import type { Dashboard } from '../../api-plans.js';
 import { HeatMap } from '../../shared/components/HeatMap.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { plural } from '../../shared/format.js';
+import { useDashboard, useDashboardPart } from '../dashboard/queries.js';
 import { clockTime, useSettings } from '../plans/plans-format.js';
+import { useRecentInterruptions } from './queries.js';
+import { ReasonForm } from './ReasonForm.js';
+import { amends, frequentReasons } from './reasons.js';
+import { useInterruptionLog } from './use-interruption-log.js';
 import './focus.css';
 
-/** How long after logging an interruption a reason still belongs to it rather than a new one. */
-const AMEND_MS = 3 * 60_000;
-const RECENT_DAYS = 30;
+/** How many of this session's interruptions are listed. */
 const SHOWN = 5;
 
+const heatMapOf = (d: Dashboard) => ({ heatMap: d.heatMap, weeks: d.weeks.length });
+
+/** Space or I in a field, a menu or a dialog is not the shortcut. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** The reasons given most in the last weeks, most frequent first. */
-function frequentReasons(list: readonly Interruption[], limit = 6): string[] {
-  const counts = new Map<string, number>();
-  for (const i of list) if (i.reason) counts.set(i.reason, (counts.get(i.reason) ?? 0) + 1);
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([reason]) => reason);
-}
-
-/** Recent interruptions (for their reasons), today's, and the dashboard (for the heat map). */
-async function loadFocusData(signal: AbortSignal) {
-  const from = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString();
-  const [recent, today, dashboard] = await Promise.all([
-    plansApi.interruptions(from, signal),
-    plansApi.interruptions(startOfToday(), signal),
-    plansApi.dashboard(signal),
-  ]);
-  return { recent: recent.interruptions, today: today.interruptions.length, dashboard };
-}
-
-function startOfToday(): string {
-  const d = new Date();
-  d.setHours(0, 0, 0, 0);
-  return d.toISOString();
-}
-
-/**
- * /focus: a calm page to keep open during deep work. Space or I (or the button) logs an
- * interruption at once; a reason can follow, picked from recent ones or typed. Below, the heat
- * map shows at which hours and days focus breaks.
- */
-export function FocusPage() {
-  const settings = useSettings();
-  const tz = settings?.timeZone;
-  const [startedAt] = useState(() => Date.now());
-  const [now, setNow] = useState(() => Date.now());
-  const [mine, setMine] = useState<Interruption[]>([]);
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [pulse, setPulse] = useState(0);
-  const busy = useRef(false);
-  const id = useId();
-
-  useEffect(() => {
-    document.documentElement.classList.add('focus-mode');
-    return () => document.documentElement.classList.remove('focus-mode');
-  }, []);
-
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 15_000);
-    return () => window.clearInterval(timer);
-  }, []);
-
-  const { data, error: loadError, reload } = useLoaded(loadFocusData);
-  useLiveChanges(() => void reload());
-  const recent = data?.recent ?? [];
-  const dashboard = data?.dashboard ?? null;
-
-  const log = useCallback(async (withReason?: string) => {
-    if (busy.current) return;
-    busy.current = true;
-    setProblem(null);
-    try {
-      const entry = await plansApi.interrupt(withReason ? { reason: withReason } : {});
-      setMine((list) => [entry, ...list]);
-      setPulse((p) => p + 1);
-    } catch (error) {
-      setProblem(errorMessage(error));
-    } finally {
-      busy.current = false;
-    }
-  }, []);
-
-  /** Gives the interruption just logged its reason (a new entry at the same time replaces it). */
-  const giveReason = async (text: string) => {
-    const reasonText = text.trim();
-    if (!reasonText) return;
-    const last = mine[0];
-    if (!last || last.reason || Date.now() - new Date(last.createdAt).getTime() > AMEND_MS) {
-      await log(reasonText);
-      setReason('');
-      return;
-    }
-    try {
-      const replaced = await plansApi.interrupt({ reason: reasonText, at: last.at });
-      await plansApi.deleteInterruption(last.id);
-      setMine((list) => [replaced, ...list.slice(1)]);
-      setReason('');
-    } catch (error) {
-      setProblem(errorMessage(error));
-    }
-  };
-
-  const undo = async () => {
-    const last = mine[0];
-    if (!last) return;
-    try {
-      await plansApi.deleteInterruption(last.id);
-      setMine((list) => list.slice(1));
-    } catch (error) {
-      setProblem(errorMessage(error));
-    }
-  };
-
+/** Logs an interruption on Space or I pressed anywhere outside a field. */
+function useInterruptKeys(log: () => Promise<void>): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
@@ -139,16 +39,42 @@ export function FocusPage() {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [log]);
+}
 
-  const submitReason = (event: FormEvent) => {
-    event.preventDefault();
-    void giveReason(reason);
-  };
+/** Hides the sidebar while the page is open, and ticks a clock for "Focused for N min". */
+function useFocusMode(): { startedAt: number; now: number } {
+  const [startedAt] = useState(() => Date.now());
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    document.documentElement.classList.add('focus-mode');
+    const timer = window.setInterval(() => setNow(Date.now()), 15_000);
+    return () => {
+      document.documentElement.classList.remove('focus-mode');
+      window.clearInterval(timer);
+    };
+  }, []);
+  return { startedAt, now };
+}
+
+/**
+ * /focus: a calm page to keep open during deep work. Space or I (or the button) logs an
+ * interruption at once; a reason can follow, picked from recent ones or typed. Below, the heat
+ * map shows at which hours and days focus breaks.
+ */
+export function FocusPage() {
+  const tz = useSettings()?.timeZone;
+  const { startedAt, now } = useFocusMode();
+  const id = useId();
+  const { data, error: loadError } = useRecentInterruptions();
+  const { error: mapError } = useDashboard();
+  const map = useDashboardPart(heatMapOf);
+  const { mine, pulse, log, saveReason, undo, problem } = useInterruptionLog();
+  useInterruptKeys(log);
 
   const minutes = Math.floor((now - startedAt) / 60_000);
-  const reasons = frequentReasons([...mine, ...recent]);
+  const reasons = frequentReasons([...mine, ...(data?.recent ?? [])]);
   const last = mine[0];
-  const askWhy = last && !last.reason && now - new Date(last.createdAt).getTime() < AMEND_MS;
+  const failure = problem ?? loadError ?? mapError;
 
   return (
     <div className="deep-focus">
@@ -187,43 +113,14 @@ export function FocusPage() {
           {data && <span className="meta-text"> · {data.today} today</span>}
         </p>
 
-        {(problem ?? loadError) && <ErrorNotice>{problem ?? loadError}</ErrorNotice>}
+        {failure && <ErrorNotice>{failure}</ErrorNotice>}
 
-        <form className="reason-form" aria-label="Reason" onSubmit={submitReason}>
-          <p className="reason-form__ask" id={`${id}-ask`}>
-            {askWhy
-              ? `Logged at ${clockTime(last.at, tz)}. What was it? (optional)`
-              : 'Log it with a reason: pick one or type it.'}
-          </p>
-          {reasons.length > 0 && (
-            <ul className="reason-chips" aria-label="Recent reasons">
-              {reasons.map((r) => (
-                <li key={r}>
-                  <button type="button" className="example-chip" onClick={() => void giveReason(r)}>
-                    {r}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <div className="reason-form__row">
-            <label htmlFor={`${id}-reason`} className="visually-hidden">
-              Reason
-            </label>
-            <input
-              id={`${id}-reason`}
-              className="input"
-              value={reason}
-              maxLength={200}
-              placeholder="e.g. Slack, a colleague, email"
-              onChange={(e) => setReason(e.target.value)}
-              aria-describedby={`${id}-ask`}
-            />
-            <button type="submit" className="button" disabled={!reason.trim()}>
-              {askWhy ? 'Save reason' : 'Log with reason'}
-            </button>
-          </div>
-        </form>
+        <ReasonForm
+          reasons={reasons}
+          askFor={amends(last, now) ? last : undefined}
+          timeZone={tz}
+          saveReason={saveReason}
+        />
 
         {mine.length > 0 && (
           <div className="deep-focus__recent">
@@ -235,7 +132,7 @@ export function FocusPage() {
                 </li>
               ))}
             </ol>
-            <button type="button" className="button button--small button--quiet" onClick={() => void undo()}>
+            <button type="button" className="button button--small button--quiet" onClick={undo}>
               Undo the last one
             </button>
           </div>
@@ -247,11 +144,11 @@ export function FocusPage() {
           When focus breaks
         </h2>
         <p className="meta-text">
-          {dashboard
-            ? `${plural(dashboard.heatMap.total, 'interruption')} in the last ${dashboard.weeks.length} weeks, by weekday and hour.`
+          {map
+            ? `${plural(map.heatMap.total, 'interruption')} in the last ${map.weeks} weeks, by weekday and hour.`
             : 'Loading…'}
         </p>
-        {dashboard && <HeatMap data={dashboard.heatMap} caption="Interruptions by weekday and hour" />}
+        {map && <HeatMap data={map.heatMap} caption="Interruptions by weekday and hour" />}
       </section>
     </div>
   );

@@ -1,0 +1,6 @@
+import { plural } from '../../shared/format.js';
+
+/** "0 days", "1 day", "12 days": a streak's length. */
+export function streakDays(days: number): string {
+  return days === 0 ? '0 days' : plural(days, 'day');
+}
