@@ -1,14 +1,12 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Idea } from '../../../../src/core/ideas.js';
-import { plansApi } from '../../api-plans.js';
 import { useLiveChanges } from '../../shared/api/live.js';
-import { useLoaded } from '../../shared/api/loading.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { useToast } from '../../shared/state.js';
+import { todayIn } from './dates.js';
 import { PlanForm } from './PlanForm.js';
 import { PlanRow } from './PlanRow.js';
-import { todayIn, useSettings } from './plans-format.js';
-import { useThisWeek } from './this-week.js';
+import { usePlans, usePlansChanged, useSettings, useThisWeek } from './queries.js';
 
 /**
  * The idea page's plans: the plans that carry the idea out, and "Make a plan". `onChanged` lets
@@ -17,19 +15,13 @@ import { useThisWeek } from './this-week.js';
 export function IdeaPlans({ idea, onChanged }: { idea: Idea; onChanged: () => void }) {
   const { notify } = useToast();
   const settings = useSettings();
-  const { byPlan, reload: reloadWeek } = useThisWeek();
+  const byPlan = useThisWeek();
+  const plansChanged = usePlansChanged();
   const [open, setOpen] = useState(false);
   const id = useId();
-  const load = useCallback(
-    async (signal: AbortSignal) => (await plansApi.listPlans({ ideaId: idea.id }, signal)).plans,
-    [idea.id],
-  );
-  const { data: plans, error, reload: reloadPlans, setData: setPlans } = useLoaded(load);
+  const { data: plans, error, reload, setData: setPlans } = usePlans({ ideaId: idea.id });
   // Practice logged elsewhere (another tab, `whet practice`) moves the idea's status too.
-  useLiveChanges(() => {
-    void reloadPlans();
-    onChanged();
-  });
+  useLiveChanges(onChanged);
 
   const today = todayIn(settings?.timeZone);
 
@@ -57,12 +49,12 @@ export function IdeaPlans({ idea, onChanged }: { idea: Idea; onChanged: () => vo
             setOpen(false);
             setPlans((list) => [...(list ?? []).filter((p) => p.id !== plan.id), plan]);
             notify('Plan created');
-            reloadWeek();
+            plansChanged();
             onChanged();
           }}
         />
       )}
-      {error && <ErrorNotice onRetry={() => void reloadPlans()}>{error}</ErrorNotice>}
+      {error && <ErrorNotice onRetry={() => void reload()}>{error}</ErrorNotice>}
       {plans === null ? (
         !error && <div className="skeleton skeleton--line" aria-busy="true" />
       ) : plans.length === 0 ? (

@@ -4,7 +4,9 @@ import { PLAN_KIND_LABELS } from '../../../../src/core/plans/vocabulary.js';
 import type { PlanWeek } from '../../../../src/core/plans/week-summary.js';
 import type { PlanState, PlanView } from '../../api-plans.js';
 import { plural, relativeTime } from '../../shared/format.js';
-import { dayText, minutesText, relativeDays, STATE_LABELS } from './plans-format.js';
+import { dayText, relativeDays } from './dates.js';
+import { minutesText } from './format.js';
+import { STATE_LABELS } from './labels.js';
 
 /** Which idea-status colour each plan state borrows for the shared `.status` badge. */
 const STATE_STATUS: Record<PlanState, string> = {

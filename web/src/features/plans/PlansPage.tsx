@@ -1,29 +1,25 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { type PlanView, plansApi } from '../../api-plans.js';
-import { useLiveChanges } from '../../shared/api/live.js';
-import { useLoaded } from '../../shared/api/loading.js';
+import type { PlanView } from '../../api-plans.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { plural } from '../../shared/format.js';
+import { todayIn } from './dates.js';
 import { PlanRow } from './PlanRow.js';
-import { todayIn, useSettings } from './plans-format.js';
-import { useThisWeek } from './this-week.js';
+import { usePlans, useSettings, useThisWeek } from './queries.js';
 import './plans-list.css';
 
-const loadPlans = async (signal: AbortSignal) => (await plansApi.listPlans({ state: 'all' }, signal)).plans;
-
 const OPEN_ORDER = { reviewing: 0, active: 1, adjusted: 2, kept: 3, dropped: 4 } as const;
+
+const isOpen = (p: PlanView) => p.state === 'active' || p.state === 'reviewing' || p.state === 'adjusted';
 
 /** /plans: open plans first (review due on top), then the decided ones. */
 export function PlansPage() {
   const settings = useSettings();
-  const { byPlan } = useThisWeek();
-  const { data: plans, error, reload } = useLoaded(loadPlans);
+  const byPlan = useThisWeek();
+  const { data: plans, error, reload } = usePlans({ state: 'all' });
   const id = useId();
-  useLiveChanges(() => void reload());
 
   const today = todayIn(settings?.timeZone);
-  const isOpen = (p: PlanView) => p.state === 'active' || p.state === 'reviewing' || p.state === 'adjusted';
   const open = (plans ?? [])
     .filter(isOpen)
     .sort(

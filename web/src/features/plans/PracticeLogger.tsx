@@ -1,9 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
+import { Controller } from 'react-hook-form';
 import { DIFFICULTY_LABELS } from '../../../../src/core/plans/vocabulary.js';
-import { ApiError, errorMessage } from '../../api.js';
 import { type PlanView, type PracticeLog, plansApi } from '../../api-plans.js';
+import { useApiAction } from '../../shared/api/action.js';
 import { ChoiceGroup } from '../../shared/components/ChoiceGroup.js';
 import { FieldError } from '../../shared/components/FieldError.js';
+import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useToast } from '../../shared/state.js';
 
 const DIFFICULTY_CHOICES = [1, 2, 3, 4, 5].map((n) => ({
@@ -13,10 +15,24 @@ const DIFFICULTY_CHOICES = [1, 2, 3, 4, 5].map((n) => ({
   hint: DIFFICULTY_LABELS[n],
 }));
 
+interface PracticeDetails {
+  /** As typed (a comma works as the decimal point); the server checks the range. */
+  minutes: string;
+  difficulty: number | null;
+  note: string;
+}
+
 /** The block length a one-click log uses: the cadence's, else the exercise's, else 30. */
 export function blockMinutes(plan: PlanView): number {
   return plan.cadence?.minutes ?? plan.exercise?.minutes ?? 30;
 }
+
+function minutesOf(text: string): number {
+  return Number(text.replace(',', '.'));
+}
+
+const minutesGiven = (text: string) =>
+  (text.trim() !== '' && Number.isFinite(minutesOf(text))) || 'Enter the minutes you practised.';
 
 /**
  * Logging practice in seconds: one click logs a block of the cadence's length now; the small
@@ -25,59 +41,35 @@ export function blockMinutes(plan: PlanView): number {
 export function PracticeLogger({ plan, onLogged }: { plan: PlanView; onLogged: (log: PracticeLog) => void }) {
   const { notify } = useToast();
   const minutes = blockMinutes(plan);
-  const [busy, setBusy] = useState(false);
-  const [quickError, setQuickError] = useState<string | null>(null);
-  const [detailMinutes, setDetailMinutes] = useState(String(minutes));
-  const [difficulty, setDifficulty] = useState<number | null>(null);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
   const id = useId();
-
-  const logNow = async () => {
-    setBusy(true);
-    setQuickError(null);
-    try {
-      const log = await plansApi.logPractice({ planId: plan.id, minutes });
+  const quick = useApiAction(() => plansApi.logPractice({ planId: plan.id, minutes }), {
+    onSuccess: (log) => {
       notify(`Logged ${minutes} minutes`);
       onLogged(log);
-    } catch (error) {
-      setQuickError(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const value = Number(detailMinutes.replace(',', '.'));
-    if (detailMinutes.trim() === '' || !Number.isFinite(value)) {
-      setErrors({ minutes: 'Enter the minutes you practised.' });
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    setProblem(null);
-    try {
-      const log = await plansApi.logPractice({
+    },
+  });
+  const details = useApiForm<PracticeDetails, PracticeLog>({
+    defaultValues: { minutes: String(minutes), difficulty: null, note: '' },
+    submit: ({ minutes: typed, difficulty, note }) =>
+      plansApi.logPractice({
         planId: plan.id,
-        minutes: value,
+        minutes: minutesOf(typed),
         difficulty,
         ...(note.trim() ? { note } : {}),
-      });
-      notify(`Logged ${value} minutes`);
-      setNote('');
-      setDifficulty(null);
+      }),
+    onSuccess: (log, values) => {
+      notify(`Logged ${minutesOf(values.minutes)} minutes`);
+      // The minutes stay for the next block; difficulty and note belong to this one.
+      details.form.resetField('note');
+      details.form.resetField('difficulty');
       onLogged(log);
-    } catch (error) {
-      const fields = error instanceof ApiError ? { ...error.fields } : {};
-      setErrors(fields);
-      const known = ['minutes', 'difficulty', 'note'];
-      if (Object.keys(fields).every((f) => !known.includes(f))) setProblem(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { form, errorOf } = details;
+  const busy = quick.busy || details.busy;
+  const minutesError = errorOf('minutes');
+  const difficultyError = errorOf('difficulty');
+  const noteError = errorOf('note');
 
   return (
     <div className="practice-logger">
@@ -85,7 +77,7 @@ export function PracticeLogger({ plan, onLogged }: { plan: PlanView; onLogged: (
         <button
           type="button"
           className="button button--primary button--large"
-          onClick={logNow}
+          onClick={() => void quick.run()}
           disabled={busy}
         >
           Log {minutes} minutes
@@ -96,14 +88,19 @@ export function PracticeLogger({ plan, onLogged }: { plan: PlanView; onLogged: (
             whet practice {minutes} --plan {plan.id}
           </code>
         </p>
-        {quickError && (
+        {quick.error && (
           <p className="form-error" role="alert">
-            {quickError}
+            {quick.error}
           </p>
         )}
       </div>
 
-      <form className="practice-form" aria-label="Log practice with details" onSubmit={submit} noValidate>
+      <form
+        className="practice-form"
+        aria-label="Log practice with details"
+        onSubmit={details.onSubmit}
+        noValidate
+      >
         <div className="practice-form__row">
           <div className="field">
             <label htmlFor={`${id}-minutes`} className="field__label">
@@ -115,28 +112,33 @@ export function PracticeLogger({ plan, onLogged }: { plan: PlanView; onLogged: (
               type="number"
               inputMode="numeric"
               min={1}
-              value={detailMinutes}
-              onChange={(e) => setDetailMinutes(e.target.value)}
-              aria-invalid={errors.minutes ? true : undefined}
-              aria-describedby={errors.minutes ? `${id}-minutes-error` : undefined}
+              {...form.register('minutes', { validate: minutesGiven })}
+              aria-invalid={minutesError ? true : undefined}
+              aria-describedby={minutesError ? `${id}-minutes-error` : undefined}
             />
           </div>
           <div className="field">
-            <ChoiceGroup
-              legend="Difficulty"
-              choices={DIFFICULTY_CHOICES}
-              value={difficulty}
-              onChange={setDifficulty}
-              noneLabel="Difficulty not said"
-              errorId={errors.difficulty ? `${id}-difficulty-error` : `${id}-difficulty-scale`}
+            <Controller
+              control={form.control}
+              name="difficulty"
+              render={({ field }) => (
+                <ChoiceGroup
+                  legend="Difficulty"
+                  choices={DIFFICULTY_CHOICES}
+                  value={field.value}
+                  onChange={field.onChange}
+                  noneLabel="Difficulty not said"
+                  errorId={difficultyError ? `${id}-difficulty-error` : `${id}-difficulty-scale`}
+                />
+              )}
             />
             <p id={`${id}-difficulty-scale`} className="hint">
               Relative to your ability: 1 easy · 3 at the edge · 5 beyond me
             </p>
           </div>
         </div>
-        <FieldError id={`${id}-minutes-error`} field="minutes" message={errors.minutes} />
-        <FieldError id={`${id}-difficulty-error`} field="difficulty" message={errors.difficulty} />
+        <FieldError id={`${id}-minutes-error`} field="minutes" message={minutesError} />
+        <FieldError id={`${id}-difficulty-error`} field="difficulty" message={difficultyError} />
         <div className="field">
           <label htmlFor={`${id}-note`} className="field__label">
             Note <span className="field__optional">optional: what was hard, what to try next</span>
@@ -145,16 +147,15 @@ export function PracticeLogger({ plan, onLogged }: { plan: PlanView; onLogged: (
             id={`${id}-note`}
             className="textarea"
             rows={2}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            aria-invalid={errors.note ? true : undefined}
-            aria-describedby={errors.note ? `${id}-note-error` : undefined}
+            {...form.register('note')}
+            aria-invalid={noteError ? true : undefined}
+            aria-describedby={noteError ? `${id}-note-error` : undefined}
           />
-          <FieldError id={`${id}-note-error`} field="note" message={errors.note} />
+          <FieldError id={`${id}-note-error`} field="note" message={noteError} />
         </div>
-        {problem && (
+        {details.problem && (
           <p className="form-error" role="alert">
-            {problem}
+            {details.problem}
           </p>
         )}
         <div>
