@@ -4,7 +4,7 @@
  * so every page shows real content rather than its empty state. Keyboard focus shows a ring
  * that stands out from the background on every control Tab reaches on a few representative pages.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -510,6 +510,19 @@ async function applyVariant(variant: Variant): Promise<void> {
 }
 
 describe('axe-core, WCAG 2.1 AA', () => {
+  it('checks every page of the route table', () => {
+    // The table is read as text: importing it would pull every page's JSX into the test build.
+    const table = readFileSync(new URL('../../web/src/app/routes.tsx', import.meta.url), 'utf8');
+    const patterns = [...table.matchAll(/^ {4}path: '([^']+)',$/gm)].map((m) => m[1] as string);
+    expect(patterns.length).toBeGreaterThan(15);
+    const opened = A11Y_PAGES.map((spec) => spec.path(seeded));
+    const matches = (pattern: string, path: string): boolean =>
+      pattern === '*'
+        ? !patterns.some((p) => p !== '*' && matches(p, path))
+        : new RegExp(`^${pattern.replace(/:[a-z]+/g, '[^/]+')}$`).test(path);
+    expect(patterns.filter((pattern) => !opened.some((path) => matches(pattern, path)))).toEqual([]);
+  });
+
   it.each(A11Y_PAGES.map((spec) => [spec.name, spec] as const))(
     '%s: no serious or critical violation in light and dark, desktop and phone',
     async (_name, spec) => {

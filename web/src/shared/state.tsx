@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { Area } from '../../../src/core/areas.js';
-import { api } from '../api.js';
+import { areasApi } from '../features/areas/api.js';
 import { useApiQuery } from './api/query.js';
 
 /* ---------- Areas: one cached query, shared by the capture box, filters, idea view and areas page ---------- */
@@ -21,7 +21,7 @@ const AreasContext = createContext<AreasValue | null>(null);
 /** The areas' place in the query cache; the live event refreshes it like any other query. */
 const AREAS_KEY = ['areas'] as const;
 
-const loadAreas = async (signal: AbortSignal) => (await api.listAreas(signal)).items;
+const loadAreas = async (signal: AbortSignal) => (await areasApi.listAreas(signal)).items;
 
 export function AreasProvider({ children }: { children: ReactNode }) {
   const { data: areas, error, reload, setData: setAreas } = useApiQuery(AREAS_KEY, loadAreas);

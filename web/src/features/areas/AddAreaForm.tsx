@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import type { Area } from '../../../../src/core/areas.js';
 import { AREA_DESCRIPTION_MAX, AREA_NAME_MAX } from '../../../../src/core/limits.js';
-import { api } from '../../api.js';
 import { Field } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useAreas, useToast } from '../../shared/state.js';
+import { areasApi } from './api.js';
 import { AreaFields, type AreaFieldValues, limitHint } from './area-fields.js';
 
 /** "Add an area": a name and an optional description. */
@@ -15,7 +15,7 @@ export function AddAreaForm() {
   const { form, onSubmit, problem, busy, errorOf } = useApiForm<AreaFieldValues, Area>({
     defaultValues: { name: '', description: '' },
     schema: AreaFields,
-    submit: ({ name, description }) => api.createArea({ name, ...(description ? { description } : {}) }),
+    submit: ({ name, description }) => areasApi.createArea({ name, ...(description ? { description } : {}) }),
     onSuccess: (area) => {
       upsert(area);
       form.reset();

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { Area } from '../../../../src/core/areas.js';
-import { type AreaPatch, api } from '../../api.js';
 import { Field } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useAreas, useToast } from '../../shared/state.js';
+import { type AreaPatch, areasApi } from './api.js';
 import { AreaFields, type AreaFieldValues } from './area-fields.js';
 
 /** "Edit <name>": rename an area or change its description; Escape or Cancel leaves it as it was. */
@@ -19,7 +19,7 @@ export function AreaEditForm({ area, onDone }: { area: Area; onDone: () => void 
       if (name !== area.name) patch.name = name;
       if ((description ?? '') !== (area.description ?? '')) patch.description = description || null;
       // Nothing changed: nothing to send.
-      return Object.keys(patch).length > 0 ? api.updateArea(area.id, patch) : Promise.resolve(null);
+      return Object.keys(patch).length > 0 ? areasApi.updateArea(area.id, patch) : Promise.resolve(null);
     },
     onSuccess: (updated) => {
       if (updated) {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Area } from '../../../../src/core/areas.js';
-import { api } from '../../api.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { fieldMessage, plural } from '../../shared/format.js';
 import { useAreas, useToast } from '../../shared/state.js';
 import { AreaEditForm } from './AreaEditForm.js';
+import { areasApi } from './api.js';
 
 type RowChange = 'archive' | 'restore' | 'delete';
 
@@ -22,8 +22,8 @@ export function AreaRow({ area }: { area: Area }) {
   const change = useApiAction(
     (kind: RowChange) =>
       kind === 'delete'
-        ? api.deleteArea(area.id).then(() => null)
-        : api.updateArea(area.id, { archived: kind === 'archive' }),
+        ? areasApi.deleteArea(area.id).then(() => null)
+        : areasApi.updateArea(area.id, { archived: kind === 'archive' }),
     {
       onSuccess: (updated, kind) => {
         if (updated) upsert(updated);

@@ -1,5 +1,6 @@
-import type { Dashboard } from '../../api-plans.js';
-import { dayText, minutesText, shortDayText } from '../plans/plans-format.js';
+import type { Dashboard } from '../../../../src/core/plans/dashboard.js';
+import { dayText, shortDayText } from '../plans/dates.js';
+import { minutesText } from '../plans/format.js';
 import { streakDays } from './format.js';
 import { useDashboardPart } from './queries.js';
 

@@ -1,6 +1,6 @@
-import { plansApi } from '../../api-plans.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { AtAGlance } from './AtAGlance.js';
+import { dashboardApi } from './api.js';
 import { DashboardPanels } from './DashboardPanels.js';
 import { useDashboard } from './queries.js';
 import './dashboard.css';
@@ -29,7 +29,7 @@ export function DashboardPage() {
             .
           </p>
         </div>
-        <a href={plansApi.dashboardUrl} className="button button--small">
+        <a href={dashboardApi.dashboardUrl} className="button button--small">
           All of it as JSON
         </a>
       </header>

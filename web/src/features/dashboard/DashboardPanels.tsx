@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import type { Dashboard } from '../../api-plans.js';
+import type { Dashboard } from '../../../../src/core/plans/dashboard.js';
 import { HeatMap } from '../../shared/components/HeatMap.js';
 import { plural } from '../../shared/format.js';
 import { useAreas } from '../../shared/state.js';
-import { dayText, relativeDays } from '../plans/plans-format.js';
+import { dayText, relativeDays } from '../plans/dates.js';
 import { FollowThroughChart, IdeasPerWeekChart, PracticeByAreaChart } from './charts/index.js';
 import { streakDays } from './format.js';
 import { Panel } from './Panel.js';

@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from 'react';
-import { type Dashboard, plansApi } from '../../api-plans.js';
+import type { Dashboard } from '../../../../src/core/plans/dashboard.js';
+import { dashboardApi } from './api.js';
 
 /** A section of the dashboard: a heading, a link to the same numbers as JSON, the content. */
 export function Panel({
@@ -21,9 +22,9 @@ export function Panel({
           {title}
         </h2>
         <a
-          href={plansApi.dashboardUrl}
+          href={dashboardApi.dashboardUrl}
           className="json-link"
-          title={`The "${jsonKey}" field of ${plansApi.dashboardUrl}`}
+          title={`The "${jsonKey}" field of ${dashboardApi.dashboardUrl}`}
           aria-label={`${title} as JSON`}
         >
           JSON

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type Dashboard, plansApi } from '../../api-plans.js';
+import type { Dashboard } from '../../../../src/core/plans/dashboard.js';
 import { useApiQuery } from '../../shared/api/query.js';
+import { dashboardApi } from './api.js';
 
 export const dashboardKeys = {
   /** GET /dashboard: every series of the dashboard in one answer (focus mode reads its heat map). */
@@ -9,12 +10,12 @@ export const dashboardKeys = {
 
 const dashboardQuery = queryOptions({
   queryKey: dashboardKeys.all,
-  queryFn: ({ signal }) => plansApi.dashboard(signal),
+  queryFn: ({ signal }) => dashboardApi.dashboard(signal),
 });
 
 /** The whole dashboard, with its loading error in words (for the page's notice and skeleton). */
 export function useDashboard() {
-  return useApiQuery(dashboardQuery.queryKey, (signal) => plansApi.dashboard(signal));
+  return useApiQuery(dashboardQuery.queryKey, (signal) => dashboardApi.dashboard(signal));
 }
 
 /**

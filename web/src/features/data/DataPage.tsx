@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { api } from '../../api.js';
+import { dataApi } from './api.js';
 import { ImportBackup } from './ImportBackup.js';
 import './data.css';
 
@@ -43,7 +43,7 @@ export function DataPage() {
                 <p className="export-card__title">{item.title}</p>
                 <p className="export-card__text">{item.text}</p>
               </div>
-              <a className="button button--small" href={api.exportUrl(item.format)} download>
+              <a className="button button--small" href={dataApi.exportUrl(item.format)} download>
                 <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
                   <path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10" />
                 </svg>

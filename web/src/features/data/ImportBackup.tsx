@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId } from 'react';
 import type { ImportSummary } from '../../../../src/core/backup.js';
-import { api } from '../../api.js';
 import { refusalOf } from '../../shared/api/refusal.js';
 import { ImportProblem } from '../../shared/components/PageStates.js';
 import { plural } from '../../shared/format.js';
 import { useAreas, useToast } from '../../shared/state.js';
+import { dataApi } from './api.js';
 
 const NO_FILE = 'Choose a Whetstone JSON backup file first.';
 
@@ -18,7 +18,7 @@ export function ImportBackup() {
   const importing = useMutation({
     mutationFn: async (file: File | null) => {
       if (!file) throw new Error(NO_FILE);
-      return { fileName: file.name, summary: await api.importBackup(await file.text()) };
+      return { fileName: file.name, summary: await dataApi.importBackup(await file.text()) };
     },
     onSuccess: () => {
       notify('Backup imported');

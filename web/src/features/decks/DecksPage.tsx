@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { api, type Deck, errorMessage } from '../../api.js';
+import type { Deck } from '../../../../src/core/decks/deck.js';
+import { errorMessage } from '../../shared/api/client.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { plural } from '../../shared/format.js';
 import { useToast } from '../../shared/state.js';
+import { decksApi } from './api.js';
 import { ImportDeck } from './ImportDeck.js';
 import { deckKeys, useDecks } from './queries.js';
 import './decks.css';
@@ -20,7 +22,7 @@ export function DecksPage() {
 
   // A failed delete is told in a toast: the list stays as it was.
   const removal = useMutation({
-    mutationFn: (deck: Deck) => api.deleteDeck(deck.id),
+    mutationFn: (deck: Deck) => decksApi.deleteDeck(deck.id),
     onSuccess: (_, deck) => {
       setDecks((list) => list?.filter((d) => d.id !== deck.id) ?? null);
       client.removeQueries({ queryKey: deckKeys.one(deck.id) });
@@ -64,7 +66,7 @@ export function DecksPage() {
                 <div className="deck-card__actions">
                   <a
                     className="button button--small button--quiet"
-                    href={api.deckExportUrl(deck.id, 'yaml')}
+                    href={decksApi.deckExportUrl(deck.id, 'yaml')}
                     download
                     aria-label={`Export ${deck.name} as YAML`}
                   >
@@ -75,7 +77,7 @@ export function DecksPage() {
                   </a>
                   <a
                     className="button button--small button--quiet"
-                    href={api.deckExportUrl(deck.id, 'json')}
+                    href={decksApi.deckExportUrl(deck.id, 'json')}
                     download
                     aria-label={`Export ${deck.name} as JSON`}
                   >

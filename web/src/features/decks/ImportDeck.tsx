@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef } from 'react';
-import { api, type Deck } from '../../api.js';
+import type { Deck } from '../../../../src/core/decks/deck.js';
 import { refusalOf } from '../../shared/api/refusal.js';
 import { ImportProblem } from '../../shared/components/PageStates.js';
+import { decksApi } from './api.js';
 
 const NO_FILE = 'Choose a deck file (YAML or JSON) first.';
 
@@ -13,7 +14,7 @@ export function ImportDeck({ onImported }: { onImported: (deck: Deck) => void })
   const importing = useMutation({
     mutationFn: async ({ file, replace }: { file: File | null; replace: boolean }) => {
       if (!file) throw new Error(NO_FILE);
-      return api.importDeck(file.name, await file.text(), replace);
+      return decksApi.importDeck(file.name, await file.text(), replace);
     },
     onSuccess: (deck) => {
       onImported(deck);

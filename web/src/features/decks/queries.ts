@@ -1,5 +1,5 @@
-import { api } from '../../api.js';
 import { useApiQuery } from '../../shared/api/query.js';
+import { decksApi } from './api.js';
 
 /** The query keys of the decks feature. */
 export const deckKeys = {
@@ -10,9 +10,9 @@ export const deckKeys = {
 
 /** Every deck, built-in ones first, as the server orders them. */
 export function useDecks() {
-  return useApiQuery(deckKeys.list(), async (signal) => (await api.listDecks(signal)).items);
+  return useApiQuery(deckKeys.list(), async (signal) => (await decksApi.listDecks(signal)).items);
 }
 
 export function useDeck(id: string) {
-  return useApiQuery(deckKeys.one(id), (signal) => api.getDeck(id, signal));
+  return useApiQuery(deckKeys.one(id), (signal) => decksApi.getDeck(id, signal));
 }

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, api, errorMessage } from '../../api.js';
 import { useApiAction } from '../../shared/api/action.js';
+import { errorMessage, hasStatus } from '../../shared/api/client.js';
 import { VALUE_HINTS } from '../../shared/format.js';
+import { experimentsApi } from './api.js';
 import { experimentKeys, useShowExperiment } from './queries.js';
 import './experiments-rating.css';
 
@@ -16,7 +17,7 @@ interface Problem {
 }
 
 function problemOf(error: unknown): Problem {
-  return { message: errorMessage(error), wrongState: error instanceof ApiError && error.status === 409 };
+  return { message: errorMessage(error), wrongState: hasStatus(error, 409) };
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -42,7 +43,7 @@ export function BlindRatingPage({ id }: { id: string }) {
   // A refresh (after a change event) asks with the ideas put off so far, so the order holds.
   const loaded = useQuery({
     queryKey: queueKey,
-    queryFn: ({ signal }) => api.ratingQueue(id, later, signal),
+    queryFn: ({ signal }) => experimentsApi.ratingQueue(id, later, signal),
   });
   const queue = loaded.data ?? null;
   const next = queue?.next ?? null;
@@ -53,7 +54,9 @@ export function BlindRatingPage({ id }: { id: string }) {
    */
   const answering = useMutation({
     mutationFn: ({ token, value, rest }: { token: string; value: number | null; rest: string[] }) =>
-      value === null ? api.ratingQueue(id, rest) : api.rateBlind(id, token, value, rest),
+      value === null
+        ? experimentsApi.ratingQueue(id, rest)
+        : experimentsApi.rateBlind(id, token, value, rest),
     onSuccess: async (answer, { rest }) => {
       // A refresh still under way knows less than this answer.
       await client.cancelQueries({ queryKey: queueKey, exact: true });
@@ -72,7 +75,7 @@ export function BlindRatingPage({ id }: { id: string }) {
     [next, busy, later, mutate],
   );
 
-  const finishing = useApiAction(() => api.experimentStep(id, 'report'), {
+  const finishing = useApiAction(() => experimentsApi.experimentStep(id, 'report'), {
     onSuccess: async (view) => {
       await showExperiment(view);
       navigate(`/experiments/${id}`, { replace: true });

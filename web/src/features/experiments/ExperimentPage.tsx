@@ -1,7 +1,8 @@
 import { useId } from 'react';
-import { api, errorMessage } from '../../api.js';
+import { errorMessage } from '../../shared/api/client.js';
 import { BackLink, ErrorNotice, LoadingCard, PagePlaceholder } from '../../shared/components/PageStates.js';
 import { fullTime } from '../../shared/format.js';
+import { experimentsApi } from './api.js';
 import { ExperimentReport } from './ExperimentReport.js';
 import { AbandonButton } from './experiment-page/AbandonButton.js';
 import { NextStepActions } from './experiment-page/NextStepActions.js';
@@ -82,7 +83,11 @@ export function ExperimentPage({ id }: { id: string }) {
             More
           </h2>
           {unfinished && (
-            <a className="button button--small button--quiet" href={api.calendarUrl(view.id)} download>
+            <a
+              className="button button--small button--quiet"
+              href={experimentsApi.calendarUrl(view.id)}
+              download
+            >
               <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
                 <path d="M3 4.5h10v9H3zM3 7.5h10M5.5 2.5v3M10.5 2.5v3" />
               </svg>

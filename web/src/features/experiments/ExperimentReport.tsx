@@ -1,15 +1,15 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import {
-  api,
-  type ExperimentReportView,
-  type ExperimentView,
-  type IdeaPhaseReport,
-  type MeasurementReport,
-  type Verdict,
-} from '../../api.js';
+import type {
+  ExperimentReportView,
+  IdeaPhaseReport,
+  MeasurementReport,
+  Verdict,
+} from '../../../../src/core/experiments/report-view.js';
+import type { ExperimentView } from '../../../../src/core/experiments/view.js';
 import { ValuePips } from '../../shared/components/Badges.js';
 import { fullTime } from '../../shared/format.js';
+import { experimentsApi } from './api.js';
 import { MeasurementChart, PhaseComparisonChart } from './charts/index.js';
 import { signed, withInterval } from './format.js';
 import { favouredLabel, TRUST_LABELS } from './labels.js';
@@ -158,7 +158,7 @@ function CardDownload({ view }: { view: ExperimentView }) {
           Include my idea texts in the card
         </label>
         <div className="card-download__row">
-          <a className="button button--primary" href={api.cardUrl(view.id, texts)} download>
+          <a className="button button--primary" href={experimentsApi.cardUrl(view.id, texts)} download>
             <svg viewBox="0 0 16 16" aria-hidden="true" className="icon">
               <path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10" />
             </svg>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { ExperimentView } from '../../api.js';
+import type { ExperimentView } from '../../../../src/core/experiments/view.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { fullTime, plural, relativeTime } from '../../shared/format.js';
 import { phaseLength } from './format.js';

@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import * as z from 'zod/mini';
-import { api, type ExperimentView } from '../../api.js';
+import type { ExperimentView } from '../../../../src/core/experiments/view.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { plural } from '../../shared/format.js';
 import { controlProps } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useToast } from '../../shared/state.js';
+import { experimentsApi } from './api.js';
 import { useRefreshExperiment } from './queries.js';
 
 /** A typed value as a number; a decimal comma is fine ("2,5"). */
@@ -26,7 +27,8 @@ export function MeasurementLog({ view }: { view: ExperimentView }) {
   const { form, onSubmit, problem, busy, errorOf } = useApiForm({
     defaultValues: { value: '' },
     schema: MeasurementFields,
-    submit: ({ value }) => api.logMeasurement({ name: measurement?.name ?? '', value: toNumber(value) }),
+    submit: ({ value }) =>
+      experimentsApi.logMeasurement({ name: measurement?.name ?? '', value: toNumber(value) }),
     onSuccess: (_logged, { value }) => {
       form.reset();
       notify(`Logged ${measurement?.name}: ${toNumber(value)}`);

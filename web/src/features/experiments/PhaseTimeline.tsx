@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ExperimentView } from '../../api.js';
+import type { ExperimentView } from '../../../../src/core/experiments/view.js';
 import { fullTime } from '../../shared/format.js';
 import { phaseLength, timeLeftText } from './format.js';
 import type { SyncedExperiment } from './queries.js';

@@ -1,9 +1,10 @@
 import { useId, useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { api, type ExperimentTemplate } from '../../api.js';
+import type { ExperimentTemplate } from '../../../../src/core/experiments/templates.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useToast } from '../../shared/state.js';
+import { experimentsApi } from './api.js';
 import { PredictionFields } from './PredictionFields.js';
 import { useShowExperiment } from './queries.js';
 import { MeasurementFields } from './start-form/MeasurementFields.js';
@@ -37,13 +38,13 @@ export function StartExperimentForm({ templates }: { templates: readonly Experim
   const showExperiment = useShowExperiment();
   const id = useId();
   const schema = useMemo(() => startFormSchema(templates), [templates]);
-  const start = useApiForm<StartFormValues, Awaited<ReturnType<typeof api.startExperiment>>>({
+  const start = useApiForm<StartFormValues, Awaited<ReturnType<typeof experimentsApi.startExperiment>>>({
     defaultValues: defaultStartValues(templates),
     schema,
     submit: async (values) => {
       const chosen = templates.find((t) => t.id === values.templateId);
       if (!chosen) throw new Error('Choose a template.');
-      const view = await api.startExperiment(startInput(chosen, values));
+      const view = await experimentsApi.startExperiment(startInput(chosen, values));
       await showExperiment(view);
       return view;
     },

@@ -1,6 +1,6 @@
 import type { Favoured } from '../../../../src/core/experiments/experiment.js';
 import type { Trust } from '../../../../src/core/experiments/report.js';
-import type { ExperimentView, NextStep } from '../../api.js';
+import type { ExperimentView, NextStep } from '../../../../src/core/experiments/view.js';
 
 /** The states of an experiment that is still under way (one at a time). */
 export const UNFINISHED_STATES: readonly ExperimentView['state'][] = [

@@ -1,7 +1,8 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, type ExperimentView } from '../../api.js';
+import type { ExperimentView } from '../../../../src/core/experiments/view.js';
 import { useApiQuery } from '../../shared/api/query.js';
+import { experimentsApi } from './api.js';
 import { isUnfinished } from './labels.js';
 
 /** The experiments feature's query keys, in one place so updates and invalidations hit the same. */
@@ -21,7 +22,7 @@ export const experimentKeys = {
 export const EXPERIMENT_REFRESH_MS = 60_000;
 
 export async function loadActiveExperiment(signal: AbortSignal): Promise<ExperimentView | null> {
-  return (await api.activeExperiment(signal)).experiment;
+  return (await experimentsApi.activeExperiment(signal)).experiment;
 }
 
 /** The unfinished experiment: null when there is none, undefined until the first answer. */
@@ -40,7 +41,7 @@ export interface SyncedExperiment {
 export function useExperiment(id: string) {
   const query = useQuery({
     queryKey: experimentKeys.detail(id),
-    queryFn: ({ signal }) => api.getExperiment(id, signal),
+    queryFn: ({ signal }) => experimentsApi.getExperiment(id, signal),
     refetchInterval: EXPERIMENT_REFRESH_MS,
   });
   const synced: SyncedExperiment | null = query.data ? { view: query.data, at: query.dataUpdatedAt } : null;
@@ -51,7 +52,7 @@ export function useExperiment(id: string) {
 export function useExperimentReport(id: string, reported: boolean) {
   return useQuery({
     queryKey: experimentKeys.report(id),
-    queryFn: ({ signal }) => api.experimentReport(id, signal),
+    queryFn: ({ signal }) => experimentsApi.experimentReport(id, signal),
     enabled: reported,
   });
 }
@@ -59,12 +60,15 @@ export function useExperimentReport(id: string, reported: boolean) {
 export function useExperimentTemplates() {
   return useApiQuery(
     experimentKeys.templates,
-    async (signal) => (await api.experimentTemplates(signal)).templates,
+    async (signal) => (await experimentsApi.experimentTemplates(signal)).templates,
   );
 }
 
 export function useExperimentList() {
-  return useApiQuery(experimentKeys.list, async (signal) => (await api.listExperiments(signal)).experiments);
+  return useApiQuery(
+    experimentKeys.list,
+    async (signal) => (await experimentsApi.listExperiments(signal)).experiments,
+  );
 }
 
 /**

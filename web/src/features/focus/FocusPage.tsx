@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
-import type { Dashboard } from '../../api-plans.js';
+import type { Dashboard } from '../../../../src/core/plans/dashboard.js';
 import { HeatMap } from '../../shared/components/HeatMap.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { plural } from '../../shared/format.js';
 import { useDashboard, useDashboardPart } from '../dashboard/queries.js';
-import { clockTime, useSettings } from '../plans/plans-format.js';
+import { clockTime } from '../plans/dates.js';
+import { useSettings } from '../settings/queries.js';
 import { useRecentInterruptions } from './queries.js';
 import { ReasonForm } from './ReasonForm.js';
 import { amends, frequentReasons } from './reasons.js';

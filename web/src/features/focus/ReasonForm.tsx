@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { useWatch } from 'react-hook-form';
+import type { Interruption } from '../../../../src/core/plans/interruptions.js';
 import { INTERRUPTION_REASON_MAX } from '../../../../src/core/plans/vocabulary.js';
-import type { Interruption } from '../../api-plans.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
-import { clockTime } from '../plans/plans-format.js';
+import { clockTime } from '../plans/dates.js';
 
 /** A reason for the interruption just logged (or with a new one): one of the recent ones, or typed. */
 export function ReasonForm({

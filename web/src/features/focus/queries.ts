@@ -1,5 +1,5 @@
-import { plansApi } from '../../api-plans.js';
 import { useApiQuery } from '../../shared/api/query.js';
+import { focusApi } from './api.js';
 import { RECENT_DAYS, startOfToday } from './reasons.js';
 
 export const focusKeys = {
@@ -12,8 +12,8 @@ export function useRecentInterruptions() {
   return useApiQuery(focusKeys.interruptions, async (signal) => {
     const from = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString();
     const [recent, today] = await Promise.all([
-      plansApi.interruptions(from, signal),
-      plansApi.interruptions(startOfToday(), signal),
+      focusApi.interruptions(from, signal),
+      focusApi.interruptions(startOfToday(), signal),
     ]);
     return { recent: recent.interruptions, today: today.interruptions.length };
   });

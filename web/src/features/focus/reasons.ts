@@ -1,4 +1,4 @@
-import type { Interruption } from '../../api-plans.js';
+import type { Interruption } from '../../../../src/core/plans/interruptions.js';
 
 /** How long after logging an interruption a reason still belongs to it rather than a new one. */
 export const AMEND_MS = 3 * 60_000;

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import { type Interruption, plansApi } from '../../api-plans.js';
+import type { Interruption } from '../../../../src/core/plans/interruptions.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { dashboardKeys } from '../dashboard/queries.js';
+import { focusApi } from './api.js';
 import { focusKeys } from './queries.js';
 import { amends } from './reasons.js';
 
@@ -27,8 +28,8 @@ export function useInterruptionLog() {
     refresh();
   };
 
-  const logNow = useApiAction(() => plansApi.interrupt({}), { onSuccess: added });
-  const undoLast = useApiAction((entry: Interruption) => plansApi.deleteInterruption(entry.id), {
+  const logNow = useApiAction(() => focusApi.interrupt({}), { onSuccess: added });
+  const undoLast = useApiAction((entry: Interruption) => focusApi.deleteInterruption(entry.id), {
     onSuccess: (_, entry) => {
       setMine((list) => list.filter((i) => i.id !== entry.id));
       refresh();
@@ -57,11 +58,11 @@ export function useInterruptionLog() {
     if (!reason) return;
     const last = mine[0];
     if (!amends(last, Date.now())) {
-      added(await plansApi.interrupt({ reason }));
+      added(await focusApi.interrupt({ reason }));
       return;
     }
-    const replaced = await plansApi.interrupt({ reason, at: last.at });
-    await plansApi.deleteInterruption(last.id);
+    const replaced = await focusApi.interrupt({ reason, at: last.at });
+    await focusApi.deleteInterruption(last.id);
     setMine((list) => [replaced, ...list.filter((i) => i.id !== last.id)]);
     refresh();
   };

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useId } from 'react';
 import { useNavigate } from 'react-router';
 import type { Idea } from '../../../../src/core/ideas.js';
-import { api } from '../../api.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { useAreas, useToast } from '../../shared/state.js';
+import { ideasApi } from './api.js';
 import { forgetIdea } from './queries.js';
 
 /**
@@ -23,7 +23,7 @@ export function DeleteIdeaDialog({
   const { notify } = useToast();
   const { reload: reloadAreas } = useAreas();
   const id = useId();
-  const remove = useApiAction(() => api.deleteIdea(idea.id), {
+  const remove = useApiAction(() => ideasApi.deleteIdea(idea.id), {
     onSuccess: () => {
       dialog.current?.close();
       notify('Idea deleted');

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FocusEvent, type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 import type { Idea } from '../../../../src/core/ideas.js';
-import { api } from '../../api.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { controlProps } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useToast } from '../../shared/state.js';
+import { ideasApi } from './api.js';
 import { ideaKeys, storeIdea } from './queries.js';
 
 type EditableField = 'text' | 'context';
@@ -39,7 +39,7 @@ export function InlineEdit({
     submit: (values) => {
       const value = values[field] ?? '';
       const patch = field === 'text' ? { text: value } : { context: value.trim() ? value : null };
-      return api.updateIdea(idea.id, patch).catch((error: unknown) => {
+      return ideasApi.updateIdea(idea.id, patch).catch((error: unknown) => {
         // A refusal may mean the idea changed elsewhere: show it as it is now.
         void client.invalidateQueries({ queryKey: ideaKeys.detail(idea.id) });
         throw error;

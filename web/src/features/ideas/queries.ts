@@ -1,6 +1,7 @@
 import { type InfiniteData, type QueryClient, useQuery } from '@tanstack/react-query';
 import type { Idea, IdeaPage as IdeaListPage } from '../../../../src/core/ideas.js';
-import { ApiError, api, errorMessage, type IdeaFilters } from '../../api.js';
+import { errorMessage, hasStatus } from '../../shared/api/client.js';
+import { type IdeaFilters, ideasApi } from './api.js';
 
 /** Where ideas live in the query cache: the inbox's filtered lists and one entry per idea. */
 export const ideaKeys = {
@@ -25,12 +26,12 @@ export interface IdeaQuery {
 export function useIdea(id: string): IdeaQuery {
   const query = useQuery({
     queryKey: ideaKeys.detail(id),
-    queryFn: ({ signal }) => api.getIdea(id, signal),
+    queryFn: ({ signal }) => ideasApi.getIdea(id, signal),
   });
   const failed = query.error && query.data === undefined ? query.error : null;
   return {
     idea: query.data ?? null,
-    missing: failed instanceof ApiError && failed.status === 404,
+    missing: hasStatus(failed, 404),
     error: failed ? errorMessage(failed) : null,
   };
 }

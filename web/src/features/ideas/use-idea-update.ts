@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Idea } from '../../../../src/core/ideas.js';
-import { api, type IdeaPatch } from '../../api.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { useAreas, useToast } from '../../shared/state.js';
+import { type IdeaPatch, ideasApi } from './api.js';
 import { ideaKeys, storeIdea } from './queries.js';
 
 type Editable = keyof IdeaPatch & keyof Idea;
@@ -31,13 +31,16 @@ export function useIdeaUpdate(idea: Idea): IdeaUpdate {
   // Local, not in the cache: a click must show its choice in the same event (the cache tells
   // the page a moment later).
   const [pending, setPending] = useState<{ patch: IdeaPatch; on: Idea } | null>(null);
-  const action = useApiAction((patch: IdeaPatch, _confirmation: string) => api.updateIdea(idea.id, patch), {
-    onSuccess: (updated, patch, confirmation) => {
-      storeIdea(client, updated);
-      notify(confirmation);
-      if ('areaId' in patch) void reloadAreas();
+  const action = useApiAction(
+    (patch: IdeaPatch, _confirmation: string) => ideasApi.updateIdea(idea.id, patch),
+    {
+      onSuccess: (updated, patch, confirmation) => {
+        storeIdea(client, updated);
+        notify(confirmation);
+        if ('areaId' in patch) void reloadAreas();
+      },
     },
-  });
+  );
 
   const save = async (patch: IdeaPatch, confirmation = 'Saved') => {
     setPending({ patch, on: idea });

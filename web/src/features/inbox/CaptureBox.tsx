@@ -2,7 +2,6 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import { EFFORTS, IDEA_SOURCES, SOURCE_LABELS } from '../../../../src/core/idea-vocabulary.js';
 import type { Idea, IdeaSource } from '../../../../src/core/ideas.js';
 import { IDEA_TEXT_MAX } from '../../../../src/core/limits.js';
-import { api } from '../../api.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { AreaSelect } from '../../shared/components/AreaSelect.js';
 import { ChoiceGroup } from '../../shared/components/ChoiceGroup.js';
@@ -10,6 +9,7 @@ import { FieldError } from '../../shared/components/FieldError.js';
 import { EFFORT_LABELS, VALUE_HINTS } from '../../shared/format.js';
 import { controlProps, Field } from '../../shared/forms/Field.js';
 import { registerCaptureFocus, useAreas } from '../../shared/state.js';
+import { ideasApi } from '../ideas/api.js';
 import { type CaptureValues, CLEARED, toNewIdea } from './capture-values.js';
 import { SavedNotice } from './SavedNotice.js';
 
@@ -50,7 +50,7 @@ export function CaptureBox({ onCaptured, onUndone }: CaptureBoxProps) {
   const ids = { text: `${id}-text`, area: `${id}-area`, more: `${id}-more` };
   const focusText = () => textBox.current?.focus();
 
-  const create = useApiAction((draft: CaptureValues) => api.createIdea(toNewIdea(draft)), {
+  const create = useApiAction((draft: CaptureValues) => ideasApi.createIdea(toNewIdea(draft)), {
     onSuccess: (idea) => {
       setValues((current) => ({ ...current, ...CLEARED }));
       setSaved(idea);
@@ -58,7 +58,7 @@ export function CaptureBox({ onCaptured, onUndone }: CaptureBoxProps) {
     },
   });
   // Undo deletes the idea again and puts its text back, unless a new one is being typed.
-  const undo = useApiAction((idea: Idea) => api.deleteIdea(idea.id), {
+  const undo = useApiAction((idea: Idea) => ideasApi.deleteIdea(idea.id), {
     onSuccess: (_none, idea) => {
       setSaved(null);
       setValues((current) => (current.text ? current : { ...current, text: idea.text }));

@@ -1,5 +1,5 @@
 import type { Effort, IdeaSource } from '../../../../src/core/ideas.js';
-import type { NewIdea } from '../../api.js';
+import type { NewIdea } from '../ideas/api.js';
 
 /** What the capture box holds while an idea is typed. */
 export interface CaptureValues {

@@ -1,7 +1,7 @@
 import type { IdeaStatus } from '../../../../src/core/idea-status.js';
 import { IDEA_SOURCES, IDEA_STATUSES } from '../../../../src/core/idea-vocabulary.js';
 import type { Idea, IdeaSource } from '../../../../src/core/ideas.js';
-import type { IdeaFilters } from '../../api.js';
+import type { IdeaFilters } from '../ideas/api.js';
 
 /** The inbox's filters from its address (`?area=…&status=…&source=…&q=…`); unknown values are ignored. */
 export function readFilters(params: URLSearchParams): IdeaFilters {

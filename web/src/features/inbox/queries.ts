@@ -1,7 +1,8 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Idea } from '../../../../src/core/ideas.js';
-import { api, errorMessage, type IdeaFilters } from '../../api.js';
+import { errorMessage } from '../../shared/api/client.js';
+import { type IdeaFilters, ideasApi } from '../ideas/api.js';
 import { type IdeaListData, ideaKeys } from '../ideas/queries.js';
 
 export const PAGE_SIZE = 30;
@@ -28,7 +29,7 @@ export interface IdeaList {
 export function useIdeaList(filters: IdeaFilters): IdeaList {
   const query = useInfiniteQuery({
     queryKey: ideaKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => api.listIdeas(filters, pageParam, signal, PAGE_SIZE),
+    queryFn: ({ pageParam, signal }) => ideasApi.listIdeas(filters, pageParam, signal, PAGE_SIZE),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     // Other filters' ideas stay on screen, marked stale, until these arrive.

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
-import type { IdeaFilters } from '../../api.js';
 import { INBOX_SEARCH_KEY } from '../../shared/state.js';
+import type { IdeaFilters } from '../ideas/api.js';
 import { filtersToSearch, readFilters } from './filters.js';
 
 const SEARCH_DELAY_MS = 250;

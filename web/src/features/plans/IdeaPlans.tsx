@@ -3,10 +3,11 @@ import type { Idea } from '../../../../src/core/ideas.js';
 import { useLiveChanges } from '../../shared/api/live.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { useToast } from '../../shared/state.js';
-import { todayIn } from './dates.js';
+import { todayIn } from '../../shared/time-zone.js';
+import { useSettings } from '../settings/queries.js';
 import { PlanForm } from './PlanForm.js';
 import { PlanRow } from './PlanRow.js';
-import { usePlans, usePlansChanged, useSettings, useThisWeek } from './queries.js';
+import { usePlans, usePlansChanged, useThisWeek } from './queries.js';
 
 /**
  * The idea page's plans: the plans that carry the idea out, and "Make a plan". `onChanged` lets

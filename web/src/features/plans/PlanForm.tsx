@@ -1,10 +1,11 @@
 import { useEffect, useId } from 'react';
 import type { Idea } from '../../../../src/core/ideas.js';
+import type { PlanView, SubSkillView as SubSkill } from '../../../../src/core/plans/views.js';
 import { PLAN_TITLE_MAX } from '../../../../src/core/plans/vocabulary.js';
-import { type PlanView, plansApi, type SubSkill } from '../../api-plans.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { Field } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
+import { plansApi } from './api.js';
 import { defaultReviewOn } from './dates.js';
 import { PracticeChoice } from './plan-form/PracticeChoice.js';
 import { ScheduleFields } from './plan-form/ScheduleFields.js';

@@ -1,22 +1,16 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { PlanView } from '../../api-plans.js';
+import type { PlanView } from '../../../../src/core/plans/views.js';
 import { StatusBadge } from '../../shared/components/Badges.js';
 import { BackLink, PagePlaceholder } from '../../shared/components/PageStates.js';
+import { useSettings } from '../settings/queries.js';
 import { PlanReviewPanel } from './PlanReviewPanel.js';
 import { WeekProgress } from './PlanRow.js';
 import { PracticeLogger } from './PracticeLogger.js';
 import { PastReviews } from './plan-page/PastReviews.js';
 import { PlanCard } from './plan-page/PlanCard.js';
 import { PracticeLogList } from './plan-page/PracticeLogList.js';
-import {
-  usePlan,
-  usePlanReviewPrompts,
-  usePlansChanged,
-  usePracticeLog,
-  useSettings,
-  useThisWeek,
-} from './queries.js';
+import { usePlan, usePlanReviewPrompts, usePlansChanged, usePracticeLog, useThisWeek } from './queries.js';
 import './plans-list.css';
 import './plans-form.css';
 import './plans-page.css';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PlanView } from '../../api-plans.js';
+import type { PlanView } from '../../../../src/core/plans/views.js';
 import { longDayText } from './dates.js';
 import { ResumeForm } from './plan-review/ResumeForm.js';
 import { ReviewForm } from './plan-review/ReviewForm.js';

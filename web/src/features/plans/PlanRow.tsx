@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import { daysBetween } from '../../../../src/core/local-date.js';
+import type { PlanState } from '../../../../src/core/plans/plan.js';
+import type { PlanView } from '../../../../src/core/plans/views.js';
 import { PLAN_KIND_LABELS } from '../../../../src/core/plans/vocabulary.js';
 import type { PlanWeek } from '../../../../src/core/plans/week-summary.js';
-import type { PlanState, PlanView } from '../../api-plans.js';
 import { plural, relativeTime } from '../../shared/format.js';
 import { dayText, relativeDays } from './dates.js';
 import { minutesText } from './format.js';

@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { PlanView } from '../../api-plans.js';
+import type { PlanView } from '../../../../src/core/plans/views.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { plural } from '../../shared/format.js';
-import { todayIn } from './dates.js';
+import { todayIn } from '../../shared/time-zone.js';
+import { useSettings } from '../settings/queries.js';
 import { PlanRow } from './PlanRow.js';
-import { usePlans, useSettings, useThisWeek } from './queries.js';
+import { usePlans, useThisWeek } from './queries.js';
 import './plans-list.css';
 
 const OPEN_ORDER = { reviewing: 0, active: 1, adjusted: 2, kept: 3, dropped: 4 } as const;

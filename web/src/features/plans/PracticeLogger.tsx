@@ -1,12 +1,14 @@
 import { useId } from 'react';
 import { Controller } from 'react-hook-form';
+import type { PracticeLog } from '../../../../src/core/plans/practice.js';
+import type { PlanView } from '../../../../src/core/plans/views.js';
 import { DIFFICULTY_LABELS } from '../../../../src/core/plans/vocabulary.js';
-import { type PlanView, type PracticeLog, plansApi } from '../../api-plans.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { ChoiceGroup } from '../../shared/components/ChoiceGroup.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useToast } from '../../shared/state.js';
+import { plansApi } from './api.js';
 
 const DIFFICULTY_CHOICES = [1, 2, 3, 4, 5].map((n) => ({
   value: n,

@@ -5,21 +5,6 @@ import { addDays } from '../../../../src/core/local-date.js';
  * printed through the Date of its UTC midnight with UTC formatters, so it never shifts a day.
  */
 
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-/** Today's date (YYYY-MM-DD) in `timeZone` by this browser's clock. */
-export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .format(now)
-      .slice(0, 10);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
-
 /** The review date a new plan or a new course starts with: two weeks from `today`. */
 export function defaultReviewOn(today: string): string {
   return addDays(today, 14);

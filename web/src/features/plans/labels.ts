@@ -1,5 +1,7 @@
 import type { IdeaSource } from '../../../../src/core/ideas.js';
-import type { Exercise, PlanKind, PlanState, ReviewDecision } from '../../api-plans.js';
+import type { Exercise } from '../../../../src/core/plans/exercises.js';
+import type { PlanKind, PlanState } from '../../../../src/core/plans/plan.js';
+import type { ReviewDecision } from '../../../../src/core/plans/review.js';
 
 /** Words for plans, exercises, reviews and idea sources, as the plan pages show them. */
 

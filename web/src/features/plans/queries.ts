@@ -1,10 +1,14 @@
-import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Exercise } from '../../../../src/core/plans/exercises.js';
+import type { SubSkillView as SubSkill } from '../../../../src/core/plans/views.js';
 import type { PlanWeek } from '../../../../src/core/plans/week-summary.js';
-import { errorMessage } from '../../api.js';
-import { type Exercise, plansApi, type Settings, type SubSkill } from '../../api-plans.js';
+import { errorMessage } from '../../shared/api/client.js';
 import { useApiQuery } from '../../shared/api/query.js';
-import { browserTimeZone, todayIn } from './dates.js';
+import { todayIn } from '../../shared/time-zone.js';
+import { reviewApi } from '../review/api.js';
+import { useSettings } from '../settings/queries.js';
+import { plansApi } from './api.js';
 
 type PlanListFilter = { state: 'open' | 'all' } | { ideaId: string };
 
@@ -20,8 +24,6 @@ export const planKeys = {
   subSkills: ['plan-library', 'sub-skills'] as const,
   exercises: (subSkill: string) => ['plan-library', 'exercises', subSkill] as const,
   reviewPrompts: ['plan-library', 'review-prompts'] as const,
-  /** The person's settings: the zone their local dates are in. */
-  settings: ['settings'] as const,
 };
 
 export function usePlans(filter: PlanListFilter) {
@@ -45,7 +47,7 @@ export function usePracticeLog(planId: string) {
 
 /** The questions a plan review asks. */
 export function usePlanReviewPrompts() {
-  return useApiQuery(planKeys.reviewPrompts, async (signal) => (await plansApi.reviewPrompts(signal)).plan);
+  return useApiQuery(planKeys.reviewPrompts, async (signal) => (await reviewApi.reviewPrompts(signal)).plan);
 }
 
 /** After a plan or its practice changed: everything under `planKeys.all` loads again. */
@@ -61,7 +63,7 @@ export function usePlansChanged(): () => void {
 export function useThisWeek(): Map<string, PlanWeek> {
   const { data } = useApiQuery(
     planKeys.thisWeek,
-    async (signal) => (await plansApi.week(undefined, signal)).summary,
+    async (signal) => (await reviewApi.week(undefined, signal)).summary,
   );
   return new Map((data?.practice.plans ?? []).map((p) => [p.planId, p]));
 }
@@ -102,30 +104,6 @@ export function useExerciseAdded(): (exercise: Exercise) => void {
       ]),
     [client],
   );
-}
-
-/* ---------- Settings: the time zone that local dates are computed in ---------- */
-
-/** The cache `useSettings` filled, so that `settingsChanged` (called outside React) can update it. */
-let settingsCache: QueryClient | null = null;
-
-/** Puts the settings the person just saved into the cache, so every page uses the new zone at once. */
-export function settingsChanged(settings: Settings): void {
-  settingsCache?.setQueryData(planKeys.settings, settings);
-}
-
-/** The person's settings; null until they arrive, the browser's zone if they cannot be loaded. */
-export function useSettings(): Settings | null {
-  const client = useQueryClient();
-  useEffect(() => {
-    settingsCache = client;
-  }, [client]);
-  const { data, error } = useQuery({
-    queryKey: planKeys.settings,
-    queryFn: ({ signal }) => plansApi.settings(signal),
-  });
-  if (data) return data;
-  return error ? { timeZone: browserTimeZone(), timeZoneSource: 'system' } : null;
 }
 
 /** Today's date in the person's zone; null until their settings are known. */

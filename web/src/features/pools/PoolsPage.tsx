@@ -2,13 +2,13 @@ import { useId } from 'react';
 import { Link, useNavigate } from 'react-router';
 import * as z from 'zod/mini';
 import { POOL_NAME_MAX, PoolCreateInput } from '../../../../src/core/experiments/pool.js';
-import { api } from '../../api.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { fullTime, plural, relativeTime } from '../../shared/format.js';
 import { Field } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useToast } from '../../shared/state.js';
 import { useExperimentTemplates } from '../experiments/queries.js';
+import { poolsApi } from './api.js';
 import { usePools, useShowPool } from './queries.js';
 
 /** What the form checks before sending: the core's rule for the name; the template is a choice. */
@@ -78,7 +78,7 @@ function CreatePoolForm() {
     schema: CreatePoolFields,
     submit: ({ name, templateId }) => {
       const chosen = templateId || templates?.[0]?.id;
-      return api.createPool({ name, ...(chosen ? { templateId: chosen } : {}) });
+      return poolsApi.createPool({ name, ...(chosen ? { templateId: chosen } : {}) });
     },
     onSuccess: (pool) => {
       showPool(pool);

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, type PoolSummary } from '../../api.js';
+import type { PoolSummary } from '../../../../src/core/experiments/pool-view.js';
 import { useApiQuery } from '../../shared/api/query.js';
+import { poolsApi } from './api.js';
 
 /** The pools feature's query keys. */
 export const poolKeys = {
@@ -12,15 +13,15 @@ export const poolKeys = {
 };
 
 export function usePools() {
-  return useApiQuery(poolKeys.list, async (signal) => (await api.listPools(signal)).pools);
+  return useApiQuery(poolKeys.list, async (signal) => (await poolsApi.listPools(signal)).pools);
 }
 
 export function usePool(id: string) {
-  return useApiQuery(poolKeys.detail(id), (signal) => api.getPool(id, signal));
+  return useApiQuery(poolKeys.detail(id), (signal) => poolsApi.getPool(id, signal));
 }
 
 export function usePoolReport(id: string) {
-  return useApiQuery(poolKeys.report(id), (signal) => api.poolReport(id, signal));
+  return useApiQuery(poolKeys.report(id), (signal) => poolsApi.poolReport(id, signal));
 }
 
 /**

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { ReviewPrompt } from '../../api-plans.js';
+import type { ReviewPrompt } from '../../../../src/core/plans/review.js';
 import { fullTime, plural } from '../../shared/format.js';
-import { DECISION_LABELS, weekText } from '../plans/plans-format.js';
+import { weekText } from '../plans/dates.js';
+import { DECISION_LABELS } from '../plans/labels.js';
 import { usePlanTitle, useReviewHistory } from './queries.js';
 
 /** Past weekly reviews (each opens to its answers and decisions), then past plan reviews. */

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { addDays } from '../../../../src/core/local-date.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
-import { weekText } from '../plans/plans-format.js';
+import { weekText } from '../plans/dates.js';
 import { useWeekReview } from './queries.js';
 import { ReviewHistory } from './ReviewHistory.js';
 import { WeeklyReviewForm } from './WeeklyReviewForm.js';

@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
 import { SOURCE_LABELS } from '../../../../src/core/idea-vocabulary.js';
 import type { IdeaSource } from '../../../../src/core/ideas.js';
-import type { WeeklyReviewPage } from '../../api-plans.js';
+import type { WeeklyReviewPage } from '../../../../src/core/plans/views.js';
 import { plural } from '../../shared/format.js';
+import { minutesText } from '../plans/format.js';
+import { SOURCE_ORDER } from '../plans/labels.js';
 import { WeekProgress } from '../plans/PlanRow.js';
-import { minutesText, SOURCE_ORDER } from '../plans/plans-format.js';
 
 /** Ideas by source, practice against the cadences, interruptions, plans due. */
 export function WeekNumbers({ page, id }: { page: WeeklyReviewPage; id: string }) {

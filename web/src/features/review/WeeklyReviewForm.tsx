@@ -2,16 +2,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
+import type { WeeklyReviewPage } from '../../../../src/core/plans/views.js';
 import { REVIEW_DECISIONS } from '../../../../src/core/plans/vocabulary.js';
-import { plansApi, type WeeklyReviewPage } from '../../api-plans.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { fullTime, plural } from '../../shared/format.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useToast } from '../../shared/state.js';
 import { dashboardKeys } from '../dashboard/queries.js';
+import { dayText, weekText } from '../plans/dates.js';
+import { DECISION_HINTS, DECISION_LABELS } from '../plans/labels.js';
 import { PromptAnswer } from '../plans/PromptAnswer.js';
-import { DECISION_HINTS, DECISION_LABELS, dayText, weekText } from '../plans/plans-format.js';
+import { reviewApi } from './api.js';
 import { reviewKeys } from './queries.js';
 import {
   decidablePlans,
@@ -38,7 +40,7 @@ export function WeeklyReviewForm({ page }: { page: WeeklyReviewPage }) {
       setSaved(null);
       const { input, answered, decided } = weeklyInput(page, values);
       try {
-        await plansApi.submitWeekly(input);
+        await reviewApi.submitWeekly(input);
       } catch (error) {
         throw withFormFields(error, answered, decided);
       }

@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { errorMessage } from '../../api.js';
-import { plansApi } from '../../api-plans.js';
+import { errorMessage } from '../../shared/api/client.js';
 import { useApiQuery } from '../../shared/api/query.js';
+import { plansApi } from '../plans/api.js';
+import { reviewApi } from './api.js';
 
 export const reviewKeys = {
   all: ['review'] as const,
@@ -19,7 +20,7 @@ export const reviewKeys = {
 export function useWeekReview(week: string | undefined) {
   const query = useQuery({
     queryKey: reviewKeys.week(week),
-    queryFn: ({ signal }) => plansApi.week(week, signal),
+    queryFn: ({ signal }) => reviewApi.week(week, signal),
     placeholderData: keepPreviousData,
   });
   return {
@@ -30,7 +31,7 @@ export function useWeekReview(week: string | undefined) {
 }
 
 export function useReviewHistory() {
-  return useApiQuery(reviewKeys.history, (signal) => plansApi.reviewHistory(signal));
+  return useApiQuery(reviewKeys.history, (signal) => reviewApi.reviewHistory(signal));
 }
 
 /** A plan's title by id ("A removed plan" for one that no longer exists). */

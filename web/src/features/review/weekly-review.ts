@@ -1,6 +1,6 @@
-import type { WeeklyReviewInput } from '../../../../src/core/plans/review.js';
-import { ApiError } from '../../api.js';
-import type { ReviewDecision, WeeklyReviewPage } from '../../api-plans.js';
+import type { ReviewDecision, WeeklyReviewInput } from '../../../../src/core/plans/review.js';
+import type { WeeklyReviewPage } from '../../../../src/core/plans/views.js';
+import { ApiError } from '../../shared/api/client.js';
 
 /** The weekly review form: an answer per prompt id, a decision per due plan ('' = not now). */
 export interface WeeklyValues {

@@ -1,4 +1,4 @@
-import type { SessionView } from '../../api.js';
+import type { SessionView } from '../../../../src/core/sessions/view.js';
 import { useAreas } from '../../shared/state.js';
 
 /** Counts of ideas per area, biggest first, with area names. */

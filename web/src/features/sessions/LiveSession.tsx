@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { api, type SessionStep, type SessionView } from '../../api.js';
+import type { SessionView } from '../../../../src/core/sessions/view.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { STAGE_LABELS } from '../decks/labels.js';
+import { type SessionStep, sessionsApi } from './api.js';
 import { crossedMilestone, milestoneText, stepAnnouncement } from './live-session/milestones.js';
 import { SessionCapture } from './live-session/SessionCapture.js';
 import { SessionIdeas } from './live-session/SessionIdeas.js';
@@ -63,7 +64,7 @@ export function LiveSession({
   const step = useCallback(
     (name: SessionStep) =>
       void act(
-        () => api.sessionStep(view.id, name),
+        () => sessionsApi.sessionStep(view.id, name),
         (next) => stepAnnouncement(name, next),
       ),
     [act, view.id],
@@ -75,7 +76,7 @@ export function LiveSession({
     if (!timeUp || ending.current) return;
     ending.current = true;
     void act(
-      () => api.sessionStep(view.id, 'end'),
+      () => sessionsApi.sessionStep(view.id, 'end'),
       () => "Time's up. Rate your ideas.",
     ).then((result) => {
       if (!result) ending.current = false;
@@ -134,7 +135,7 @@ export function LiveSession({
             aria-label="Add 5 minutes"
             onClick={() =>
               void act(
-                () => api.addTime(view.id, 5),
+                () => sessionsApi.addTime(view.id, 5),
                 () => '5 minutes added.',
               )
             }

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { EFFORTS } from '../../../../src/core/idea-vocabulary.js';
 import type { Effort, Idea } from '../../../../src/core/ideas.js';
-import { api, errorMessage, type SessionView } from '../../api.js';
+import type { SessionView } from '../../../../src/core/sessions/view.js';
+import { errorMessage } from '../../shared/api/client.js';
 import { ChoiceGroup } from '../../shared/components/ChoiceGroup.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
@@ -10,6 +11,7 @@ import { EFFORT_LABELS, plural, VALUE_HINTS } from '../../shared/format.js';
 import { controlProps } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useToast } from '../../shared/state.js';
+import { sessionsApi } from './api.js';
 import { formatDuration, questionTextOf } from './format.js';
 import { sessionKeys, useInvalidateSessionHistory, useUpdateActiveSession } from './queries.js';
 
@@ -56,7 +58,7 @@ export function RatingScreen({
   // A rating goes back to what it was if the server refuses it.
   const rating = useMutation({
     mutationFn: ({ idea, patch }: { idea: Idea; patch: RatingPatch }) =>
-      api.rateSessionIdea(view.id, idea.id, patch),
+      sessionsApi.rateSessionIdea(view.id, idea.id, patch),
     onSuccess: (saved) => replaceIdea(saved),
     onError: (error, { idea }) => {
       replaceIdea(idea);
@@ -72,7 +74,7 @@ export function RatingScreen({
 
   const { form, onSubmit, problem, busy, errorOf } = useApiForm({
     defaultValues: { note: view.note ?? '' },
-    submit: ({ note }) => api.completeSession(view.id, note.trim() || null),
+    submit: ({ note }) => sessionsApi.completeSession(view.id, note.trim() || null),
     onSuccess: (done) => {
       client.setQueryData(sessionKeys.summary(done.id), done);
       historyChanged();

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../shared/api/client.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { LiveSession } from './LiveSession.js';
 import { useActiveSession, useInvalidateSessionHistory, useSetActiveSession } from './queries.js';

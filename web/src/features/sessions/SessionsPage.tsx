@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { SessionView } from '../../api.js';
+import type { SessionView } from '../../../../src/core/sessions/view.js';
 import { ValuePips } from '../../shared/components/Badges.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { AreaCounts } from './AreaCounts.js';

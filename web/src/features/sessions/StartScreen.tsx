@@ -6,13 +6,14 @@ import {
   SESSION_MINUTES_MAX,
   SESSION_MINUTES_MIN,
 } from '../../../../src/core/sessions/session.js';
-import { api, type SessionView } from '../../api.js';
+import type { SessionView } from '../../../../src/core/sessions/view.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { plural } from '../../shared/format.js';
 import { controlProps } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useAreas } from '../../shared/state.js';
 import { useDecks } from '../decks/queries.js';
+import { sessionsApi } from './api.js';
 import { activeSessionId } from './session.js';
 
 const MINUTE_PRESETS = [10, 20, 30, 45] as const;
@@ -46,7 +47,7 @@ export function StartScreen({
       setUnderWay(false);
       const chosenDeck = deckId || decks?.[0]?.id;
       try {
-        return await api.startSession({
+        return await sessionsApi.startSession({
           minutes,
           ...(chosenDeck ? { deckId: chosenDeck } : {}),
           ...(picked.length ? { areas: picked } : {}),

@@ -1,4 +1,4 @@
-import type { SessionView } from '../../api.js';
+import type { SessionView } from '../../../../src/core/sessions/view.js';
 
 export const STATE_LABELS: Record<SessionView['state'], string> = {
   running: 'Under way',

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, type SessionView } from '../../api.js';
+import type { SessionView } from '../../../../src/core/sessions/view.js';
 import { useApiQuery } from '../../shared/api/query.js';
+import { sessionsApi } from './api.js';
 import { type Synced, synced } from './session.js';
 
 /** Re-sync a live session this often: another tab, the CLI or a sleeping laptop may differ. */
@@ -29,7 +30,7 @@ export function useActiveSession() {
   return useQuery({
     queryKey: sessionKeys.active(),
     queryFn: async ({ signal }) => {
-      const { session } = await api.activeSession(signal);
+      const { session } = await sessionsApi.activeSession(signal);
       return session ? synced(session) : null;
     },
     // Not kept once the page is left: what is under way may have changed by the next visit.
@@ -71,13 +72,16 @@ export function useInvalidateSessionHistory(): () => void {
 }
 
 export function useSessionSummary(id: string) {
-  return useApiQuery(sessionKeys.summary(id), (signal) => api.getSession(id, signal));
+  return useApiQuery(sessionKeys.summary(id), (signal) => sessionsApi.getSession(id, signal));
 }
 
 export function useSessionList() {
-  return useApiQuery(sessionKeys.list(), async (signal) => (await api.listSessions(signal)).items);
+  return useApiQuery(sessionKeys.list(), async (signal) => (await sessionsApi.listSessions(signal)).items);
 }
 
 export function useQuestionStats() {
-  return useApiQuery(sessionKeys.questionStats(), async (signal) => (await api.questionStats(signal)).items);
+  return useApiQuery(
+    sessionKeys.questionStats(),
+    async (signal) => (await sessionsApi.questionStats(signal)).items,
+  );
 }

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api, type SessionView } from '../../api.js';
+import type { SessionView } from '../../../../src/core/sessions/view.js';
 import { useApiAction } from '../../shared/api/action.js';
+import { hasStatus } from '../../shared/api/client.js';
+import { sessionsApi } from './api.js';
 
 /*
  * The countdown and the inbox's start button. The inbox loads this module on the first page, so
@@ -51,7 +53,7 @@ export function formatClock(ms: number): string {
 
 /** The message of a 409 "a session is already active" problem, i.e. that session's id. */
 export function activeSessionId(error: unknown): string | null {
-  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  if (!hasStatus(error, 409)) return null;
   return error.field('activeSessionId') ?? null;
 }
 
@@ -69,7 +71,7 @@ export function StartSessionButton({ minutes = 20 }: { minutes?: number }) {
   const start = useApiAction(
     async () => {
       // The session page's code loads while the session starts, so the page opens at once.
-      const [view] = await Promise.all([api.startSession({ minutes }), preloadSessionPage()]);
+      const [view] = await Promise.all([sessionsApi.startSession({ minutes }), preloadSessionPage()]);
       return view;
     },
     { onSuccess: () => navigate('/session') },

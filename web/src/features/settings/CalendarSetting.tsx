@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
-import { type CalendarFeed, type NewCalendarFeed, plansApi } from '../../api-plans.js';
+import type { CalendarFeed, NewCalendarFeed } from '../../../../src/core/plans/views.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { fullTime } from '../../shared/format.js';
 import { useToast } from '../../shared/state.js';
+import { settingsApi } from './api.js';
 import { settingsKeys, useCalendarFeeds } from './queries.js';
 
 /** The calendar: a one-off .ics download, and private subscription links to create and revoke. */
@@ -20,14 +21,14 @@ export function CalendarSetting() {
   const id = useId();
   const feedsChanged = () => void client.invalidateQueries({ queryKey: settingsKeys.feeds });
 
-  const create = useApiAction(() => plansApi.createFeed(), {
+  const create = useApiAction(() => settingsApi.createFeed(), {
     onSuccess: (feed) => {
       setCreated(feed);
       setCopied(false);
       feedsChanged();
     },
   });
-  const revoke = useApiAction((feed: CalendarFeed) => plansApi.revokeFeed(feed.id), {
+  const revoke = useApiAction((feed: CalendarFeed) => settingsApi.revokeFeed(feed.id), {
     onSuccess: (_, feed) => {
       setCreated((shown) => (shown?.id === feed.id ? null : shown));
       setConfirming(null);
@@ -62,7 +63,7 @@ export function CalendarSetting() {
             hand.
           </p>
         </div>
-        <a href={plansApi.calendarUrl} className="button" download="whetstone.ics">
+        <a href={settingsApi.calendarUrl} className="button" download="whetstone.ics">
           Download calendar (.ics)
         </a>
       </div>

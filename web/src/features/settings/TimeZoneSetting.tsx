@@ -1,12 +1,13 @@
 import { useId, useMemo } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
-import { plansApi, type Settings } from '../../api-plans.js';
+import type { Settings } from '../../../../src/core/settings.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useToast } from '../../shared/state.js';
-import { browserTimeZone, settingsChanged } from '../plans/plans-format.js';
+import { browserTimeZone } from '../../shared/time-zone.js';
+import { settingsApi } from './api.js';
 import { useUserSettings } from './queries.js';
 import { allTimeZones, matchesZone } from './time-zones.js';
 
@@ -56,7 +57,6 @@ function ZonePicker({
   const saved = (result: Settings, requested: string | null) => {
     onSaved(result);
     form.setValue('timeZone', result.timeZone);
-    settingsChanged(result);
     notify(
       requested === null
         ? `Back to the system’s zone, ${result.timeZone}`
@@ -66,10 +66,10 @@ function ZonePicker({
   // "Save time zone" sends the zone chosen in the list; the other two buttons send theirs at once.
   const { form, onSubmit, problem, busy, errorOf } = useApiForm({
     defaultValues: { query: '', timeZone: settings?.timeZone ?? '' },
-    submit: ({ timeZone }) => plansApi.saveSettings({ timeZone }),
+    submit: ({ timeZone }) => settingsApi.saveSettings({ timeZone }),
     onSuccess: (result, { timeZone }) => saved(result, timeZone),
   });
-  const shortcut = useApiAction((timeZone: string | null) => plansApi.saveSettings({ timeZone }), {
+  const shortcut = useApiAction((timeZone: string | null) => settingsApi.saveSettings({ timeZone }), {
     onSuccess: saved,
   });
   const [query, choice] = useWatch({ control: form.control, name: ['query', 'timeZone'] });

@@ -1,4 +1,4 @@
-import { browserTimeZone } from '../plans/plans-format.js';
+import { browserTimeZone } from '../../shared/time-zone.js';
 
 /** Every zone the browser knows (IANA names), or at least this one and UTC. */
 export function allTimeZones(): string[] {

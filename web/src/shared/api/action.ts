@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ApiError, errorMessage } from '../../api.js';
+import { ApiError, errorMessage } from './client.js';
 
 export interface ApiAction<A extends unknown[], R> {
   /** Runs the action; resolves to its result, or to undefined when it failed (see `error`). */

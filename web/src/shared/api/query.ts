@@ -1,6 +1,6 @@
 import { QueryClient, type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from './client.js';
 
 /**
  * Server state lives in one cache. Nothing refetches on a timer or on window focus: the server's

@@ -1,4 +1,5 @@
-import { ApiError, errorMessage, type FieldIssue } from '../../api.js';
+import type { FieldIssue } from '../../../../src/core/problem.js';
+import { ApiError, errorMessage } from './client.js';
 
 /** Why a request failed: its message and every issue the server listed, in the server's order. */
 export interface Refusal {

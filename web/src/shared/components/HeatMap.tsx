@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { HeatMap as HeatMapData } from '../../../../src/core/plans/interruptions.js';
 import { WEEKDAY_NAMES } from '../../../../src/core/plans/vocabulary.js';
-import { WEEKDAYS_SHORT } from '../../features/plans/plans-format.js';
+import { WEEKDAYS_SHORT } from '../../features/plans/labels.js';
 import { plural } from '../format.js';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);

@@ -7,7 +7,7 @@ import {
   type UseFormReturn,
   useForm,
 } from 'react-hook-form';
-import { ApiError, errorMessage } from '../../api.js';
+import { ApiError, errorMessage } from '../api/client.js';
 
 /** A Standard Schema (the core's zod/mini schemas are), as the resolver takes it. */
 type FormSchema<V extends FieldValues> = Parameters<typeof standardSchemaResolver<V, unknown, V>>[0];

@@ -4,7 +4,8 @@ import type { IdeasWeek } from '../../../../../src/core/plans/dashboard.js';
 import { ChartFigure, LegendItem } from '../../../shared/charts/ChartFigure.js';
 import { axisProps, tooltipStyle, useChartTheme } from '../../../shared/charts/theme.js';
 import { plural } from '../../../shared/format.js';
-import { SOURCE_ORDER, SOURCE_SHORT, shortDayText, weekText } from '../../plans/plans-format.js';
+import { shortDayText, weekText } from '../../plans/dates.js';
+import { SOURCE_ORDER, SOURCE_SHORT } from '../../plans/labels.js';
 import { niceTicks } from './ticks.js';
 
 /** Ideas captured per local week, stacked by where they came from. */

@@ -2,7 +2,8 @@ import { Bar, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'rechar
 import type { PracticeWeek } from '../../../../../src/core/plans/dashboard.js';
 import { ChartFigure, LegendItem } from '../../../shared/charts/ChartFigure.js';
 import { axisProps, tooltipStyle, useChartTheme } from '../../../shared/charts/theme.js';
-import { minutesText, shortDayText, weekText } from '../../plans/plans-format.js';
+import { shortDayText, weekText } from '../../plans/dates.js';
+import { minutesText } from '../../plans/format.js';
 import { niceTicks } from './ticks.js';
 
 /** Practice minutes per area per week (stacked), against what the plans' cadences expected. */

@@ -1,8 +1,9 @@
 import { useId, useRef } from 'react';
-import { api, type ExperimentView } from '../../../api.js';
+import type { ExperimentView } from '../../../../../src/core/experiments/view.js';
 import { useApiAction } from '../../../shared/api/action.js';
 import { ErrorNotice } from '../../../shared/components/PageStates.js';
 import { useToast } from '../../../shared/state.js';
+import { experimentsApi } from '../api.js';
 import { useShowExperiment } from '../queries.js';
 
 /** Abandons the experiment after a confirmation in a dialog. */
@@ -11,7 +12,7 @@ export function AbandonButton({ view }: { view: ExperimentView }) {
   const showExperiment = useShowExperiment();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const abandoning = useApiAction(() => api.experimentStep(view.id, 'abandon'), {
+  const abandoning = useApiAction(() => experimentsApi.experimentStep(view.id, 'abandon'), {
     onSuccess: (next) => {
       dialogRef.current?.close();
       void showExperiment(next);

@@ -1,11 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { api, type ExperimentView, errorMessage, type NextStep } from '../../../api.js';
+import type { ExperimentView, NextStep } from '../../../../../src/core/experiments/view.js';
 import { useApiAction } from '../../../shared/api/action.js';
+import { errorMessage } from '../../../shared/api/client.js';
 import { ErrorNotice } from '../../../shared/components/PageStates.js';
 import { fullTime } from '../../../shared/format.js';
 import { useToast } from '../../../shared/state.js';
+import { sessionsApi } from '../../sessions/api.js';
 import { activeSessionId } from '../../sessions/session.js';
+import { experimentsApi } from '../api.js';
 import { nextStepLabel } from '../labels.js';
 import { useShowExperiment } from '../queries.js';
 
@@ -16,7 +19,7 @@ export function NextStepActions({ view }: { view: ExperimentView }) {
   const showExperiment = useShowExperiment();
   const step = view.status.nextStep;
 
-  const taking = useApiAction((action: NextStep) => api.experimentStep(view.id, action), {
+  const taking = useApiAction((action: NextStep) => experimentsApi.experimentStep(view.id, action), {
     onSuccess: (next) => {
       void showExperiment(next);
       if (next.state === 'rating') navigate(`/experiments/${view.id}/rate`);
@@ -26,7 +29,7 @@ export function NextStepActions({ view }: { view: ExperimentView }) {
 
   // A session already under way is the one to go to, not a failure.
   const session = useMutation({
-    mutationFn: () => api.startSession({ minutes: view.phases[1].length }),
+    mutationFn: () => sessionsApi.startSession({ minutes: view.phases[1].length }),
     onSuccess: () => navigate('/session'),
     onError: (error) => {
       if (activeSessionId(error)) navigate('/session');

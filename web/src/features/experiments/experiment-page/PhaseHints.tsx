@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ExperimentView } from '../../../api.js';
+import type { ExperimentView } from '../../../../../src/core/experiments/view.js';
 import { plural } from '../../../shared/format.js';
 import { MeasurementLog } from '../MeasurementLog.js';
 

@@ -5,10 +5,11 @@ import {
   PREDICTION_BY_HOW_MUCH_MAX,
   PredictionInput,
 } from '../../../../../src/core/experiments/experiment.js';
-import { api, type ExperimentView } from '../../../api.js';
+import type { ExperimentView } from '../../../../../src/core/experiments/view.js';
 import { ErrorNotice } from '../../../shared/components/PageStates.js';
 import { fullTime } from '../../../shared/format.js';
 import { useApiForm } from '../../../shared/forms/use-api-form.js';
+import { experimentsApi } from '../api.js';
 import { favouredLabel } from '../labels.js';
 import { PredictionFields, type PredictionValues } from '../PredictionFields.js';
 import { useShowExperiment } from '../queries.js';
@@ -76,7 +77,7 @@ function PredictionForm({ view, onDone }: { view: ExperimentView; onDone: () => 
     },
     schema: PredictionFormFields,
     submit: async ({ text, favoured, byHowMuch }) => {
-      const next = await api.revisePrediction(view.id, {
+      const next = await experimentsApi.revisePrediction(view.id, {
         text,
         favoured: favoured ?? view.prediction.favoured,
         byHowMuch: byHowMuch || null,

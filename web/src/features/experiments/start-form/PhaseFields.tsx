@@ -1,5 +1,5 @@
 import { RATING_DELAY_HOURS_MAX } from '../../../../../src/core/experiments/experiment.js';
-import type { ExperimentTemplate } from '../../../api.js';
+import type { ExperimentTemplate } from '../../../../../src/core/experiments/templates.js';
 import { Field } from '../../../shared/forms/Field.js';
 import type { ApiForm } from '../../../shared/forms/use-api-form.js';
 import type { StartFormValues } from './values.js';

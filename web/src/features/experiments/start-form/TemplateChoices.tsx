@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import type { ExperimentTemplate } from '../../../api.js';
+import type { ExperimentTemplate } from '../../../../../src/core/experiments/templates.js';
 
 /** The templates as radios, each described by its question. */
 export function TemplateChoices({

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
+import type { StartExperimentInput } from '../../../../../src/core/experiments/experiment.js';
 import {
   Favoured,
   MeasurementDirection,
   PREDICTION_BY_HOW_MUCH_MAX,
   PREDICTION_TEXT_MAX,
 } from '../../../../../src/core/experiments/experiment.js';
-import type { ExperimentTemplate, StartExperimentInput } from '../../../api.js';
+import type { ExperimentTemplate } from '../../../../../src/core/experiments/templates.js';
 import type { PredictionValues } from '../PredictionFields.js';
 
 /** The experiment the form offers first. */

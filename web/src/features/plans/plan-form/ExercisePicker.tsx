@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Exercise } from '../../../api-plans.js';
+import type { Exercise } from '../../../../../src/core/plans/exercises.js';
 import { FieldError } from '../../../shared/components/FieldError.js';
 import { ErrorNotice } from '../../../shared/components/PageStates.js';
 import { LEVEL_LABELS } from '../labels.js';

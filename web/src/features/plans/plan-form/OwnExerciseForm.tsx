@@ -1,7 +1,8 @@
 import { useId } from 'react';
-import { type Exercise, plansApi } from '../../../api-plans.js';
+import type { Exercise } from '../../../../../src/core/plans/exercises.js';
 import { Field } from '../../../shared/forms/Field.js';
 import { useApiForm } from '../../../shared/forms/use-api-form.js';
+import { plansApi } from '../api.js';
 
 interface OwnExerciseValues {
   title: string;

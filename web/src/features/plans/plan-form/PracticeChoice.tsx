@@ -1,6 +1,7 @@
 import { Controller, type UseFormReturn, useWatch } from 'react-hook-form';
+import type { Exercise } from '../../../../../src/core/plans/exercises.js';
+import type { SubSkillView as SubSkill } from '../../../../../src/core/plans/views.js';
 import { PLAN_KIND_LABELS, PLAN_KINDS } from '../../../../../src/core/plans/vocabulary.js';
-import type { Exercise, SubSkill } from '../../../api-plans.js';
 import { AreaSelect } from '../../../shared/components/AreaSelect.js';
 import { ChoiceCards } from '../../../shared/components/ChoiceCards.js';
 import { FieldError } from '../../../shared/components/FieldError.js';

@@ -1,6 +1,5 @@
 import type { Path } from 'react-hook-form';
-import type { PlanCreateInput } from '../../../../../src/core/plans/plan.js';
-import type { PlanKind } from '../../../api-plans.js';
+import type { PlanCreateInput, PlanKind } from '../../../../../src/core/plans/plan.js';
 
 /** The exercise choice while "Write your own" is open and the exercise not added yet. */
 export const OWN_EXERCISE = 'own';

@@ -1,4 +1,5 @@
-import type { PlanView, ReviewPrompt } from '../../../api-plans.js';
+import type { ReviewPrompt } from '../../../../../src/core/plans/review.js';
+import type { PlanView } from '../../../../../src/core/plans/views.js';
 import { fullTime } from '../../../shared/format.js';
 import { dayText } from '../dates.js';
 import { cadenceWords } from '../format.js';

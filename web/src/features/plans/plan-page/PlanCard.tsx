@@ -1,5 +1,5 @@
+import type { PlanView } from '../../../../../src/core/plans/views.js';
 import { PLAN_KIND_LABELS } from '../../../../../src/core/plans/vocabulary.js';
-import type { PlanView } from '../../../api-plans.js';
 import { plural } from '../../../shared/format.js';
 import { useAreas } from '../../../shared/state.js';
 import { dayText, longDayText } from '../dates.js';

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { PracticeLog } from '../../../../../src/core/plans/practice.js';
 import { DIFFICULTY_LABELS } from '../../../../../src/core/plans/vocabulary.js';
-import { errorMessage } from '../../../api.js';
-import { type PracticeLog, plansApi } from '../../../api-plans.js';
+import { errorMessage } from '../../../shared/api/client.js';
 import { fullTime } from '../../../shared/format.js';
 import { useToast } from '../../../shared/state.js';
+import { plansApi } from '../api.js';
 import { dayAndTime } from '../dates.js';
 import { usePlansChanged } from '../queries.js';
 

@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import type { PlanView } from '../../../api-plans.js';
+import type { PlanView } from '../../../../../src/core/plans/views.js';
 import { Field } from '../../../shared/forms/Field.js';
 
 /** How an adjusted plan goes on, as both the review and the resume form hold it. */

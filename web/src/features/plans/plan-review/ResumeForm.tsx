@@ -1,7 +1,8 @@
 import { useId } from 'react';
-import { type PlanView, plansApi } from '../../../api-plans.js';
+import type { PlanView } from '../../../../../src/core/plans/views.js';
 import { useApiForm } from '../../../shared/forms/use-api-form.js';
 import { useToast } from '../../../shared/state.js';
+import { plansApi } from '../api.js';
 import { defaultReviewOn } from '../dates.js';
 import { courseInput, NewCourseFields, type NewCourseValues } from './NewCourseFields.js';
 

@@ -1,12 +1,14 @@
 import { useId } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
+import type { ReviewDecision, ReviewPrompt } from '../../../../../src/core/plans/review.js';
+import type { PlanView } from '../../../../../src/core/plans/views.js';
 import { REVIEW_DECISIONS } from '../../../../../src/core/plans/vocabulary.js';
-import { type PlanView, plansApi, type ReviewDecision, type ReviewPrompt } from '../../../api-plans.js';
 import { ChoiceCards } from '../../../shared/components/ChoiceCards.js';
 import { FieldError } from '../../../shared/components/FieldError.js';
 import { Field } from '../../../shared/forms/Field.js';
 import { useApiForm } from '../../../shared/forms/use-api-form.js';
 import { useToast } from '../../../shared/state.js';
+import { plansApi } from '../api.js';
 import { dayText, defaultReviewOn, longDayText } from '../dates.js';
 import { DECISION_HINTS, DECISION_LABELS } from '../labels.js';
 import { PromptAnswer } from '../PromptAnswer.js';

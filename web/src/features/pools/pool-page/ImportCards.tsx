@@ -1,9 +1,10 @@
 import { type DragEvent, type FormEvent, useId, useRef, useState } from 'react';
-import { api, type CardImportResult, type PoolSummary } from '../../../api.js';
+import type { CardImportResult, PoolSummary } from '../../../../../src/core/experiments/pool-view.js';
 import { useApiAction } from '../../../shared/api/action.js';
 import { ImportProblem } from '../../../shared/components/PageStates.js';
 import { plural } from '../../../shared/format.js';
 import { useToast } from '../../../shared/state.js';
+import { poolsApi } from '../api.js';
 import { type CardOrigin, cardFiles, locateIssue, readCards } from '../card-files.js';
 import { useShowPool } from '../queries.js';
 
@@ -27,7 +28,7 @@ export function ImportCards({ pool }: { pool: PoolSummary }) {
       if (chosen.length === 0) throw new Error('Choose one or more result card files first.');
       const read = await readCards(chosen);
       setOrigins(read.origins);
-      return api.importCards(pool.id, read.cards);
+      return poolsApi.importCards(pool.id, read.cards);
     },
     {
       onSuccess: (imported) => {

@@ -1,4 +1,4 @@
-import type { PoolReport } from '../../../api.js';
+import type { PoolReport } from '../../../../../src/core/experiments/pool-view.js';
 import { plural } from '../../../shared/format.js';
 import { percent, signed } from '../../experiments/format.js';
 import { TestResult } from '../../experiments/ReportParts.js';

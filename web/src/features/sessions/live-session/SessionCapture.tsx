@@ -1,12 +1,13 @@
 import { type KeyboardEvent, useEffect, useId } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { Idea } from '../../../../../src/core/ideas.js';
-import { api, type SessionView } from '../../../api.js';
+import type { SessionView } from '../../../../../src/core/sessions/view.js';
 import { AreaSelect } from '../../../shared/components/AreaSelect.js';
 import { FieldError } from '../../../shared/components/FieldError.js';
 import { controlProps } from '../../../shared/forms/Field.js';
 import { useApiForm } from '../../../shared/forms/use-api-form.js';
 import { registerCaptureFocus, useToast } from '../../../shared/state.js';
+import { sessionsApi } from '../api.js';
 
 interface CaptureValues {
   text: string;
@@ -33,7 +34,7 @@ export function SessionCapture({
 
   const { form, onSubmit, problem, busy, errorOf } = useApiForm<CaptureValues, Idea>({
     defaultValues: { text: '', areaId: suggested },
-    submit: ({ text, areaId }) => api.captureInSession(view.id, { text: text.trim(), areaId }),
+    submit: ({ text, areaId }) => sessionsApi.captureInSession(view.id, { text: text.trim(), areaId }),
     onSuccess: (idea) => {
       form.resetField('text');
       onCaptured(idea);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Idea } from '../../../../../src/core/ideas.js';
-import type { SessionView } from '../../../api.js';
+import type { SessionView } from '../../../../../src/core/sessions/view.js';
 import { useAreas } from '../../../shared/state.js';
 
 /** The ideas captured so far in this session, newest first. */

@@ -1,4 +1,5 @@
-import type { SessionStep, SessionView } from '../../../api.js';
+import type { SessionView } from '../../../../../src/core/sessions/view.js';
+import type { SessionStep } from '../api.js';
 
 const FIVE_MINUTES = 5 * 60_000;
 const ONE_MINUTE = 60_000;

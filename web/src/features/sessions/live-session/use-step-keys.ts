@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { SessionStep } from '../../../api.js';
+import type { SessionStep } from '../api.js';
 
 /** Which steps the session allows right now. */
 export interface StepKeysState {
