@@ -11,7 +11,13 @@ const SRC = new URL('.', import.meta.url).pathname;
 const WEB = join(SRC, '../web/src');
 
 /** Plain data and arithmetic: no package at all, fit for the first page. */
-const PLAIN = ['core/idea-vocabulary.ts', 'core/limits.ts', 'core/local-date.ts', 'core/plans/vocabulary.ts'];
+const PLAIN = [
+  'core/experiments/counting.ts',
+  'core/idea-vocabulary.ts',
+  'core/limits.ts',
+  'core/local-date.ts',
+  'core/plans/vocabulary.ts',
+];
 /** Input schemas for forms: zod/mini (small) and nothing heavier. Lazy pages only. */
 const SCHEMAS = [
   'core/areas.ts',

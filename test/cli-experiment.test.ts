@@ -87,6 +87,18 @@ describe('a week vs 20 minutes through the CLI', { timeout: 180_000 }, () => {
     expect(started.status).toMatchObject({ phaseKey: 'passive', nextStep: 'startFocused', due: false });
   });
 
+  it('refuses a value for an idea that counts to the running phase; ideas from before keep theirs', async () => {
+    lab.offset = HOUR;
+    await lab.fails(['idea', 'A counted idea with a value', '--value', '4'], 'value', 'blind rating');
+    const ideas = await lab.json<Idea[]>(['ideas', '--all']);
+    expect(ideas.map((i) => i.text)).toEqual(['An idea from before the experiment']);
+    const counted = await lab.json<Idea>(['idea', 'A counted idea']);
+    await lab.fails(['idea', 'rate', counted.id, '3'], 'value', 'blind rating');
+    await lab.ok(['idea', 'delete', counted.id]);
+    const before = ideas[0]!;
+    expect((await lab.ok(['idea', 'rate', before.id, '3'])).code).toBe(0);
+  });
+
   it('writes the phases as calendar events', async () => {
     await lab.ok(['experiment', 'calendar', '--out', lab.file('experiment.ics')]);
     const ics = readFileSync(lab.file('experiment.ics'), 'utf8');

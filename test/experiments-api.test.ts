@@ -187,6 +187,13 @@ describe('self-experiments over HTTP with the test clock', () => {
     // No rating yet.
     expectProblem(await get(`/experiments/${created.id}/rating`), 409, ['state']);
 
+    // Blinding: a counted idea gets its value only in the blind queue, and a refused one is not stored.
+    const valued = expectProblem(await post('/ideas', { text: 'Valued while noticing', value: 4 }), 409, [
+      'value',
+    ]);
+    expect(valued.detail).toContain('blind rating');
+    expect(expectOk(await get<{ items: Idea[] }>('/ideas')).items.map((i) => i.text)).toEqual([before.text]);
+
     const ideas: Idea[] = [];
     for (const [text, , source] of PASSIVE) {
       await advance(5 * HOUR);

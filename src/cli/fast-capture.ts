@@ -19,6 +19,8 @@ import { experimentReminder } from './reminder.js';
 export function fastCapture(argv: readonly string[]): boolean {
   const parsed = parseCaptureArgs(argv);
   if (!parsed) return false;
+  // A value may be refused while an experiment rates its ideas blind; the services decide that.
+  if (parsed.values.value !== undefined) return false;
   const location = resolveDatabaseLocation(parsed.values.db, process.env);
   if (location.engine !== 'sqlite') return false;
   const store = SqliteCapture.open(location.path, LOCAL_ACTOR.userId);

@@ -326,12 +326,14 @@ class TerminalSession {
     this.stop();
     this.setView(await this.rt.services.sessions.get(this.rt.actor, this.view.id));
     await this.loadAreaNames();
-    const ideas = this.view.ideas;
+    const blind = new Set(this.view.blindIdeaIds);
+    const ideas = this.view.ideas.filter((idea) => !blind.has(idea.id));
     this.out(
       ideas.length === 0
-        ? '\nThe session has ended. No ideas to rate this time.\n'
+        ? `\nThe session has ended. ${blind.size ? 'Nothing to rate now.' : 'No ideas to rate this time.'}\n`
         : `\nThe session has ended. Rate your ${plural(ideas.length, 'idea')}:\n`,
     );
+    if (blind.size > 0) this.out(`${blindNotice(blind.size)}\n`);
     for (const [index, idea] of ideas.entries()) {
       this.out(`\n(${index + 1}/${ideas.length}) ${idea.text}${this.ideaNote(idea)}\n`);
       for (;;) {
@@ -455,4 +457,10 @@ class TerminalSession {
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Why the end screen skips ideas that count to a running experiment. */
+function blindNotice(count: number): string {
+  const these = count === 1 ? 'This session’s idea counts' : `${count} of this session’s ideas count`;
+  return `${these} to your running experiment, so ${count === 1 ? 'it is' : 'they are'} rated later in the blind rating (whet experiment rate), where the phase is hidden.`;
 }

@@ -1,6 +1,7 @@
 import type { Store } from '../store/connect.js';
 import { AreaService } from './area.service.js';
 import { BackupService } from './backup.service.js';
+import { Blinding } from './blinding.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { ChangeService } from './change.service.js';
 import { type Clock, systemClock } from './context.js';
@@ -47,7 +48,8 @@ export function createServices(
   const clock = options.clock ?? systemClock;
   const areas = new AreaService(store, clock);
   const makeId = options.newId ?? newId;
-  const ideas = new IdeaService(store, areas, clock, makeId);
+  const blinding = new Blinding(store, clock);
+  const ideas = new IdeaService(store, areas, blinding, clock, makeId);
   const decks = new DeckService(store, clock);
   const settings = new SettingsService(store);
   return {
@@ -58,7 +60,7 @@ export function createServices(
     backup: new BackupService(store, clock),
     changes: new ChangeService(store),
     decks,
-    sessions: new SessionService(store, areas, decks, ideas, clock, makeId),
+    sessions: new SessionService(store, areas, decks, ideas, blinding, clock, makeId),
     experiments: new ExperimentService(store, clock, makeId),
     measurements: new MeasurementService(store, clock, makeId),
     pools: new PoolService(store, clock, makeId),

@@ -2,6 +2,7 @@ import { notFound, WhetstoneError } from '../core/errors.js';
 import { blindQueue } from '../core/experiments/blind.js';
 import { experimentCalendar } from '../core/experiments/calendar.js';
 import { buildResultCard, type ResultCard } from '../core/experiments/card.js';
+import { phaseWindow } from '../core/experiments/counting.js';
 import { createExperiment, type ExperimentRecord } from '../core/experiments/experiment.js';
 import { measurementReport } from '../core/experiments/measurement-report.js';
 import { RatingInput, type RatingQueueView, StepInput } from '../core/experiments/rating.js';
@@ -36,17 +37,6 @@ export interface RatingOptions {
 }
 
 type Step = Exclude<transitions.ExperimentAction, 'revisePrediction'>;
-
-/** A phase's time window [from, to): from its start until it ended, or until now while it runs. */
-function phaseWindow(
-  phase: ExperimentRecord['phases'][number],
-  now: Date,
-): { from: string; to: string } | null {
-  if (!phase.startedAt) return null;
-  // A focused phase not ended by hand closes at its planned end, as startRating will record it.
-  const overdue = phase.role === 'focused' && Date.parse(phase.plannedEnd) < now.getTime();
-  return { from: phase.startedAt, to: phase.endedAt ?? (overdue ? phase.plannedEnd : now.toISOString()) };
-}
 
 /**
  * Use cases of self-experiments: start with a locked prediction, move through the phases, rate

@@ -14,6 +14,7 @@ import { IdeaRepository } from '../store/idea.repository.js';
 import { PlanRepository } from '../store/plan.repository.js';
 import { inTransaction } from '../store/transaction.js';
 import type { AreaService } from './area.service.js';
+import type { Blinding } from './blinding.js';
 import type { Actor, Clock } from './context.js';
 
 /** Use cases for improvement ideas: capture, find, edit, rate, move through the lifecycle. */
@@ -23,6 +24,7 @@ export class IdeaService {
   constructor(
     private readonly store: Store,
     private readonly areas: AreaService,
+    private readonly blinding: Blinding,
     private readonly clock: Clock,
     private readonly newId: () => string,
   ) {
@@ -33,7 +35,9 @@ export class IdeaService {
   async capture(actor: Actor, input: unknown): Promise<Idea> {
     const parsed = parseInput(IdeaCreateInput, input);
     if (parsed.areaId) await this.areas.assertUsable(actor, parsed.areaId);
-    const idea = newIdea(parsed, this.newId(), this.clock().toISOString());
+    const now = this.clock().toISOString();
+    if (parsed.value != null) await this.blinding.assertMayValue(actor, now);
+    const idea = newIdea(parsed, this.newId(), now);
     await this.ideas.insert(actor.userId, idea);
     return idea;
   }
@@ -68,6 +72,8 @@ export class IdeaService {
     const current = await this.get(actor, id);
     if (patch.areaId && patch.areaId !== current.areaId) await this.areas.assertUsable(actor, patch.areaId);
     if (patch.status) assertTransition(current.status, patch.status);
+    if (patch.value != null && patch.value !== current.value)
+      await this.blinding.assertMayValue(actor, current.createdAt);
     const now = this.clock().toISOString();
     const statusChanged = patch.status !== undefined && patch.status !== current.status;
     const next: Idea = {

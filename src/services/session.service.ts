@@ -21,6 +21,7 @@ import { SessionRepository } from '../store/session.repository.js';
 import { inTransaction } from '../store/transaction.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import type { AreaService } from './area.service.js';
+import type { Blinding } from './blinding.js';
 import type { Actor, Clock } from './context.js';
 import type { DeckService } from './deck.service.js';
 import type { IdeaService } from './idea.service.js';
@@ -40,6 +41,7 @@ export class SessionService {
     private readonly areas: AreaService,
     private readonly decks: DeckService,
     private readonly ideas: IdeaService,
+    private readonly blinding: Blinding,
     private readonly clock: Clock,
     private readonly newId: () => string,
   ) {
@@ -158,8 +160,10 @@ export class SessionService {
     if (parsed.areaId) await this.areas.assertUsable(actor, parsed.areaId);
     const session = await this.load(actor, id);
     transitions.assertAllowed(session.state, 'capture');
+    const now = this.clock().toISOString();
+    if (parsed.value != null) await this.blinding.assertMayValue(actor, now);
     const idea: Idea = {
-      ...newIdea({ ...parsed, source: 'session' }, this.newId(), this.clock().toISOString()),
+      ...newIdea({ ...parsed, source: 'session' }, this.newId(), now),
       sessionId: session.id,
       questionId: session.queue[session.position] ?? null,
     };
@@ -249,7 +253,8 @@ export class SessionService {
       this.sessions.questions(session.id),
       this.ideaRows.listBySession(actor.userId, session.id),
     ]);
-    return sessionView(session, theDeck, shown, ideas, this.clock());
+    const blind = await this.blinding.blindIds(actor, ideas);
+    return sessionView(session, theDeck, shown, ideas, this.clock(), blind);
   }
 }
 

@@ -127,6 +127,10 @@ describe('self-experiment in the browser', () => {
     // The server rounds down: a week that has just begun has "6 days" left.
     await poll(() => shownText(banner(page))).toMatch(/^Experiment: A week of noticing — [67] days left/);
     expect(await shownText(banner(page))).not.toMatch(/idea/i);
+    // Blinding: an idea noted now is valued only in the blind rating, so the value picker is gone.
+    const captureForm = page.getByRole('form', { name: 'Capture an idea' });
+    await captureForm.getByText('in the blind rating', { exact: true }).waitFor();
+    expect(await captureForm.getByRole('group', { name: 'Value' }).count()).toBe(0);
     for (const idea of Object.keys(PASSIVE_IDEAS)) await captureInInbox(page, idea);
 
     // A week later.
@@ -140,12 +144,28 @@ describe('self-experiment in the browser', () => {
     );
     await page.getByRole('button', { name: 'Start phase 2: One focused session' }).click();
     await page.getByRole('heading', { name: 'Phase 2 of 2: One focused session' }).waitFor();
-    await page.getByRole('button', { name: 'Open a 20-minute focused session' }).waitFor();
+    // Phase 2: the first idea in the focused session, whose end screen does not ask its value.
+    const [sessionIdea, ...inboxIdeas] = Object.keys(FOCUSED_IDEAS) as [string, ...string[]];
+    await page.getByRole('button', { name: 'Open a 20-minute focused session' }).click();
+    await page.getByText(/^Question 1 of \d+$/).waitFor();
+    await page.getByLabel('New idea').fill(sessionIdea);
+    await page.getByLabel('New idea').press('Enter');
+    await poll(() => shownText(page.getByRole('list', { name: 'Ideas this session' }))).toContain(
+      sessionIdea,
+    );
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your ideas go to the blind rating' }).waitFor();
+    expect(await shownText(page.getByRole('note'))).toContain(
+      'This session’s idea counts to your running experiment, so it is not rated here',
+    );
+    expect(await page.getByRole('group', { name: 'Value' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Complete session' }).click();
+    await page.waitForURL(/\/sessions\/[^/]+$/);
 
-    // Phase 2: more ideas, then end it and rate.
+    // More ideas in the inbox, then end the phase and rate.
     await openInboxByNav(page);
-    await poll(() => shownText(banner(page))).toContain('One focused session — 20 minutes left');
-    for (const idea of Object.keys(FOCUSED_IDEAS)) await captureInInbox(page, idea);
+    await poll(() => shownText(banner(page))).toMatch(/One focused session — (20|19) minutes left/);
+    for (const idea of inboxIdeas) await captureInInbox(page, idea);
     await banner(page).getByRole('link', { name: 'Open the experiment' }).click();
     await poll(() => shownText(page.getByRole('region', { name: /Phase 2 of 2/ }))).toContain(
       '4 ideas in phase 1, 5 ideas in phase 2',

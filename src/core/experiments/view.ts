@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { listOf } from '../list.js';
+import { blindPhaseOf } from './counting.js';
 import {
   ExperimentPhase,
   type ExperimentRecord,
@@ -64,6 +65,11 @@ export const ExperimentView = z.object({
   abandonedAt: z.nullable(instant()),
   /** Ideas (or measurements) recorded so far in each phase, by phase key. */
   recorded: z.record(z.string(), z.number()),
+  /**
+   * Whether an idea captured now counts to a phase, so its value waits for the blind rating; by
+   * the server's clock, which decides it (a browser's clock may be off).
+   */
+  blindCapture: z.boolean(),
   allowedSteps: z.array(z.enum(EXPERIMENT_ACTIONS)),
   status: ExperimentStatus,
 });
@@ -196,6 +202,7 @@ export function experimentView(
     reportedAt: record.reportedAt,
     abandonedAt: record.abandonedAt,
     recorded,
+    blindCapture: blindPhaseOf(record, now.toISOString(), now) !== null,
     allowedSteps: [...allowedSteps(record.state)],
     status: statusOf(record, template.measures, now),
   };

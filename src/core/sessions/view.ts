@@ -36,6 +36,11 @@ export const SessionViewSchema = z.object({
   /** Questions shown so far, in order, with the time spent on each (the current one live). */
   questions: z.array(SessionQuestion),
   ideas: z.array(Idea),
+  /**
+   * Ideas of this session that count to the running experiment: their value is given in its blind
+   * rating, so the end screen does not ask for it.
+   */
+  blindIdeaIds: z.array(z.string()),
   summary: SessionSummarySchema,
   allowedActions: z.array(z.enum(SESSION_ACTIONS)),
 });
@@ -59,6 +64,7 @@ export function sessionView(
   shown: readonly SessionQuestion[],
   ideas: readonly Idea[],
   now: Date,
+  blind: ReadonlySet<string> = new Set(),
 ): SessionView {
   const elapsed = elapsedMs(session, now);
   const active = session.state === 'running' || session.state === 'paused';
@@ -103,6 +109,7 @@ export function sessionView(
     current,
     questions,
     ideas: [...ideas],
+    blindIdeaIds: ideas.filter((idea) => blind.has(idea.id)).map((idea) => idea.id),
     summary: summarise(ideas),
     allowedActions: [...allowedActions(session.state)],
   };

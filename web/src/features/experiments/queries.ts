@@ -1,5 +1,6 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { blindPhaseOf } from '../../../../src/core/experiments/counting.js';
 import type { ExperimentView } from '../../../../src/core/experiments/view.js';
 import { useApiQuery } from '../../shared/api/query.js';
 import { experimentsApi } from './api.js';
@@ -29,6 +30,15 @@ export async function loadActiveExperiment(signal: AbortSignal): Promise<Experim
 export function useActiveExperiment(): ExperimentView | null | undefined {
   return useQuery({ queryKey: experimentKeys.active, queryFn: ({ signal }) => loadActiveExperiment(signal) })
     .data;
+}
+
+/**
+ * Whether an idea created at `createdAt` gets its value only in the running experiment's blind
+ * rating (the server refuses it anywhere else), so a value picker for it is not shown.
+ */
+export function useBlindValue(createdAt: string): boolean {
+  const active = useActiveExperiment();
+  return active ? blindPhaseOf(active, createdAt, new Date()) !== null : false;
 }
 
 /** A view plus the local instant (Date.now) it arrived, so "time left" can count down in between. */

@@ -6,6 +6,7 @@ import { ChoiceGroup } from '../../shared/components/ChoiceGroup.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { EFFORT_LABELS, VALUE_HINTS } from '../../shared/format.js';
 import { controlProps } from '../../shared/forms/Field.js';
+import { useBlindValue } from '../experiments/queries.js';
 import { useIdeaUpdate } from './use-idea-update.js';
 
 const VALUE_CHOICES = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n), hint: VALUE_HINTS[n] }));
@@ -17,6 +18,7 @@ export function IdeaDetails({ idea }: { idea: Idea }) {
   const area = useIdeaUpdate(idea);
   const value = useIdeaUpdate(idea);
   const effort = useIdeaUpdate(idea);
+  const blind = useBlindValue(idea.createdAt);
   const errors = {
     area: area.message('areaId'),
     value: value.message('value'),
@@ -40,14 +42,23 @@ export function IdeaDetails({ idea }: { idea: Idea }) {
       </div>
 
       <div className="field">
-        <ChoiceGroup
-          legend="Value"
-          choices={VALUE_CHOICES}
-          value={value.shown('value')}
-          onChange={(picked) => value.save({ value: picked })}
-          noneLabel="No value"
-          errorId={errors.value ? `${id}-value-error` : undefined}
-        />
+        {blind ? (
+          <>
+            <p className="field__label">Value</p>
+            <p className="hint">
+              Given later, in your experiment’s blind rating: this idea counts to one of its phases.
+            </p>
+          </>
+        ) : (
+          <ChoiceGroup
+            legend="Value"
+            choices={VALUE_CHOICES}
+            value={value.shown('value')}
+            onChange={(picked) => value.save({ value: picked })}
+            noneLabel="No value"
+            errorId={errors.value ? `${id}-value-error` : undefined}
+          />
+        )}
         <FieldError id={`${id}-value-error`} field="value" message={errors.value} />
       </div>
 

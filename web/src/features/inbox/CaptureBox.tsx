@@ -9,6 +9,7 @@ import { FieldError } from '../../shared/components/FieldError.js';
 import { EFFORT_LABELS, VALUE_HINTS } from '../../shared/format.js';
 import { controlProps, Field } from '../../shared/forms/Field.js';
 import { registerCaptureFocus, useAreas } from '../../shared/state.js';
+import { useActiveExperiment } from '../experiments/queries.js';
 import { ideasApi } from '../ideas/api.js';
 import { type CaptureValues, CLEARED, toNewIdea } from './capture-values.js';
 import { SavedNotice } from './SavedNotice.js';
@@ -67,6 +68,11 @@ export function CaptureBox({ onCaptured, onUndone }: CaptureBoxProps) {
     },
   });
   const serverError = (field: keyof CaptureValues) => create.fields[field];
+  // While an experiment counts new ideas, their value is given blind, later (decision 0011).
+  const blind = useActiveExperiment()?.blindCapture === true;
+  useEffect(() => {
+    if (blind) setValues((current) => (current.value === null ? current : { ...current, value: null }));
+  }, [blind]);
 
   /** Changes one field; editing a field the server refused clears its message. */
   const change = <K extends keyof CaptureValues>(field: K, value: CaptureValues[K]) => {
@@ -161,14 +167,21 @@ export function CaptureBox({ onCaptured, onUndone }: CaptureBoxProps) {
             className="select select--compact"
           />
         </div>
-        <ChoiceGroup
-          legend="Value"
-          className="choice-group--inline"
-          choices={VALUE_CHOICES}
-          value={values.value}
-          onChange={(picked) => change('value', picked)}
-          noneLabel="No value"
-        />
+        {blind ? (
+          <p className="capture__field capture__blind" title="This idea counts to your running experiment">
+            <span className="choice-group__legend">Value</span>
+            <span className="hint">in the blind rating</span>
+          </p>
+        ) : (
+          <ChoiceGroup
+            legend="Value"
+            className="choice-group--inline"
+            choices={VALUE_CHOICES}
+            value={values.value}
+            onChange={(picked) => change('value', picked)}
+            noneLabel="No value"
+          />
+        )}
         <button
           type="button"
           className="button button--ghost button--small capture__more"

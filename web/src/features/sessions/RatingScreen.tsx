@@ -48,11 +48,14 @@ export function RatingScreen({
 
   // The radios are controlled, so a rating must show in the render that follows the click; the
   // cache tells this component of its change a tick later. Every change of the cache wins.
-  const [ideas, setIdeas] = useState(view.ideas);
+  // Ideas that count to a running experiment are valued in its blind rating, not here.
+  const blind = view.blindIdeaIds.length;
+  const toRate = (list: readonly Idea[]) => list.filter((i) => !view.blindIdeaIds.includes(i.id));
+  const [ideas, setIdeas] = useState(() => toRate(view.ideas));
   const [cachedIdeas, setCachedIdeas] = useState(view.ideas);
   if (view.ideas !== cachedIdeas) {
     setCachedIdeas(view.ideas);
-    setIdeas(view.ideas);
+    setIdeas(toRate(view.ideas));
   }
 
   // A rating goes back to what it was if the server refuses it.
@@ -91,13 +94,31 @@ export function RatingScreen({
       <header className="page-header">
         <p className="eyebrow">{ranOut ? "Time's up" : 'Session ended'}</p>
         <h1 className="page-title" ref={headingRef} tabIndex={-1}>
-          Rate your ideas
+          {ideas.length === 0 && blind > 0 ? 'Your ideas go to the blind rating' : 'Rate your ideas'}
         </h1>
         <p className="page-lede">
-          {ideas.length === 0
-            ? `No ideas this time, after ${formatDuration(view.elapsedMs)}. That is fine; add a note if something came up.`
-            : `${plural(ideas.length, 'idea')} in ${formatDuration(view.elapsedMs)}. How much would each one help? Effort is optional.`}
+          {ideas.length > 0
+            ? `${plural(ideas.length, 'idea')} in ${formatDuration(view.elapsedMs)}. How much would each one help? Effort is optional.`
+            : blind > 0
+              ? `${plural(blind, 'idea')} in ${formatDuration(view.elapsedMs)}.`
+              : `No ideas this time, after ${formatDuration(view.elapsedMs)}. That is fine; add a note if something came up.`}
         </p>
+        {blind > 0 && (
+          <div className="card rate-blind">
+            <p role="note">
+              {blind === 1
+                ? 'This session’s idea counts to your running experiment, so it is not rated here: you rate it in the experiment’s blind rating, where its phase is hidden.'
+                : `${blind} ideas of this session count to your running experiment, so they are not rated here: you rate them in the experiment’s blind rating, where their phase is hidden.`}
+            </p>
+            <ul className="rate-blind__ideas" aria-label="Ideas for the blind rating">
+              {view.ideas
+                .filter((i) => view.blindIdeaIds.includes(i.id))
+                .map((i) => (
+                  <li key={i.id}>{i.text}</li>
+                ))}
+            </ul>
+          </div>
+        )}
       </header>
 
       {ideas.length > 0 && (
