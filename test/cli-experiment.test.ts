@@ -4,6 +4,7 @@
  * WHETSTONE_TEST_HOOKS=1 and WHETSTONE_CLOCK_OFFSET_MS, so a week passes in seconds. Blind ratings
  * are piped into `whet experiment rate` on stdin. Nothing is mocked.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCard } from '../src/core/experiments/card.js';
@@ -97,6 +98,20 @@ describe('a week vs 20 minutes through the CLI', { timeout: 180_000 }, () => {
     await lab.ok(['idea', 'delete', counted.id]);
     const before = ideas[0]!;
     expect((await lab.ok(['idea', 'rate', before.id, '3'])).code).toBe(0);
+  });
+
+  it('prints the sealed prediction exactly, so sha256sum of it gives the digest it was sealed with', async () => {
+    const sealed = await lab.ok(['experiment', 'preregistration']);
+    expect(sealed.stdout).toMatch(/^Whetstone preregistration, format 1\n/);
+    expect(sealed.stdout).toContain(
+      'Prediction: Twenty focused minutes give more valuable ideas than a week of noticing\n',
+    );
+    expect(sealed.stdout).toContain('Expected size: at least half as much again\n');
+    const digest = createHash('sha256').update(sealed.stdout, 'utf8').digest('hex');
+    expect(sealed.stderr).toBe(`SHA-256 ${digest}\n`);
+    expect(started.prediction.seal).toEqual({ text: sealed.stdout, sha256: digest });
+    const json = await lab.json<{ text: string; sha256: string }>(['experiment', 'preregistration']);
+    expect(json).toEqual({ text: sealed.stdout, sha256: digest });
   });
 
   it('writes the phases as calendar events', async () => {

@@ -3,6 +3,7 @@
  * controlled times, the frozen blind queue and its audit, rating, the report and the result card,
  * measurement experiments, and pools of result cards. The clock stands still until a test moves it.
  */
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blindQueue } from '../src/core/experiments/blind.js';
 import type { ResultCard } from '../src/core/experiments/card.js';
@@ -323,9 +324,15 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
       expect(report.verdict).toMatchObject({ outcome: 'focused', predictionMatched: true, trust: 'low' });
       expect(report.verdict.summary).toContain('total value 14 vs 7');
       expect(report.experiment.prediction).toMatchObject({ favoured: 'focused', lockedAt: time.at(MIN) });
+      // The seal: the text written at the lock, unchanged by the phases since, and its SHA-256.
+      const seal = created.prediction.seal!;
+      expect(seal.text).toContain(`Locked at: ${time.at(MIN)}\n`);
+      expect(seal.sha256).toBe(createHash('sha256').update(seal.text, 'utf8').digest('hex'));
+      expect(report.experiment.prediction.seal).toEqual(seal);
 
       // The result card: numbers only, unless the user opts in to share the texts.
       const card = await services.experiments.card(me, created.id, { shareTexts: false });
+      expect(card.predictionSha256).toBe(seal.sha256);
       expect(card).toMatchObject({
         format: 'whetstone-result-card',
         version: 1,
@@ -598,6 +605,7 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
         favoured: 'no-difference',
         byHowMuch: null,
         lockedAt: null,
+        seal: null,
       });
       const badRevision = await expectError(
         services.experiments.revisePrediction(me, draft.id, { text: 'x', favoured: 'everything' }),

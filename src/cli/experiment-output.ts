@@ -80,6 +80,7 @@ export function printStatus(view: ExperimentView): void {
       `${view.measurement.name}${view.measurement.unit ? ` (${view.measurement.unit})` : ''}, ${view.measurement.better} is better`,
     ]);
   rows.push(['Prediction', prediction(view)]);
+  if (view.prediction.seal) rows.push(['Sealed', `SHA-256 ${view.prediction.seal.sha256.slice(0, 16)}…`]);
   const hint = nextStepHint(view);
   if (hint) rows.push(['Next', hint]);
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
@@ -109,6 +110,8 @@ export function printStarted(view: ExperimentView): void {
     out(`Saved as a draft: the prediction is not locked and no phase has started.\n`);
   } else {
     out(`Your prediction is locked: ${prediction(view)}\n`);
+    if (view.prediction.seal)
+      out(`Sealed with SHA-256 ${view.prediction.seal.sha256} (whet experiment preregistration)\n`);
     printPhaseStarted(view, 0);
   }
   const hint = nextStepHint(view);
@@ -130,6 +133,7 @@ export function printStepDone(step: NextStep, view: ExperimentView): void {
   switch (step) {
     case 'lockPrediction':
       out(`Prediction locked: ${prediction(view)}\n`);
+      if (view.prediction.seal) out(`Sealed with SHA-256 ${view.prediction.seal.sha256}\n`);
       break;
     case 'startPassive':
       printPhaseStarted(view, 0);

@@ -46,6 +46,8 @@ export function printReport(report: ExperimentReportView): void {
   out(
     `\nPrediction  ${favoured}${prediction.byHowMuch ? ` (by ${prediction.byHowMuch})` : ''}: "${prediction.text}"\n`,
   );
+  if (prediction.seal)
+    out(`Sealed      SHA-256 ${prediction.seal.sha256} (whet experiment preregistration)\n`);
   printVerdict(report.kind === 'ideas' ? report.verdict : report.report.verdict);
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { notFound, WhetstoneError } from '../core/errors.js';
 import { blindQueue } from '../core/experiments/blind.js';
 import { experimentCalendar } from '../core/experiments/calendar.js';
@@ -70,7 +71,7 @@ export class ExperimentService {
       ]);
     const now = this.clock();
     let record = createExperiment(rest, { id: this.newId(), now });
-    if (start) record = transitions.startPassive(transitions.lockPrediction(record, now), now);
+    if (start) record = transitions.startPassive(transitions.lockPrediction(record, now, sha256), now);
     const stored: StoredExperiment = {
       record,
       participant: `p-${this.newId()}${this.newId()}`,
@@ -244,6 +245,7 @@ export class ExperimentService {
       ],
       ideas: items.map((item) => ({ phase: item.phase, text: item.text, value: item.value })),
       shareTexts: options.shareTexts,
+      predictionSha256: record.prediction.seal?.sha256 ?? null,
     });
   }
 
@@ -359,10 +361,15 @@ export class ExperimentService {
   }
 }
 
+/** The seal's digest: SHA-256 of the canonical text's UTF-8 bytes, as `sha256sum` prints it. */
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 function applyStep(record: ExperimentRecord, action: Step, now: Date): ExperimentRecord {
   switch (action) {
     case 'lockPrediction':
-      return transitions.lockPrediction(record, now);
+      return transitions.lockPrediction(record, now, sha256);
     case 'startPassive':
       return transitions.startPassive(record, now);
     case 'startFocused':

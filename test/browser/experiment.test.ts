@@ -4,6 +4,7 @@
  * rating to the report and the result card, the banner on every page, abandoning, and a
  * baseline-vs-change experiment with a measurement.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { WhetServer } from '../support/server.js';
@@ -120,6 +121,12 @@ describe('self-experiment in the browser', () => {
     const predictionSection = page.getByRole('region', { name: 'Your prediction', exact: true });
     expect(await shownText(predictionSection)).toContain(prediction);
     expect(await shownText(predictionSection)).toContain('Locked');
+    // The seal: open it to read the exact text; its SHA-256 is the digest shown beside it.
+    await predictionSection.getByText('Sealed · SHA-256').click();
+    const sealedText = (await predictionSection.locator('pre').textContent()) ?? '';
+    expect(sealedText).toContain(`Prediction: ${prediction}\n`);
+    const digest = createHash('sha256').update(sealedText, 'utf8').digest('hex');
+    expect(await shownText(predictionSection)).toContain(digest);
     await page.getByRole('link', { name: 'Add the phase ends to your calendar (.ics)' }).waitFor();
 
     // Phase 1: ideas noted the usual way; the banner reminds without asking for ideas.
@@ -194,7 +201,11 @@ describe('self-experiment in the browser', () => {
     const tokens: string[] = [];
     page.on('response', async (response) => {
       if (!new URL(response.url()).pathname.endsWith('/rating') || !response.ok()) return;
-      const body = (await response.json()) as { next: { token: string; text: string } | null };
+      // A body the page has already let go of cannot be read back (Chromium drops it); skip that one.
+      const body = (await response.json().catch(() => null)) as {
+        next: { token: string; text: string } | null;
+      } | null;
+      if (!body) return;
       expect(Object.keys(body).sort()).toEqual(['next', 'rated', 'total']);
       if (body.next) {
         expect(Object.keys(body.next).sort()).toEqual(['text', 'token']);

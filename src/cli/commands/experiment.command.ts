@@ -173,6 +173,32 @@ export function registerExperimentCommands(program: Command, globals: () => Glob
     );
 
   experiment
+    .command('preregistration')
+    .description(
+      'print the sealed prediction exactly as it was locked; pipe it to sha256sum to check the digest',
+    )
+    .argument('[id]', 'experiment id (default: the unfinished or newest one)')
+    .option('--json', 'print the text and its SHA-256 as JSON')
+    .action(async (id: string | undefined, opts) =>
+      run(async (rt) => {
+        const view = await experimentFor(rt, id, true);
+        const { seal } = view.prediction;
+        if (!seal)
+          throw new WhetstoneError(
+            'conflict',
+            view.prediction.lockedAt
+              ? 'prediction: was locked before Whetstone sealed predictions; there is no sealed text'
+              : 'prediction: is not locked yet; it is sealed when the experiment starts',
+            [{ field: 'prediction', message: 'not sealed' }],
+          );
+        if (opts.json) return printJson(seal);
+        // The text alone on stdout, so `whet experiment preregistration | sha256sum` checks it.
+        process.stdout.write(seal.text);
+        process.stderr.write(`SHA-256 ${seal.sha256}\n`);
+      }),
+    );
+
+  experiment
     .command('card')
     .description('write the anonymous result card (numbers only) to share with a pool')
     .argument('[id]', 'experiment id (default: the unfinished or newest one)')

@@ -4,6 +4,9 @@ import { createExperiment, type ExperimentRecord } from './experiment.js';
 import { BASELINE_VS_CHANGE, WEEK_VS_20_MINUTES } from './templates.js';
 import { abandon, endFocused, lockPrediction, startFocused, startPassive } from './transitions.js';
 
+/** A stand-in for SHA-256 (the core takes the hash as an argument; the services pass node:crypto's). */
+const fakeDigest = (text: string) => text.length.toString(16).padStart(64, '0');
+
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -109,7 +112,7 @@ describe('experimentCalendar', () => {
   });
 
   it('shows what happened once phases ran: real starts, an early end, the rating opening from it', () => {
-    let r = startPassive(lockPrediction(ideasExperiment(), at(MIN)), at(HOUR));
+    let r = startPassive(lockPrediction(ideasExperiment(), at(MIN), fakeDigest), at(HOUR));
     r = startFocused(r, at(8 * DAY)); // a day late
     r = endFocused(r, at(8 * DAY + 12 * MIN)); // 8 minutes early
     const [passive, focused, rating] = events(

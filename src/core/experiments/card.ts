@@ -69,6 +69,10 @@ export const ResultCard = z
     /** Idea texts travel only when the participant opted in. */
     textsShared: z.boolean(),
     texts: z.optional(z.array(CardText).check(z.maxLength(CARD_TEXTS_MAX))),
+    /** SHA-256 of the sealed prediction, so whoever is shown its text can check it (optional: older cards). */
+    predictionSha256: z.optional(
+      z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits')),
+    ),
   })
   .check(
     z.superRefine((card, ctx) => {
@@ -113,6 +117,8 @@ export interface CardInput {
   /** Rated ideas; unrated ones (value null) are left out of the card. */
   ideas: readonly { phase: string; text: string; value: number | null }[];
   shareTexts: boolean;
+  /** The sealed prediction's digest; null for predictions locked before seals existed. */
+  predictionSha256?: string | null;
 }
 
 /** Builds and validates the card from a finished experiment's blind ratings. */
@@ -136,6 +142,7 @@ export function buildResultCard(input: CardInput): ResultCard {
     ...(input.shareTexts
       ? { texts: rated.map(({ phase: p, text, value }) => ({ phase: p, text, value })) }
       : {}),
+    ...(input.predictionSha256 ? { predictionSha256: input.predictionSha256 } : {}),
   };
   return parseCard(card);
 }

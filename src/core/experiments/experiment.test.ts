@@ -59,6 +59,7 @@ describe('createExperiment', () => {
       favoured: 'focused',
       byHowMuch: null,
       lockedAt: null,
+      seal: null,
     });
     expect(r.phases.map((p) => [p.key, p.plannedStart, p.plannedEnd])).toEqual([
       ['passive', iso(0), iso(7 * DAY)],

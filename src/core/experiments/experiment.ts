@@ -20,12 +20,24 @@ export type Favoured = z.infer<typeof Favoured>;
 
 const isoInstant = () => z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 
+/**
+ * The sealed prediction: the canonical text of what was locked (preregistration.ts) and its
+ * SHA-256, so anyone given the text can check it was not changed after the lock.
+ */
+export const PredictionSeal = z.strictObject({
+  text: z.string().check(z.minLength(1)),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits')),
+});
+export type PredictionSeal = z.infer<typeof PredictionSeal>;
+
 export const Prediction = z.strictObject({
   text: z.string().check(z.minLength(1), z.maxLength(PREDICTION_TEXT_MAX)),
   favoured: Favoured,
   byHowMuch: z.nullable(z.string().check(z.maxLength(PREDICTION_BY_HOW_MUCH_MAX))),
   /** Set once by `lockPrediction`; a locked prediction never changes. */
   lockedAt: z.nullable(isoInstant()),
+  /** Set with the lock. Predictions locked before seals existed have none. */
+  seal: z._default(z.nullable(PredictionSeal), null),
 });
 export type Prediction = z.infer<typeof Prediction>;
 
@@ -194,6 +206,7 @@ export function createExperiment(input: unknown, context: { id: string; now: Dat
       favoured: parsed.prediction.favoured,
       byHowMuch: parsed.prediction.byHowMuch || null,
       lockedAt: null,
+      seal: null,
     },
     measurement: parsed.measurement
       ? {

@@ -22,6 +22,9 @@ import {
   startRating,
 } from './transitions.js';
 
+/** A stand-in for SHA-256 (the core takes the hash as an argument; the services pass node:crypto's). */
+const fakeDigest = (text: string) => text.length.toString(16).padStart(64, '0');
+
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -40,7 +43,7 @@ function inState(state: ExperimentState): ExperimentRecord {
   let r = draft();
   if (state === 'draft') return r;
   if (state === 'abandoned') return abandon(r, at(MIN));
-  r = startPassive(lockPrediction(r, at(MIN)), at(60 * MIN));
+  r = startPassive(lockPrediction(r, at(MIN), fakeDigest), at(60 * MIN));
   if (state === 'passive') return r;
   r = startFocused(r, at(7 * DAY));
   if (state === 'focused') return r;
@@ -53,7 +56,7 @@ function inState(state: ExperimentState): ExperimentRecord {
 const LATER = at(9 * DAY);
 const RUN: Record<ExperimentAction, (r: ExperimentRecord) => ExperimentRecord> = {
   revisePrediction: (r) => revisePrediction(r, { text: 'No difference', favoured: 'no-difference' }),
-  lockPrediction: (r) => lockPrediction(r, LATER),
+  lockPrediction: (r) => lockPrediction(r, LATER, fakeDigest),
   startPassive: (r) =>
     startPassive(
       r.prediction.lockedAt ? r : { ...r, prediction: { ...r.prediction, lockedAt: at(MIN).toISOString() } },
@@ -116,9 +119,9 @@ describe('experiment state machine: every state × every action', () => {
 
 describe('experiment transitions: what they record and what they guard', () => {
   it('locks the prediction once; a locked prediction cannot be locked again or changed', () => {
-    const locked = lockPrediction(draft(), at(MIN));
+    const locked = lockPrediction(draft(), at(MIN), fakeDigest);
     expect(locked.prediction.lockedAt).toBe(at(MIN).toISOString());
-    expect(errorOf(() => lockPrediction(locked, at(2 * MIN)))?.code).toBe('conflict');
+    expect(errorOf(() => lockPrediction(locked, at(2 * MIN), fakeDigest))?.code).toBe('conflict');
     expect(errorOf(() => revisePrediction(locked, { text: 'x', favoured: 'passive' }))?.code).toBe(
       'conflict',
     );
@@ -135,6 +138,7 @@ describe('experiment transitions: what they record and what they guard', () => {
       favoured: 'passive',
       byHowMuch: '2x',
       lockedAt: null,
+      seal: null,
     });
     expect(errorOf(() => revisePrediction(draft(), { text: '', favoured: 'passive' }))?.code).toBe(
       'validation',
@@ -151,7 +155,7 @@ describe('experiment transitions: what they record and what they guard', () => {
   });
 
   it('starts the passive phase now and replans both phases from there', () => {
-    const r = startPassive(lockPrediction(draft(), at(MIN)), at(DAY));
+    const r = startPassive(lockPrediction(draft(), at(MIN), fakeDigest), at(DAY));
     const [passive, focused] = r.phases;
     expect(passive.startedAt).toBe(at(DAY).toISOString());
     expect(passive.plannedEnd).toBe(at(8 * DAY).toISOString());

@@ -6,6 +6,7 @@ import {
   type ExperimentState,
   PredictionInput,
 } from './experiment.js';
+import { preregistrationText } from './preregistration.js';
 import { UNIT_MS } from './templates.js';
 
 export const EXPERIMENT_ACTIONS = [
@@ -109,11 +110,20 @@ export function revisePrediction(record: ExperimentRecord, input: unknown): Expe
       favoured: parsed.favoured,
       byHowMuch: parsed.byHowMuch || null,
       lockedAt: null,
+      seal: null,
     },
   };
 }
 
-export function lockPrediction(record: ExperimentRecord, now: Date): ExperimentRecord {
+/**
+ * Locks the prediction and seals it: the canonical text of what is locked and its digest, from
+ * `sha256` (injected: the core does no crypto I/O; the services pass node:crypto's).
+ */
+export function lockPrediction(
+  record: ExperimentRecord,
+  now: Date,
+  sha256: (text: string) => string,
+): ExperimentRecord {
   assertAllowed(record.state, 'lockPrediction');
   if (record.prediction.lockedAt)
     throw conflict(
@@ -121,7 +131,9 @@ export function lockPrediction(record: ExperimentRecord, now: Date): ExperimentR
       'prediction',
     );
   checkClock(record, now);
-  return { ...record, prediction: { ...record.prediction, lockedAt: now.toISOString() } };
+  const locked = { ...record, prediction: { ...record.prediction, lockedAt: now.toISOString() } };
+  const text = preregistrationText(locked);
+  return { ...locked, prediction: { ...locked.prediction, seal: { text, sha256: sha256(text) } } };
 }
 
 export function startPassive(record: ExperimentRecord, now: Date): ExperimentRecord {

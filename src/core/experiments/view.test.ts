@@ -4,6 +4,9 @@ import { BASELINE_VS_CHANGE, WEEK_VS_20_MINUTES } from './templates.js';
 import { endFocused, lockPrediction, startFocused, startPassive, startRating } from './transitions.js';
 import { durationInWords, experimentView } from './view.js';
 
+/** A stand-in for SHA-256 (the core takes the hash as an argument; the services pass node:crypto's). */
+const fakeDigest = (text: string) => text.length.toString(16).padStart(64, '0');
+
 const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -19,7 +22,7 @@ function started(ratingDelayHours = 0) {
     },
     { id: 'e1', now: at(0) },
   );
-  return startPassive(lockPrediction(draft, at(0)), at(0));
+  return startPassive(lockPrediction(draft, at(0), fakeDigest), at(0));
 }
 
 const view = (record: ReturnType<typeof started>, now: number) =>
@@ -95,7 +98,7 @@ describe('measurement experiment status', () => {
       },
       { id: 'm1', now: at(0) },
     );
-    const change = startFocused(startPassive(lockPrediction(draft, at(0)), at(0)), at(7 * DAY));
+    const change = startFocused(startPassive(lockPrediction(draft, at(0), fakeDigest), at(0)), at(7 * DAY));
     const over = experimentView(change, BASELINE_VS_CHANGE, {}, at(15 * DAY));
     expect(over.status).toMatchObject({
       headline: 'Experiment: With the change is over — finish it to see the report',

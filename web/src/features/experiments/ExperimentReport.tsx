@@ -14,6 +14,7 @@ import { MeasurementChart, PhaseComparisonChart } from './charts/index.js';
 import { signed, withInterval } from './format.js';
 import { favouredLabel, TRUST_LABELS } from './labels.js';
 import { type FigureRow, FiguresTable, Section, TestResult } from './ReportParts.js';
+import { SealedPrediction } from './SealedPrediction.js';
 
 const number = (n: number | null, digits = 1) =>
   n === null ? '–' : n.toLocaleString(undefined, { maximumFractionDigits: digits });
@@ -74,6 +75,7 @@ function VerdictCard({ view, verdict }: { view: ExperimentView; verdict: Verdict
             </p>
             <p className="versus__text">“{prediction.text}”</p>
             {prediction.lockedAt && <p className="meta-text">Locked {fullTime(prediction.lockedAt)}</p>}
+            {prediction.seal && <SealedPrediction seal={prediction.seal} experimentId={view.id} />}
           </div>
           <div className="versus__side">
             <p className="section-title">What happened</p>

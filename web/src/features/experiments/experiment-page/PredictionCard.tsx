@@ -13,6 +13,7 @@ import { experimentsApi } from '../api.js';
 import { favouredLabel } from '../labels.js';
 import { PredictionFields, type PredictionValues } from '../PredictionFields.js';
 import { useShowExperiment } from '../queries.js';
+import { SealedPrediction } from '../SealedPrediction.js';
 
 /** The locked (or draft) prediction; a draft's can be edited. */
 export function PredictionCard({ view }: { view: ExperimentView }) {
@@ -45,6 +46,7 @@ export function PredictionCard({ view }: { view: ExperimentView }) {
               'Not locked yet: it locks when the first phase starts.'
             )}
           </p>
+          {prediction.seal && <SealedPrediction seal={prediction.seal} experimentId={view.id} />}
           {editable && (
             <p>
               <button type="button" className="button button--small" onClick={() => setEditing(true)}>
