@@ -17,6 +17,7 @@ const PLAIN = [
   'core/limits.ts',
   'core/local-date.ts',
   'core/plans/vocabulary.ts',
+  'core/plural.ts',
 ];
 /** Input schemas for forms: zod/mini (small) and nothing heavier. Lazy pages only. */
 const SCHEMAS = [

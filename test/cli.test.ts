@@ -220,6 +220,13 @@ describe('ideas: filters and search', () => {
     expectUserError(['ideas', '--since', 'soon'], await whet(['ideas', '--since', 'soon'], db), 'since');
   });
 
+  it('--since a day relative to today: today, yesterday, 3d, 1w', async () => {
+    for (const since of ['today', 'yesterday', '3d', '1w'])
+      expect((await ids(['--since', since])).length).toBe(3);
+    const refused = await whet(['ideas', '--since', 'last month'], db);
+    expectUserError(['ideas', '--since', 'last month'], refused, '--since', 'today, yesterday');
+  });
+
   it('prints a table without --json', async () => {
     const table = await ok(['ideas'], db);
     expect(table).toContain(reading.id);
@@ -258,7 +265,9 @@ describe('one idea by a unique id prefix: show, edit, status, rate, delete', () 
 
   it('edit --text', async () => {
     const out = await ok(['idea', 'edit', prefix, '--text', 'Use a reference manager for every paper']);
-    expect(out).toContain('Use a reference manager for every paper');
+    expect(out).toMatch(new RegExp(`^Saved ${id}\\.\n\nUse a reference manager for every paper\n`));
+    // Times in the person's zone, as every other command prints them; ISO only with --json.
+    expect(out).toMatch(/captured +\d{4}-\d\d-\d\d \d\d:\d\d\n/);
     expect((await findIdea(id))?.text).toBe('Use a reference manager for every paper');
   });
 

@@ -67,6 +67,7 @@ describe.each(ENGINES)('store and services on %s', (engine) => {
       const idea = await capture('Pair on the parser', { areaId: 'coding' });
       const error = await expectError(env.services.areas.remove(ME, 'coding'), 'conflict');
       expect(fieldsOf(error)).toEqual(['id']);
+      expect(error.message).toContain('has 1 idea;');
       expect((await env.services.areas.get(ME, 'coding')).ideaCount).toBe(1);
 
       const archived = await env.services.areas.update(ME, 'coding', { archived: true });

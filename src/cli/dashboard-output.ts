@@ -1,6 +1,6 @@
 import type { Dashboard } from '../core/plans/dashboard.js';
 import type { HeatMap } from '../core/plans/interruptions.js';
-import { plural } from './experiment-output.js';
+import { plural } from '../core/plural.js';
 import { truncate } from './plan-output.js';
 
 /** Writes text, dropping the spaces that padding leaves at the end of its lines. */

@@ -1,9 +1,8 @@
 import { durationInWords, type ExperimentView, type NextStep } from '../core/experiments/view.js';
+import { plural } from '../core/plural.js';
 import { localTime } from './session-output.js';
 
 const out = (text: string) => process.stdout.write(text);
-
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "7 days", "20 minutes": a phase's planned length. */
 function phaseLength(phase: ExperimentView['phases'][number]): string {
@@ -14,7 +13,7 @@ function phaseLength(phase: ExperimentView['phases'][number]): string {
 function recordedIn(view: ExperimentView, key: string): string {
   const n = view.recorded[key] ?? 0;
   return view.measurement
-    ? plural(n, `${view.measurement.name} entry`).replace(/entrys$/, 'entries')
+    ? plural(n, `${view.measurement.name} entry`, `${view.measurement.name} entries`)
     : plural(n, 'idea');
 }
 

@@ -1,6 +1,8 @@
 import type { Area } from '../core/areas.js';
 import type { Idea } from '../core/ideas.js';
 import { SOURCE_LABELS } from '../core/ideas.js';
+import { plural } from '../core/plural.js';
+import { zonedTime } from './plan-output.js';
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -27,7 +29,8 @@ export function printIdeaTable(ideas: readonly Idea[], areaNames: Map<string, st
   }
 }
 
-export function printIdea(idea: Idea, areaName: string | undefined): void {
+/** One idea in full; times as the person reads them, in their zone (ISO only in --json). */
+export function printIdea(idea: Idea, areaName: string | undefined, timeZone: string): void {
   const rows: [string, string][] = [
     ['id', idea.id],
     ['status', idea.status],
@@ -36,8 +39,8 @@ export function printIdea(idea: Idea, areaName: string | undefined): void {
     ['value', idea.value === null ? '—' : `${idea.value}/5`],
     ['effort', idea.effort ?? '—'],
     ['context', idea.context ?? '—'],
-    ['captured', idea.createdAt],
-    ['updated', idea.updatedAt],
+    ['captured', zonedTime(idea.createdAt, timeZone)],
+    ['updated', zonedTime(idea.updatedAt, timeZone)],
   ];
   process.stdout.write(`${idea.text}\n\n`);
   for (const [label, value] of rows) process.stdout.write(`  ${label.padEnd(9)}${value}\n`);
@@ -49,7 +52,7 @@ export function printAreaTable(areas: readonly Area[]): void {
       .filter(Boolean)
       .join(', ');
     process.stdout.write(
-      `${area.id.padEnd(20)}  ${area.name.padEnd(30)}  ${String(area.ideaCount).padStart(4)} ideas  (${flags})\n`,
+      `${area.id.padEnd(20)}  ${area.name.padEnd(30)}  ${plural(area.ideaCount, 'idea').padStart(10)}  (${flags})\n`,
     );
   }
 }

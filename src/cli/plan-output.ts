@@ -1,8 +1,8 @@
 import { PLAN_KIND_LABELS } from '../core/plans/plan.js';
 import type { PlanWeek } from '../core/plans/week-summary.js';
+import { plural } from '../core/plural.js';
 import { zoned } from '../core/time-zone.js';
 import type { PlanView } from '../services/plan.service.js';
-import { plural } from './experiment-output.js';
 
 const out = (text: string) => process.stdout.write(text);
 

@@ -1,6 +1,6 @@
 import { WhetstoneError } from '../core/errors.js';
 import type { RatingQueueView } from '../core/experiments/rating.js';
-import { plural } from './experiment-output.js';
+import { plural } from '../core/plural.js';
 import { LineInput } from './line-input.js';
 import type { Runtime } from './runtime.js';
 import { EXIT_INTERRUPTED } from './session-terminal.js';

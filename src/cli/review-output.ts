@@ -1,7 +1,7 @@
 import { SOURCE_LABELS } from '../core/ideas.js';
 import type { PlanReview, WeeklyReview } from '../core/plans/review.js';
 import type { WeekSummary } from '../core/plans/week-summary.js';
-import { plural } from './experiment-output.js';
+import { plural } from '../core/plural.js';
 import { truncate, weekProgress, zonedTime } from './plan-output.js';
 
 const out = (text: string) => process.stdout.write(text);

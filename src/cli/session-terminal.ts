@@ -1,5 +1,6 @@
 import { WhetstoneError } from '../core/errors.js';
 import type { Idea } from '../core/ideas.js';
+import { plural } from '../core/plural.js';
 import type { SessionView } from '../core/sessions/view.js';
 import { LineInput, type ReadResult } from './line-input.js';
 import type { Runtime } from './runtime.js';
@@ -453,10 +454,6 @@ class TerminalSession {
   private out(text: string): void {
     process.stdout.write(text);
   }
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** Why the end screen skips ideas that count to a running experiment. */

@@ -8,6 +8,7 @@ import {
   unknownAreaError,
 } from '../core/areas.js';
 import { notFound, WhetstoneError } from '../core/errors.js';
+import { plural } from '../core/plural.js';
 import { parseInput } from '../core/validation.js';
 import { AreaRepository } from '../store/area.repository.js';
 import type { Store } from '../store/connect.js';
@@ -120,7 +121,7 @@ export class AreaService {
       if (current.ideaCount > 0) {
         throw new WhetstoneError(
           'conflict',
-          `area "${current.name}" has ${current.ideaCount} idea(s); archive it instead of deleting it`,
+          `area "${current.name}" has ${plural(current.ideaCount, 'idea')}; archive it instead of deleting it`,
           [{ field: 'id', message: 'area is in use; archive it instead' }],
         );
       }

@@ -3,6 +3,7 @@ import { IDEA_STATUSES } from '../../core/idea-status.js';
 import { EFFORTS, IDEA_SOURCES } from '../../core/ideas.js';
 import { printIdea, printJson } from '../output.js';
 import { clearable, effortFlag, looksLikeCommand, numberish } from '../parse.js';
+import { todayOf } from '../plan-flags.js';
 import { type Runtime, withRuntime } from '../runtime.js';
 
 type GlobalOptions = { db?: string };
@@ -64,7 +65,7 @@ export function registerIdeaCommand(program: Command, globals: () => GlobalOptio
       withRuntime(globals().db, async (rt) => {
         const found = await rt.services.ideas.get(rt.actor, await rt.services.ideas.resolveId(rt.actor, id));
         if (opts.json) printJson(found);
-        else printIdea(found, await areaNameOf(rt, found.areaId));
+        else printIdea(found, await areaNameOf(rt, found.areaId), (await todayOf(rt)).timeZone);
       }),
     );
 
@@ -93,7 +94,10 @@ export function registerIdeaCommand(program: Command, globals: () => GlobalOptio
           effort: effort === undefined || effort === null ? effort : effortFlag(effort),
         });
         if (opts.json) printJson(updated);
-        else printIdea(updated, await areaNameOf(rt, updated.areaId));
+        else {
+          process.stdout.write(`Saved ${updated.id}.\n\n`);
+          printIdea(updated, await areaNameOf(rt, updated.areaId), (await todayOf(rt)).timeZone);
+        }
       }),
     );
 

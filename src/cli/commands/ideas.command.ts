@@ -3,8 +3,10 @@ import { IDEA_STATUSES } from '../../core/idea-status.js';
 import type { Idea } from '../../core/ideas.js';
 import { IDEA_SOURCES } from '../../core/ideas.js';
 import { PAGE_SIZE_MAX } from '../../core/limits.js';
+import { pastDateFlag } from '../date-flags.js';
 import { printIdeaTable, printJson } from '../output.js';
 import { numberish } from '../parse.js';
+import { todayOf } from '../plan-flags.js';
 import { withRuntime } from '../runtime.js';
 
 /** `whet ideas`: list and search, newest first. */
@@ -16,7 +18,7 @@ export function registerIdeasCommand(program: Command, globals: () => { db?: str
     .addOption(new Option('--source <source>', 'only this source').choices([...IDEA_SOURCES]))
     .addOption(new Option('--status <status>', 'only this status').choices([...IDEA_STATUSES]))
     .option('-q, --search <words>', 'full-text search (every word must match, as a prefix)')
-    .option('--since <date>', 'captured on or after this date (YYYY-MM-DD or ISO date-time)')
+    .option('--since <date>', 'captured on or after this date: YYYY-MM-DD, today, yesterday, 3d, 1w')
     .option('-n, --limit <n>', 'at most this many', '50')
     .option('--all', 'every matching idea (ignores --limit)')
     .option('--json', 'print as a JSON array')
@@ -24,7 +26,11 @@ export function registerIdeasCommand(program: Command, globals: () => { db?: str
       withRuntime(globals().db, async (rt) => {
         const { ideas, areas } = rt.services;
         const area = opts.area ? await areas.resolve(rt.actor, opts.area, 'filter') : undefined;
-        const query = { area, source: opts.source, status: opts.status, q: opts.search, since: opts.since };
+        const since =
+          opts.since === undefined
+            ? undefined
+            : pastDateFlag('--since', opts.since, (await todayOf(rt)).today);
+        const query = { area, source: opts.source, status: opts.status, q: opts.search, since };
         const found: Idea[] = [];
         let cursor: string | undefined;
         do {

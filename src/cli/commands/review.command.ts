@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { validationError } from '../../core/errors.js';
+import { plural } from '../../core/plural.js';
 import { weekOf } from '../../core/time-zone.js';
 import { withAsker } from '../ask-terminal.js';
-import { plural } from '../experiment-output.js';
 import { printJson } from '../output.js';
 import { namingFlags, todayOf } from '../plan-flags.js';
 import { zonedTime } from '../plan-output.js';

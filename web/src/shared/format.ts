@@ -48,10 +48,6 @@ export function fullTime(iso: string): string {
   return full.format(new Date(iso));
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** A field name from the API as words, for messages such as "Text must be at most 2000 characters". */
 const FIELD_NAMES: Record<string, string> = {
   text: 'Text',

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Area } from '../../../../src/core/areas.js';
+import { plural } from '../../../../src/core/plural.js';
 import { useApiAction } from '../../shared/api/action.js';
-import { fieldMessage, plural } from '../../shared/format.js';
+import { fieldMessage } from '../../shared/format.js';
 import { useAreas, useToast } from '../../shared/state.js';
 import { AreaEditForm } from './AreaEditForm.js';
 import { areasApi } from './api.js';

@@ -1,4 +1,4 @@
-import { plural } from '../../shared/format.js';
+import { plural } from '../../../../src/core/plural.js';
 import { useAreas } from '../../shared/state.js';
 import { AddAreaForm } from './AddAreaForm.js';
 import { AreaRow } from './AreaRow.js';

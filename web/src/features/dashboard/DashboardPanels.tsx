@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Dashboard } from '../../../../src/core/plans/dashboard.js';
+import { plural } from '../../../../src/core/plural.js';
 import { HeatMap } from '../../shared/components/HeatMap.js';
-import { plural } from '../../shared/format.js';
 import { useAreas } from '../../shared/state.js';
 import { dayText, relativeDays } from '../plans/dates.js';
 import { FollowThroughChart, IdeasPerWeekChart, PracticeByAreaChart } from './charts/index.js';

@@ -1,4 +1,4 @@
-import { plural } from '../../shared/format.js';
+import { plural } from '../../../../src/core/plural.js';
 
 /** "0 days", "1 day", "12 days": a streak's length. */
 export function streakDays(days: number): string {

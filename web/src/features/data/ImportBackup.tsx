@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId } from 'react';
 import type { ImportSummary } from '../../../../src/core/backup.js';
+import { plural } from '../../../../src/core/plural.js';
 import { refusalOf } from '../../shared/api/refusal.js';
 import { ImportProblem } from '../../shared/components/PageStates.js';
-import { plural } from '../../shared/format.js';
 import { useAreas, useToast } from '../../shared/state.js';
 import { dataApi } from './api.js';
 

@@ -7,6 +7,7 @@ import { VALUE_HINTS } from '../../shared/format.js';
 import { experimentsApi } from './api.js';
 import { experimentKeys, useShowExperiment } from './queries.js';
 import './experiments-rating.css';
+import { plural } from '../../../../src/core/plural.js';
 
 const VALUES = [1, 2, 3, 4, 5] as const;
 
@@ -205,7 +206,7 @@ export function BlindRatingPage({ id }: { id: string }) {
       {queue && !next && (
         <div className="card blind__done" role="status">
           <p className="blind__done-title">
-            {queue.total === 0 ? 'There were no ideas to rate.' : `All ${queue.total} ideas rated.`}
+            {queue.total === 0 ? 'There were no ideas to rate.' : `All ${plural(queue.total, 'idea')} rated.`}
           </p>
           <p className="meta-text">Only now does the report show which idea came from where.</p>
           <button

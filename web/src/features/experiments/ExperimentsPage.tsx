@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { ExperimentView } from '../../../../src/core/experiments/view.js';
+import { plural } from '../../../../src/core/plural.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
-import { fullTime, plural, relativeTime } from '../../shared/format.js';
+import { fullTime, relativeTime } from '../../shared/format.js';
 import { phaseLength } from './format.js';
 import { isUnfinished, stateLabel, statusText } from './labels.js';
 import { useActiveExperiment, useExperimentList, useExperimentTemplates } from './queries.js';

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import * as z from 'zod/mini';
 import type { ExperimentView } from '../../../../src/core/experiments/view.js';
+import { plural } from '../../../../src/core/plural.js';
 import { FieldError } from '../../shared/components/FieldError.js';
-import { plural } from '../../shared/format.js';
 import { controlProps } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useToast } from '../../shared/state.js';

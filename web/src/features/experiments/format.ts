@@ -1,4 +1,4 @@
-import { plural } from '../../shared/format.js';
+import { plural } from '../../../../src/core/plural.js';
 
 /** "7 days", "20 minutes". */
 export function phaseLength(phase: { length: number; unit: 'days' | 'minutes' }): string {

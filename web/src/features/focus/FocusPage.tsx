@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { Dashboard } from '../../../../src/core/plans/dashboard.js';
+import { plural } from '../../../../src/core/plural.js';
 import { HeatMap } from '../../shared/components/HeatMap.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
-import { plural } from '../../shared/format.js';
 import { useDashboard, useDashboardPart } from '../dashboard/queries.js';
 import { clockTime } from '../plans/dates.js';
 import { useSettings } from '../settings/queries.js';

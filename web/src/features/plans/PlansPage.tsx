@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { PlanView } from '../../../../src/core/plans/views.js';
+import { plural } from '../../../../src/core/plural.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
-import { plural } from '../../shared/format.js';
 import { todayIn } from '../../shared/time-zone.js';
 import { useSettings } from '../settings/queries.js';
 import { PlanRow } from './PlanRow.js';

@@ -1,5 +1,6 @@
+import { plural } from '../../../../src/core/plural.js';
 import { BackLink, ErrorNotice, PagePlaceholder } from '../../shared/components/PageStates.js';
-import { fullTime, plural } from '../../shared/format.js';
+import { fullTime } from '../../shared/format.js';
 import { Section } from '../experiments/ReportParts.js';
 import { ImportCards } from './pool-page/ImportCards.js';
 import { PoolAnalysis } from './pool-page/PoolAnalysis.js';

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { ReviewPrompt } from '../../../../src/core/plans/review.js';
-import { fullTime, plural } from '../../shared/format.js';
+import { plural } from '../../../../src/core/plural.js';
+import { fullTime } from '../../shared/format.js';
 import { weekText } from '../plans/dates.js';
 import { DECISION_LABELS } from '../plans/labels.js';
 import { usePlanTitle, useReviewHistory } from './queries.js';

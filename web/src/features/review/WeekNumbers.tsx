@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { SOURCE_LABELS } from '../../../../src/core/idea-vocabulary.js';
 import type { IdeaSource } from '../../../../src/core/ideas.js';
 import type { WeeklyReviewPage } from '../../../../src/core/plans/views.js';
-import { plural } from '../../shared/format.js';
+import { plural } from '../../../../src/core/plural.js';
 import { minutesText } from '../plans/format.js';
 import { SOURCE_ORDER } from '../plans/labels.js';
 import { WeekProgress } from '../plans/PlanRow.js';

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { plural } from '../../../../src/core/plural.js';
 import { ValuePips } from '../../shared/components/Badges.js';
 import { BackLink, PagePlaceholder } from '../../shared/components/PageStates.js';
-import { fullTime, plural } from '../../shared/format.js';
+import { fullTime } from '../../shared/format.js';
 import { useAreas } from '../../shared/state.js';
 import { AreaCounts } from './AreaCounts.js';
 import { formatDuration, questionTextOf, sessionTitle } from './format.js';

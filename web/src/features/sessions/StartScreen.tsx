@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Controller, type FieldErrors, type FieldError as ItemError, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
+import { plural } from '../../../../src/core/plural.js';
 import {
   SESSION_MINUTES_DEFAULT,
   SESSION_MINUTES_MAX,
@@ -8,7 +9,6 @@ import {
 } from '../../../../src/core/sessions/session.js';
 import type { SessionView } from '../../../../src/core/sessions/view.js';
 import { FieldError } from '../../shared/components/FieldError.js';
-import { plural } from '../../shared/format.js';
 import { controlProps } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useAreas } from '../../shared/state.js';

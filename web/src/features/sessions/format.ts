@@ -1,6 +1,6 @@
 import type { Idea } from '../../../../src/core/ideas.js';
+import { plural } from '../../../../src/core/plural.js';
 import type { SessionView } from '../../../../src/core/sessions/view.js';
-import { plural } from '../../shared/format.js';
 
 /** "20 min", "1 h 5 min", "45 s" — for durations in summaries. */
 export function formatDuration(ms: number): string {

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { HeatMap as HeatMapData } from '../../../../src/core/plans/interruptions.js';
 import { WEEKDAY_NAMES } from '../../../../src/core/plans/vocabulary.js';
+import { plural } from '../../../../src/core/plural.js';
 import { WEEKDAYS_SHORT } from '../../features/plans/labels.js';
-import { plural } from '../format.js';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 

@@ -1,8 +1,8 @@
 import { Bar, BarChart, LabelList, Rectangle, XAxis, YAxis } from 'recharts';
 import type { FollowThrough } from '../../../../../src/core/plans/dashboard.js';
+import { plural } from '../../../../../src/core/plural.js';
 import { ChartFigure } from '../../../shared/charts/ChartFigure.js';
 import { axisProps, useChartTheme } from '../../../shared/charts/theme.js';
-import { plural } from '../../../shared/format.js';
 
 /** From idea to adopted change: ideas, ideas with a plan, ideas adopted through a kept plan. */
 export function FollowThroughChart({ data }: { data: FollowThrough }) {

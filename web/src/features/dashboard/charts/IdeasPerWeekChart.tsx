@@ -1,9 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { IdeaSource } from '../../../../../src/core/ideas.js';
 import type { IdeasWeek } from '../../../../../src/core/plans/dashboard.js';
+import { plural } from '../../../../../src/core/plural.js';
 import { ChartFigure, LegendItem } from '../../../shared/charts/ChartFigure.js';
 import { axisProps, tooltipStyle, useChartTheme } from '../../../shared/charts/theme.js';
-import { plural } from '../../../shared/format.js';
 import { shortDayText, weekText } from '../../plans/dates.js';
 import { SOURCE_ORDER, SOURCE_SHORT } from '../../plans/labels.js';
 import { niceTicks } from './ticks.js';

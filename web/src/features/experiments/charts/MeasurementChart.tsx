@@ -1,7 +1,8 @@
 import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { plural } from '../../../../../src/core/plural.js';
 import { ChartFigure, LegendItem } from '../../../shared/charts/ChartFigure.js';
 import { axisProps, formatNumber, tooltipStyle, useChartTheme } from '../../../shared/charts/theme.js';
-import { fullTime, plural } from '../../../shared/format.js';
+import { fullTime } from '../../../shared/format.js';
 
 /** What the chart needs of one phase of a baseline-vs-change experiment. */
 export interface MeasurementPhase {

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, Tooltip, XAxis, YAxis } from 'recharts';
+import { plural } from '../../../../../src/core/plural.js';
 import { ChartFigure, LegendItem } from '../../../shared/charts/ChartFigure.js';
 import { axisProps, tooltipStyle, useChartTheme } from '../../../shared/charts/theme.js';
-import { plural } from '../../../shared/format.js';
 
 /** What the chart needs of one phase of an idea experiment's report. */
 export interface PhaseRatings {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { ExperimentView } from '../../../../../src/core/experiments/view.js';
-import { plural } from '../../../shared/format.js';
+import { plural } from '../../../../../src/core/plural.js';
 import { MeasurementLog } from '../MeasurementLog.js';
 
 /** Where ideas or measurements go while a phase runs, and what has been recorded so far. */

@@ -1,6 +1,6 @@
 import type { PlanView } from '../../../../../src/core/plans/views.js';
 import { PLAN_KIND_LABELS } from '../../../../../src/core/plans/vocabulary.js';
-import { plural } from '../../../shared/format.js';
+import { plural } from '../../../../../src/core/plural.js';
 import { useAreas } from '../../../shared/state.js';
 import { dayText, longDayText } from '../dates.js';
 import { minutesText } from '../format.js';

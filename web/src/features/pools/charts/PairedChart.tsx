@@ -9,9 +9,9 @@ import {
   YAxis,
   ZAxis,
 } from 'recharts';
+import { plural } from '../../../../../src/core/plural.js';
 import { ChartFigure, LegendItem } from '../../../shared/charts/ChartFigure.js';
 import { axisProps, tooltipStyle, useChartTheme } from '../../../shared/charts/theme.js';
-import { plural } from '../../../shared/format.js';
 
 export interface PairedPoint {
   participant: string;

@@ -1,8 +1,8 @@
 import { type DragEvent, type FormEvent, useId, useRef, useState } from 'react';
 import type { CardImportResult, PoolSummary } from '../../../../../src/core/experiments/pool-view.js';
+import { plural } from '../../../../../src/core/plural.js';
 import { useApiAction } from '../../../shared/api/action.js';
 import { ImportProblem } from '../../../shared/components/PageStates.js';
-import { plural } from '../../../shared/format.js';
 import { useToast } from '../../../shared/state.js';
 import { poolsApi } from '../api.js';
 import { type CardOrigin, cardFiles, locateIssue, readCards } from '../card-files.js';

@@ -1,5 +1,5 @@
 import type { PoolReport } from '../../../../../src/core/experiments/pool-view.js';
-import { plural } from '../../../shared/format.js';
+import { plural } from '../../../../../src/core/plural.js';
 import { percent, signed } from '../../experiments/format.js';
 import { TestResult } from '../../experiments/ReportParts.js';
 import { PairedChart } from '../charts/index.js';
