@@ -20,7 +20,8 @@ export class Blinding {
 
   /** Refuses a value for an idea created at `createdAt` while it counts to a running experiment. */
   async assertMayValue(actor: Actor, createdAt: string, field = 'value'): Promise<void> {
-    if ((await this.blindIds(actor, [{ id: '', createdAt }])).size > 0) throw blindValueRefused(field);
+    const active = await this.experiments.findActive(actor.userId);
+    if (active && blindPhaseOf(active.record, createdAt, this.clock())) throw blindValueRefused(field);
   }
 
   /** The ids among `ideas` whose value is given in the running experiment's blind rating. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PlanView } from '../../../../src/core/plans/views.js';
 import { longDayText } from './dates.js';
+import type { PlanReviewStepProps } from './plan-review/props.js';
 import { ResumeForm } from './plan-review/ResumeForm.js';
 import { ReviewForm } from './plan-review/ReviewForm.js';
 import { useToday } from './queries.js';
@@ -33,15 +34,7 @@ export function PlanReviewPanel({
 }
 
 /** The review form opens by itself once the review date has come; before, one click opens it. */
-function ReviewWhenReady({
-  plan,
-  today,
-  onChanged,
-}: {
-  plan: PlanView;
-  today: string;
-  onChanged: (plan: PlanView) => void;
-}) {
+function ReviewWhenReady({ plan, today, onChanged }: PlanReviewStepProps) {
   const [open, setOpen] = useState(false);
   if (plan.reviewDue || open) return <ReviewForm plan={plan} today={today} onChanged={onChanged} />;
   return (

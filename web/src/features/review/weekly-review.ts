@@ -1,6 +1,7 @@
 import type { ReviewDecision, WeeklyReviewInput } from '../../../../src/core/plans/review.js';
 import type { WeeklyReviewPage } from '../../../../src/core/plans/views.js';
 import { ApiError } from '../../shared/api/client.js';
+import { answersOf } from '../plans/prompt-answers.js';
 
 /** The weekly review form: an answer per prompt id, a decision per due plan ('' = not now). */
 export interface WeeklyValues {
@@ -28,17 +29,17 @@ export function initialValues(page: WeeklyReviewPage): WeeklyValues {
 
 /** What is sent: the prompts answered (in the page's order) and the plans decided. */
 export function weeklyInput(page: WeeklyReviewPage, values: WeeklyValues) {
-  const answered = page.prompts.filter((p) => values.answers[p.id]?.trim());
+  const answers = answersOf(page.prompts, values.answers);
   const decided = decidablePlans(page).flatMap((p) => {
     const decision = values.decisions[decisionKey(p.planId)];
     return decision ? [{ planId: p.planId, decision }] : [];
   });
   const input: WeeklyReviewInput = {
     weekOf: page.summary.weekOf,
-    answers: answered.map((p) => ({ promptId: p.id, text: values.answers[p.id] ?? '' })),
+    answers,
     decisions: decided,
   };
-  return { input, answered: answered.map((p) => p.id), decided: decided.map((d) => d.planId) };
+  return { input, answered: answers.map((a) => a.promptId), decided: decided.map((d) => d.planId) };
 }
 
 /**

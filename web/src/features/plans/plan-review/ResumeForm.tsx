@@ -5,17 +5,10 @@ import { useToast } from '../../../shared/state.js';
 import { plansApi } from '../api.js';
 import { defaultReviewOn } from '../dates.js';
 import { courseInput, NewCourseFields, type NewCourseValues } from './NewCourseFields.js';
+import type { PlanReviewStepProps } from './props.js';
 
 /** An adjusted plan goes back to work with a new review date (and a new cadence or next action). */
-export function ResumeForm({
-  plan,
-  today,
-  onChanged,
-}: {
-  plan: PlanView;
-  today: string;
-  onChanged: (plan: PlanView) => void;
-}) {
+export function ResumeForm({ plan, today, onChanged }: PlanReviewStepProps) {
   const { notify } = useToast();
   const id = useId();
   const { form, onSubmit, problem, busy, errorOf } = useApiForm<NewCourseValues, PlanView>({

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
-import type { ReviewDecision, ReviewPrompt } from '../../../../../src/core/plans/review.js';
+import type { ReviewDecision } from '../../../../../src/core/plans/review.js';
 import type { PlanView } from '../../../../../src/core/plans/views.js';
 import { REVIEW_DECISIONS } from '../../../../../src/core/plans/vocabulary.js';
 import { ChoiceCards } from '../../../shared/components/ChoiceCards.js';
@@ -12,8 +12,10 @@ import { plansApi } from '../api.js';
 import { dayText, defaultReviewOn, longDayText } from '../dates.js';
 import { DECISION_HINTS, DECISION_LABELS } from '../labels.js';
 import { PromptAnswer } from '../PromptAnswer.js';
+import { answersOf } from '../prompt-answers.js';
 import { usePlanReviewPrompts } from '../queries.js';
 import { courseInput, NewCourseFields, type NewCourseValues } from './NewCourseFields.js';
+import type { PlanReviewStepProps } from './props.js';
 
 interface ReviewValues extends NewCourseValues {
   /**
@@ -27,22 +29,8 @@ interface ReviewValues extends NewCourseValues {
 
 const decisionMade = (decision: ReviewDecision | null) => decision !== null || 'Choose keep, adjust or drop.';
 
-function answersOf(prompts: readonly ReviewPrompt[], answers: Record<string, string>) {
-  return prompts
-    .filter((p) => answers[p.id]?.trim())
-    .map((p) => ({ promptId: p.id, text: answers[p.id] ?? '' }));
-}
-
 /** The plan's questions, then keep, adjust (with the new course) or drop, and a note. */
-export function ReviewForm({
-  plan,
-  today,
-  onChanged,
-}: {
-  plan: PlanView;
-  today: string;
-  onChanged: (plan: PlanView) => void;
-}) {
+export function ReviewForm({ plan, today, onChanged }: PlanReviewStepProps) {
   const { notify } = useToast();
   const prompts = usePlanReviewPrompts().data ?? [];
   const id = useId();
