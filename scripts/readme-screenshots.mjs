@@ -268,9 +268,11 @@ async function runSession(cli, api, when, questions, note) {
   const { session } = await api('GET', '/sessions/active');
   const ended = await api('POST', `/sessions/${session.id}/end`);
   const byText = new Map(ended.ideas.map((i) => [i.text, i.id]));
+  // Ideas that count to a running experiment get their value in its blind rating, not here.
+  const blind = new Set(ended.blindIdeaIds);
   for (const idea of questions.flat()) {
     const id = byText.get(idea.text);
-    if (id && idea.value) await api('PATCH', `/sessions/${session.id}/ideas/${id}`, { value: idea.value });
+    if (id && idea.value && !blind.has(id)) await api('PATCH', `/sessions/${session.id}/ideas/${id}`, { value: idea.value });
   }
   await api('POST', `/sessions/${session.id}/complete`, { note });
   return session.id;
