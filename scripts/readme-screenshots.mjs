@@ -272,7 +272,8 @@ async function runSession(cli, api, when, questions, note) {
   const blind = new Set(ended.blindIdeaIds);
   for (const idea of questions.flat()) {
     const id = byText.get(idea.text);
-    if (id && idea.value && !blind.has(id)) await api('PATCH', `/sessions/${session.id}/ideas/${id}`, { value: idea.value });
+    if (id && idea.value && !blind.has(id))
+      await api('PATCH', `/sessions/${session.id}/ideas/${id}`, { value: idea.value });
   }
   await api('POST', `/sessions/${session.id}/complete`, { note });
   return session.id;
