@@ -188,10 +188,12 @@ describe('focused session', () => {
       const saved = page.waitForResponse(
         (r) => r.request().method() === 'PATCH' && r.url().includes('/ideas/') && r.ok(),
       );
+      // A click, then the poll below: the radio is controlled, and check() fails if a re-render
+      // from the live refresh lands between the click and its own immediate look.
       await item
         .getByRole('group', { name: 'Value' })
         .getByRole('radio', { name: value, exact: true })
-        .check();
+        .click();
       await saved;
       await poll(() =>
         item
