@@ -56,8 +56,13 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
     return services.ideas.capture(actor, { text, source });
   }
 
-  async function step(id: string, action: string, actor: Actor = me): Promise<ExperimentView> {
-    return services.experiments.step(actor, id, { action });
+  async function step(
+    id: string,
+    action: string,
+    actor: Actor = me,
+    extra: { early?: boolean } = {},
+  ): Promise<ExperimentView> {
+    return services.experiments.step(actor, id, { action, ...extra });
   }
 
   /** Rates every item of the queue, in the order shown, with `ratingFor(text)`. */
@@ -152,12 +157,21 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
         due: true,
         nextStep: 'startFocused',
       });
-      expect(due.status.headline).toContain('is over');
+      expect(due.status.headline).toBe(
+        'Experiment: A week of noticing is over; ideas you note now count to no phase until you start one focused session',
+      );
+      // The passive phase ended by itself: an idea noted since counts to no phase, and its value
+      // may be given at once.
+      const between = await services.ideas.capture(me, { text: 'Noted between the phases', value: 4 });
+      expect(due.blindCapture).toBe(false);
+      time.advance(1);
+      expect((await services.experiments.get(me, created.id)).recorded).toEqual({ passive: 3, focused: 0 });
 
-      const focusedStart = MIN + 2 * DAY + 30 * MIN;
+      const focusedStart = MIN + 2 * DAY + 30 * MIN + 1;
       const inFocus = await step(created.id, 'startFocused');
       expect(inFocus.state).toBe('focused');
-      expect(inFocus.phases[0].endedAt).toBe(time.at(focusedStart));
+      expect(inFocus.phases[0].endedAt).toBe(time.at(MIN + 2 * DAY));
+      expect(inFocus.passiveEndedEarly).toBe(false);
       expect(inFocus.phases[1]).toMatchObject({
         startedAt: time.at(focusedStart),
         plannedEnd: time.at(focusedStart + 20 * MIN),
@@ -202,6 +216,7 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
       });
       expect(phaseOf.has(before.id)).toBe(false);
       expect(phaseOf.has(after.id)).toBe(false);
+      expect(phaseOf.has(between.id)).toBe(false);
       // Tokens are opaque: not idea ids, all different.
       expect(new Set(items.map((i) => i.token)).size).toBe(7);
       for (const item of items) expect(phaseOf.has(item.token)).toBe(false);
@@ -657,7 +672,7 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
       time.advance(HOUR);
       await services.ideas.capture(me, { text: 'Something to rate' });
       time.advance(DAY);
-      const focused = await step(view.id, 'startFocused');
+      const focused = await step(view.id, 'startFocused', me, { early: true });
       if (state === 'focused') return focused;
       time.advance(20 * MIN);
       return step(view.id, 'startRating');

@@ -9,6 +9,7 @@ import { DashboardService } from './dashboard.service.js';
 import { DeckService } from './deck.service.js';
 import { ExerciseService } from './exercise.service.js';
 import { ExperimentService } from './experiment.service.js';
+import { ExperimentSessions } from './experiment-sessions.js';
 import { IdeaService } from './idea.service.js';
 import { newId } from './ids.js';
 import { MeasurementService } from './measurement.service.js';
@@ -60,7 +61,16 @@ export function createServices(
     backup: new BackupService(store, clock),
     changes: new ChangeService(store),
     decks,
-    sessions: new SessionService(store, areas, decks, ideas, blinding, clock, makeId),
+    sessions: new SessionService(
+      store,
+      areas,
+      decks,
+      ideas,
+      blinding,
+      new ExperimentSessions(store),
+      clock,
+      makeId,
+    ),
     experiments: new ExperimentService(store, clock, makeId),
     measurements: new MeasurementService(store, clock, makeId),
     pools: new PoolService(store, clock, makeId),

@@ -1,4 +1,4 @@
-import { blindPhaseOf, blindValueRefused } from '../core/experiments/counting.js';
+import { blindPhaseOf, blindValueRefused, type CountedIdea } from '../core/experiments/counting.js';
 import type { Store } from '../store/connect.js';
 import { ExperimentRepository } from '../store/experiment.repository.js';
 import type { Actor, Clock } from './context.js';
@@ -18,20 +18,20 @@ export class Blinding {
     this.experiments = new ExperimentRepository(store.db, store.engine);
   }
 
-  /** Refuses a value for an idea created at `createdAt` while it counts to a running experiment. */
-  async assertMayValue(actor: Actor, createdAt: string, field = 'value'): Promise<void> {
+  /** Refuses a value for an idea while it counts to a running experiment. */
+  async assertMayValue(actor: Actor, idea: CountedIdea, field = 'value'): Promise<void> {
     const active = await this.experiments.findActive(actor.userId);
-    if (active && blindPhaseOf(active.record, createdAt, this.clock())) throw blindValueRefused(field);
+    if (active && blindPhaseOf(active.record, idea, this.clock())) throw blindValueRefused(field);
   }
 
   /** The ids among `ideas` whose value is given in the running experiment's blind rating. */
   async blindIds(
     actor: Actor,
-    ideas: readonly { id: string; createdAt: string }[],
+    ideas: readonly (CountedIdea & { id: string })[],
   ): Promise<ReadonlySet<string>> {
     const active = ideas.length ? await this.experiments.findActive(actor.userId) : undefined;
     if (!active) return new Set();
     const now = this.clock();
-    return new Set(ideas.filter((i) => blindPhaseOf(active.record, i.createdAt, now)).map((i) => i.id));
+    return new Set(ideas.filter((i) => blindPhaseOf(active.record, i, now)).map((i) => i.id));
   }
 }

@@ -3,7 +3,7 @@ import { notFound, WhetstoneError } from '../core/errors.js';
 import { blindQueue } from '../core/experiments/blind.js';
 import { experimentCalendar } from '../core/experiments/calendar.js';
 import { buildResultCard, type ResultCard } from '../core/experiments/card.js';
-import { phaseWindow } from '../core/experiments/counting.js';
+import { countsSessionIdeas, phaseWindow } from '../core/experiments/counting.js';
 import { createExperiment, type ExperimentRecord } from '../core/experiments/experiment.js';
 import { measurementReport } from '../core/experiments/measurement-report.js';
 import { RatingInput, type RatingQueueView, StepInput } from '../core/experiments/rating.js';
@@ -114,13 +114,13 @@ export class ExperimentService {
 
   /** One step of the state machine; starting the rating freezes the blind queue. */
   async step(actor: Actor, id: string, input: unknown): Promise<ExperimentView> {
-    const { action } = parseInput(StepInput, input) as { action: Step };
+    const { action, early } = parseInput(StepInput, input) as { action: Step; early?: boolean };
     const now = this.clock();
     const record = await inTransaction(this.store, async (trx) => {
       const repo = this.experiments.withTransaction(trx);
       const stored = await repo.findById(actor.userId, id);
       if (!stored) throw notFound('experiment', id);
-      const next = { ...stored, record: applyStep(stored.record, action, now) };
+      const next = { ...stored, record: applyStep(stored.record, action, now, { early }) };
       if (action === 'startRating') {
         const template = findTemplate(next.record.templateId);
         if (template.measures === 'ideas') {
@@ -291,7 +291,8 @@ export class ExperimentService {
     for (const phase of record.phases) {
       const window = phaseWindow(phase, now);
       if (!window) continue;
-      for (const idea of await ideas.listCreatedBetween(actor.userId, window.from, window.to))
+      const options = { outsideSessions: !countsSessionIdeas(phase) };
+      for (const idea of await ideas.listCreatedBetween(actor.userId, window.from, window.to, options))
         captured.push({
           id: idea.id,
           text: idea.text,
@@ -345,7 +346,9 @@ export class ExperimentService {
     for (const phase of record.phases) {
       const window = phaseWindow(phase, now);
       counts[phase.key] = window
-        ? await this.ideas.countCreatedBetween(actor.userId, window.from, window.to)
+        ? await this.ideas.countCreatedBetween(actor.userId, window.from, window.to, {
+            outsideSessions: !countsSessionIdeas(phase),
+          })
         : 0;
     }
     return counts;
@@ -366,14 +369,19 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-function applyStep(record: ExperimentRecord, action: Step, now: Date): ExperimentRecord {
+function applyStep(
+  record: ExperimentRecord,
+  action: Step,
+  now: Date,
+  options: transitions.StartFocusedOptions,
+): ExperimentRecord {
   switch (action) {
     case 'lockPrediction':
       return transitions.lockPrediction(record, now, sha256);
     case 'startPassive':
       return transitions.startPassive(record, now);
     case 'startFocused':
-      return transitions.startFocused(record, now);
+      return transitions.startFocused(record, now, options);
     case 'endFocused':
       return transitions.endFocused(record, now);
     case 'startRating':

@@ -36,7 +36,7 @@ export class IdeaService {
     const parsed = parseInput(IdeaCreateInput, input);
     if (parsed.areaId) await this.areas.assertUsable(actor, parsed.areaId);
     const now = this.clock().toISOString();
-    if (parsed.value != null) await this.blinding.assertMayValue(actor, now);
+    if (parsed.value != null) await this.blinding.assertMayValue(actor, { createdAt: now, sessionId: null });
     const idea = newIdea(parsed, this.newId(), now);
     await this.ideas.insert(actor.userId, idea);
     return idea;
@@ -73,7 +73,7 @@ export class IdeaService {
     if (patch.areaId && patch.areaId !== current.areaId) await this.areas.assertUsable(actor, patch.areaId);
     if (patch.status) assertTransition(current.status, patch.status);
     if (patch.value != null && patch.value !== current.value)
-      await this.blinding.assertMayValue(actor, current.createdAt);
+      await this.blinding.assertMayValue(actor, current);
     const now = this.clock().toISOString();
     const statusChanged = patch.status !== undefined && patch.status !== current.status;
     const next: Idea = {

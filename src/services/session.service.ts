@@ -24,6 +24,7 @@ import type { AreaService } from './area.service.js';
 import type { Blinding } from './blinding.js';
 import type { Actor, Clock } from './context.js';
 import type { DeckService } from './deck.service.js';
+import type { ExperimentSessions } from './experiment-sessions.js';
 import type { IdeaService } from './idea.service.js';
 
 /** Questions asked in the last few sessions go to the back of the next queue. */
@@ -42,6 +43,7 @@ export class SessionService {
     private readonly decks: DeckService,
     private readonly ideas: IdeaService,
     private readonly blinding: Blinding,
+    private readonly experimentSessions: ExperimentSessions,
     private readonly clock: Clock,
     private readonly newId: () => string,
   ) {
@@ -53,43 +55,53 @@ export class SessionService {
   async start(actor: Actor, input: unknown): Promise<SessionView> {
     const parsed = parseInput(SessionStartInput, input ?? {});
     const deck = await this.decks.get(actor, parsed.deckId ?? DEFAULT_DECK_ID);
-    const areas = [];
+    const areas: string[] = [];
     for (const area of parsed.areas ?? [])
       areas.push(await this.areas.resolve(actor, area, 'filter', 'areas'));
-    const minutes = parsed.minutes ?? SESSION_MINUTES_DEFAULT;
-    const seed = this.newId();
-    const queue = drawQuestionQueue({
-      questions: deck.questions,
-      areas,
-      recentlyShown: await this.sessions.recentlyShown(actor.userId, RECENT_SESSIONS),
-      random: seededRandom(seed),
-      // Enough questions for the time (about one every 90 seconds), still ending on planning.
-      limit: Math.max(6, Math.ceil(minutes / 1.5)),
-    });
     const now = this.clock();
-    const session: SessionRecord = {
-      id: this.newId(),
-      deckId: deck.id,
-      state: 'running',
-      plannedMs: minutes * 60_000,
-      addedMs: 0,
-      startedAt: now.toISOString(),
-      pausedAt: null,
-      pausedMs: 0,
-      endedAt: null,
-      queue,
-      seed,
-      areas,
-      position: 0,
-      positionEnteredMs: 0,
-      note: null,
-    };
-    await inTransaction(this.store, async (trx) => {
+    const recent = await this.sessions.recentlyShown(actor.userId, RECENT_SESSIONS);
+    const session = await inTransaction(this.store, async (trx) => {
       const sessions = this.sessions.withTransaction(trx);
       const active = await sessions.findActive(actor.userId);
       if (active) throw alreadyActive(active);
+      const plan = await this.experimentSessions.planStart(
+        trx,
+        actor,
+        now,
+        parsed.outsideExperiment ?? false,
+      );
+      const minutes = parsed.minutes ?? plan.minutes ?? SESSION_MINUTES_DEFAULT;
+      const seed = this.newId();
+      const queue = drawQuestionQueue({
+        questions: deck.questions,
+        areas,
+        recentlyShown: recent,
+        random: seededRandom(seed),
+        // Enough questions for the time (about one every 90 seconds), still ending on planning.
+        limit: Math.max(6, Math.ceil(minutes / 1.5)),
+      });
+      const session: SessionRecord = {
+        id: this.newId(),
+        deckId: deck.id,
+        state: 'running',
+        plannedMs: minutes * 60_000,
+        addedMs: 0,
+        startedAt: now.toISOString(),
+        pausedAt: null,
+        pausedMs: 0,
+        endedAt: null,
+        queue,
+        seed,
+        areas,
+        position: 0,
+        positionEnteredMs: 0,
+        note: null,
+      };
       await sessions.insert(actor.userId, session, now.toISOString());
       await sessions.putQuestion(session.id, shownQuestion(deck, queue, 0));
+      if (plan.focusedPhaseOf)
+        await this.experimentSessions.link(trx, actor, plan.focusedPhaseOf, session.id, now);
+      return session;
     }).catch(async (error: unknown) => {
       // A concurrent start won the race (PostgreSQL's unique index caught it): say who won.
       if (!isUniqueViolation(error)) throw error;
@@ -143,9 +155,11 @@ export class SessionService {
     return this.change(actor, id, (s, now) => ({ session: transitions.addTime(s, now, minutes) }));
   }
 
-  /** Ends the countdown (early or on time) and opens the rating step. */
+  /** Ends the countdown (early or on time) and opens the rating step; an experiment's focused phase run as this session ends with it. */
   end(actor: Actor, id: string): Promise<SessionView> {
-    return this.change(actor, id, (s, now) => transitions.end(s, now));
+    return this.change(actor, id, (s, now) => transitions.end(s, now), {
+      afterwards: (trx, session, now) => this.experimentSessions.sessionEnded(trx, actor, session.id, now),
+    });
   }
 
   /** Closes the session after rating, with an optional note. */
@@ -161,7 +175,8 @@ export class SessionService {
     const session = await this.load(actor, id);
     transitions.assertAllowed(session.state, 'capture');
     const now = this.clock().toISOString();
-    if (parsed.value != null) await this.blinding.assertMayValue(actor, now);
+    if (parsed.value != null)
+      await this.blinding.assertMayValue(actor, { createdAt: now, sessionId: session.id });
     const idea: Idea = {
       ...newIdea({ ...parsed, source: 'session' }, this.newId(), now),
       sessionId: session.id,
@@ -217,6 +232,10 @@ export class SessionService {
       session: SessionRecord,
       now: Date,
     ) => { session: SessionRecord; left?: transitions.LeftQuestion; skipped?: boolean },
+    options: {
+      /** More to change in the same transaction, once the session is saved. */
+      afterwards?: (trx: Store['db'], session: SessionRecord, now: Date) => Promise<void>;
+    } = {},
   ): Promise<SessionView> {
     // Looked up before the transaction: on SQLite a query outside it would wait for its connection.
     const before = await this.load(actor, id);
@@ -228,6 +247,7 @@ export class SessionService {
       const now = this.clock();
       const { session, left, skipped } = step(current, now);
       await sessions.update(actor.userId, session, now.toISOString());
+      await options.afterwards?.(trx, session, now);
       if (left) {
         const shown = await sessions.questions(session.id);
         const was = shown.find((q) => q.position === left.position);

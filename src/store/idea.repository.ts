@@ -17,6 +17,11 @@ export interface IdeaFilter {
 
 type Db = Kysely<Database>;
 
+export interface CreatedBetweenOptions {
+  /** Leave out ideas captured in a focused session. */
+  outsideSessions?: boolean;
+}
+
 /** Queries over one user's ideas. Every method is scoped by `userId`. */
 export class IdeaRepository {
   constructor(
@@ -145,8 +150,13 @@ export class IdeaRepository {
   }
 
   /** Ideas captured in [from, to), oldest first: the ideas of an experiment phase. */
-  async listCreatedBetween(userId: string, from: string, to: string): Promise<Idea[]> {
-    const rows = await this.createdBetween(userId, from, to)
+  async listCreatedBetween(
+    userId: string,
+    from: string,
+    to: string,
+    options: CreatedBetweenOptions = {},
+  ): Promise<Idea[]> {
+    const rows = await this.createdBetween(userId, from, to, options)
       .selectAll()
       .orderBy('created_at', 'asc')
       .orderBy('id', 'asc')
@@ -155,19 +165,25 @@ export class IdeaRepository {
   }
 
   /** How many ideas were captured in [from, to): the same window as listCreatedBetween. */
-  async countCreatedBetween(userId: string, from: string, to: string): Promise<number> {
-    const row = await this.createdBetween(userId, from, to)
+  async countCreatedBetween(
+    userId: string,
+    from: string,
+    to: string,
+    options: CreatedBetweenOptions = {},
+  ): Promise<number> {
+    const row = await this.createdBetween(userId, from, to, options)
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
   /** The user's ideas captured at or after `from` and before `to`. */
-  private createdBetween(userId: string, from: string, to: string) {
-    return this.db
+  private createdBetween(userId: string, from: string, to: string, options: CreatedBetweenOptions) {
+    const query = this.db
       .selectFrom('ideas')
       .where('user_id', '=', userId)
       .where('created_at', '>=', from)
       .where('created_at', '<', to);
+    return options.outsideSessions ? query.where('session_id', 'is', null) : query;
   }
 }

@@ -118,7 +118,9 @@ describe('experimentCalendar', () => {
     const [passive, focused, rating] = events(
       experimentCalendar(r, WEEK_VS_20_MINUTES, { now: at(9 * DAY) }),
     );
-    expect([passive?.DTSTART, passive?.DTEND]).toEqual(['20261123T110000Z', '20261201T100000Z']);
+    // The passive week ended by itself at its planned end (7 days after it started), not when
+    // the focused phase started a day late.
+    expect([passive?.DTSTART, passive?.DTEND]).toEqual(['20261123T110000Z', '20261130T110000Z']);
     expect([focused?.DTSTART, focused?.DTEND]).toEqual(['20261201T100000Z', '20261201T101200Z']);
     expect(rating?.DTSTART).toBe('20261201T121200Z');
     expect(passive?.DTSTAMP).toBe('20261202T100000Z');

@@ -63,6 +63,11 @@ export const ExperimentPhase = z.strictObject({
   plannedEnd: isoInstant(),
   startedAt: z.nullable(isoInstant()),
   endedAt: z.nullable(isoInstant()),
+  /**
+   * The focused session this phase is run as (templates whose focused phase is one session): the
+   * phase stays open while it runs and ends when it ends. Null otherwise, and in older records.
+   */
+  sessionId: z._default(z.nullable(z.string()), null),
 });
 export type ExperimentPhase = z.infer<typeof ExperimentPhase>;
 
@@ -182,6 +187,7 @@ export function planPhases(
       plannedEnd: new Date(end).toISOString(),
       startedAt: null,
       endedAt: null,
+      sessionId: null,
     } satisfies ExperimentPhase;
   });
   return [phases[0]!, phases[1]!];

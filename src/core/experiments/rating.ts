@@ -18,6 +18,8 @@ export const RatingInput = z.strictObject({
 /** A step of the experiment's state machine, as the API and the CLI request it. */
 export const StepInput = z.strictObject({
   action: z.enum(EXPERIMENT_ACTIONS.filter((a) => a !== 'revisePrediction') as [string, ...string[]]),
+  /** With startFocused: the person confirms ending the passive phase before its planned end. */
+  early: z.optional(z.boolean()),
 });
 
 /** What the rater gets: how far they are and the next idea's text — nothing else. */

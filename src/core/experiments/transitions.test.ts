@@ -18,6 +18,10 @@ import {
   report,
   revisePrediction,
   startFocused,
+  passiveEndedEarly,
+  takesSession,
+  linkSession,
+  sessionEnded,
   startPassive,
   startRating,
 } from './transitions.js';
@@ -45,7 +49,8 @@ function inState(state: ExperimentState): ExperimentRecord {
   if (state === 'abandoned') return abandon(r, at(MIN));
   r = startPassive(lockPrediction(r, at(MIN), fakeDigest), at(60 * MIN));
   if (state === 'passive') return r;
-  r = startFocused(r, at(7 * DAY));
+  // An hour before the passive phase's planned end (it started at 60 minutes), confirmed.
+  r = startFocused(r, at(7 * DAY), { early: true });
   if (state === 'focused') return r;
   r = startRating(r, at(7 * DAY + 30 * MIN));
   if (state === 'rating') return r;
@@ -62,7 +67,7 @@ const RUN: Record<ExperimentAction, (r: ExperimentRecord) => ExperimentRecord> =
       r.prediction.lockedAt ? r : { ...r, prediction: { ...r.prediction, lockedAt: at(MIN).toISOString() } },
       LATER,
     ),
-  startFocused: (r) => startFocused(r, LATER),
+  startFocused: (r) => startFocused(r, LATER, { early: true }),
   endFocused: (r) => endFocused(r, LATER),
   startRating: (r) => startRating(r, LATER),
   report: (r) => report(r, LATER),
@@ -163,11 +168,45 @@ describe('experiment transitions: what they record and what they guard', () => {
     expect(focused.plannedEnd).toBe(at(8 * DAY + 20 * MIN).toISOString());
   });
 
-  it('startFocused closes the passive phase and opens the focused one', () => {
-    const r = startFocused(inState('passive'), at(7 * DAY));
+  it('startFocused before the passive phase is over asks for confirmation, and the record keeps the early end', () => {
+    const passive = inState('passive'); // 7 days from 60 minutes: planned to end at 7 days + 1 hour
+    const refused = errorOf(() => startFocused(passive, at(7 * DAY)));
+    expect(refused?.code).toBe('conflict');
+    expect(refused?.issues).toEqual([{ field: 'early', message: expect.stringContaining('ends it early') }]);
+    expect(passiveEndedEarly(passive)).toBe(false);
+
+    const r = startFocused(passive, at(7 * DAY), { early: true });
     expect(r.phases[0].endedAt).toBe(at(7 * DAY).toISOString());
     expect(r.phases[1].startedAt).toBe(at(7 * DAY).toISOString());
     expect(r.phases[1].plannedEnd).toBe(at(7 * DAY + 20 * MIN).toISOString());
+    expect(passiveEndedEarly(r)).toBe(true);
+  });
+
+  it('the passive phase ends by itself at its planned end: started later, it is closed there, not then', () => {
+    const late = startFocused(inState('passive'), at(9 * DAY));
+    expect(late.phases[0].endedAt).toBe(at(7 * DAY + HOUR).toISOString());
+    expect(late.phases[1].startedAt).toBe(at(9 * DAY).toISOString());
+    expect(passiveEndedEarly(late)).toBe(false);
+    // Abandoned after the planned end, the phase closes at its planned end too.
+    expect(abandon(inState('passive'), at(9 * DAY)).phases[0].endedAt).toBe(at(7 * DAY + HOUR).toISOString());
+  });
+
+  it('a focused phase run as one session stays open while it runs and ends when the session ends', () => {
+    const focused = inState('focused'); // started at 7 days, 20 minutes planned
+    expect(takesSession(focused, 'ideas', at(7 * DAY + MIN))).toBe(true);
+    expect(takesSession(focused, 'measurement', at(7 * DAY + MIN))).toBe(false);
+    expect(takesSession(focused, 'ideas', at(7 * DAY + 20 * MIN))).toBe(false); // planned end passed
+    const linked = linkSession(focused, 's1');
+    expect(takesSession(linked, 'ideas', at(7 * DAY + 2 * MIN))).toBe(false); // one session only
+    // The session overruns its 20 minutes: the phase is not over until the session ends.
+    expect(focusedPhaseEnded(linked, at(7 * DAY + 25 * MIN))).toBe(false);
+    expect(sessionEnded(linked, 'another-session', at(7 * DAY + 26 * MIN))).toBe(linked);
+    const ended = sessionEnded(linked, 's1', at(7 * DAY + 26 * MIN));
+    expect(ended.phases[1].endedAt).toBe(at(7 * DAY + 26 * MIN).toISOString());
+    expect(focusedPhaseEnded(ended, at(7 * DAY + 26 * MIN))).toBe(true);
+    // A session ending after the phase was closed by hand changes nothing.
+    const byHand = endFocused(linked, at(7 * DAY + 10 * MIN));
+    expect(sessionEnded(byHand, 's1', at(7 * DAY + 30 * MIN))).toBe(byHand);
   });
 
   it('refuses rating before the focused phase ended, allows it after its end or an explicit end', () => {

@@ -144,13 +144,44 @@ export function startPassive(record: ExperimentRecord, now: Date): ExperimentRec
   return { ...record, state: 'passive', phases: startPhase(record.phases, 0, now) };
 }
 
-/** Ends the passive phase and starts the focused one. */
-export function startFocused(record: ExperimentRecord, now: Date): ExperimentRecord {
+/** Options of `startFocused`. */
+export interface StartFocusedOptions {
+  /** The person confirmed ending the passive phase before its planned end. */
+  early?: boolean;
+}
+
+/** Whether starting the focused phase now would cut the passive phase short. */
+export function wouldEndPassiveEarly(record: ExperimentRecord, now: Date): boolean {
+  const passive = record.phases[0];
+  return record.state === 'passive' && now.getTime() < Date.parse(passive.plannedEnd);
+}
+
+/**
+ * Starts the focused phase. The passive phase ended by itself at its planned end if that has
+ * passed (ideas noted since count to no phase); before it, ending the passive phase early needs
+ * the person's confirmation, and the record keeps its early end for the report.
+ */
+export function startFocused(
+  record: ExperimentRecord,
+  now: Date,
+  options: StartFocusedOptions = {},
+): ExperimentRecord {
   assertAllowed(record.state, 'startFocused');
   checkClock(record, now);
   const [passive, focused] = record.phases;
-  const phases = startPhase([{ ...passive, endedAt: now.toISOString() }, focused], 1, now);
+  if (wouldEndPassiveEarly(record, now) && !options.early) {
+    const message = `${passive.label} runs until ${passive.plannedEnd}; starting ${focused.label.toLowerCase()} now ends it early, which the report will record — confirm to go on`;
+    throw new WhetstoneError('conflict', `experiment: ${message}`, [{ field: 'early', message }]);
+  }
+  const endedAt = new Date(Math.min(now.getTime(), Date.parse(passive.plannedEnd))).toISOString();
+  const phases = startPhase([{ ...passive, endedAt }, focused], 1, now);
   return { ...record, state: 'focused', phases };
+}
+
+/** Whether the passive phase was ended before its planned end (confirmed when it was). */
+export function passiveEndedEarly(record: Pick<ExperimentRecord, 'phases'>): boolean {
+  const passive = record.phases[0];
+  return passive.endedAt !== null && Date.parse(passive.endedAt) < Date.parse(passive.plannedEnd);
 }
 
 /** Ends the focused phase early (e.g. the focused session was completed before its planned end). */
@@ -162,10 +193,47 @@ export function endFocused(record: ExperimentRecord, now: Date): ExperimentRecor
   return { ...record, phases: [passive, { ...focused, endedAt: now.toISOString() }] };
 }
 
-/** True once the focused phase was ended or its planned end has passed. */
+/**
+ * Whether a session started now is the focused phase itself: the template's focused phase is
+ * one session (measured in minutes), that phase is open, and no session was linked yet.
+ */
+export function takesSession(
+  record: ExperimentRecord,
+  measures: 'ideas' | 'measurement',
+  now: Date,
+): boolean {
+  const focused = record.phases[1];
+  return (
+    measures === 'ideas' &&
+    record.state === 'focused' &&
+    focused.unit === 'minutes' &&
+    focused.sessionId === null &&
+    focused.endedAt === null &&
+    now.getTime() < Date.parse(focused.plannedEnd)
+  );
+}
+
+/** Runs the focused phase as this session: it stays open while the session runs. */
+export function linkSession(record: ExperimentRecord, sessionId: string): ExperimentRecord {
+  const [passive, focused] = record.phases;
+  return { ...record, phases: [passive, { ...focused, sessionId }] };
+}
+
+/** The focused phase's session ended: so does the phase (a no-op for any other session). */
+export function sessionEnded(record: ExperimentRecord, sessionId: string, now: Date): ExperimentRecord {
+  const focused = record.phases[1];
+  if (record.state !== 'focused' || focused.sessionId !== sessionId || focused.endedAt) return record;
+  return endFocused(record, now);
+}
+
+/**
+ * True once the focused phase was ended or its planned end has passed — unless it is run as a
+ * session, which ends it.
+ */
 export function focusedPhaseEnded(record: ExperimentRecord, now: Date): boolean {
   const focused = record.phases[1];
-  return focused.endedAt !== null || now.getTime() >= Date.parse(focused.plannedEnd);
+  if (focused.endedAt !== null) return true;
+  return focused.sessionId === null && now.getTime() >= Date.parse(focused.plannedEnd);
 }
 
 const HOUR_MS = 3_600_000;
@@ -215,8 +283,12 @@ export function report(record: ExperimentRecord, now: Date): ExperimentRecord {
 export function abandon(record: ExperimentRecord, now: Date): ExperimentRecord {
   assertAllowed(record.state, 'abandon');
   checkClock(record, now);
-  const close = (p: ExperimentPhase): ExperimentPhase =>
-    p.startedAt && !p.endedAt ? { ...p, endedAt: now.toISOString() } : p;
+  // A phase still open closes now, or at its planned end if that came first (as phaseWindow reads it).
+  const close = (p: ExperimentPhase): ExperimentPhase => {
+    if (!p.startedAt || p.endedAt) return p;
+    const end = p.sessionId ? now.getTime() : Math.min(now.getTime(), Date.parse(p.plannedEnd));
+    return { ...p, endedAt: new Date(end).toISOString() };
+  };
   return {
     ...record,
     state: 'abandoned',

@@ -79,7 +79,7 @@ describe('experiment status', () => {
   });
 
   it('carries the phase instructions, counts and allowed steps', () => {
-    const rating = startRating(endFocused(startFocused(started(), at(DAY)), at(DAY + MIN)), at(DAY + MIN));
+    const rating = startRating(endFocused(startFocused(started(), at(DAY), { early: true }), at(DAY + MIN)), at(DAY + MIN));
     const v = view(rating, DAY + 2 * MIN);
     expect(v.phases[0].instructions).toBe(WEEK_VS_20_MINUTES.phases[0].instructions);
     expect(v.recorded).toEqual({ passive: 2, focused: 0 });

@@ -9,7 +9,14 @@ import {
   Prediction,
 } from './experiment.js';
 import { ExperimentTemplate } from './templates.js';
-import { allowedSteps, EXPERIMENT_ACTIONS, type ExperimentAction, ratingOpensAt } from './transitions.js';
+import {
+  allowedSteps,
+  EXPERIMENT_ACTIONS,
+  type ExperimentAction,
+  focusedPhaseEnded,
+  passiveEndedEarly,
+  ratingOpensAt,
+} from './transitions.js';
 
 /** The steps the status banner can offer: every step but revising the prediction and abandoning. */
 const NEXT_STEPS = [
@@ -70,6 +77,8 @@ export const ExperimentView = z.object({
    * the server's clock, which decides it (a browser's clock may be off).
    */
   blindCapture: z.boolean(),
+  /** The first phase was ended before its planned end (the person confirmed it); reports say so. */
+  passiveEndedEarly: z.boolean(),
   allowedSteps: z.array(z.enum(EXPERIMENT_ACTIONS)),
   status: ExperimentStatus,
 });
@@ -125,7 +134,7 @@ function statusOf(
         headline:
           ms > 0
             ? `Experiment: ${first.label} — ${durationInWords(ms)} left`
-            : `Experiment: ${first.label} is over — start ${second.label.toLowerCase()}`,
+            : `Experiment: ${first.label} is over; ideas you note now count to no phase until you start ${second.label.toLowerCase()}`,
         phaseKey: first.key,
         endsAt: first.plannedEnd,
         msLeft: ms,
@@ -135,7 +144,7 @@ function statusOf(
     }
     case 'focused': {
       const opens = ratingOpensAt(record);
-      const over = second.endedAt !== null || now.getTime() >= Date.parse(second.plannedEnd);
+      const over = focusedPhaseEnded(record, now);
       if (over && opens) {
         // Ended by hand or run to its planned end: what is left is the wait for the rating.
         const ms = left(opens);
@@ -157,7 +166,9 @@ function statusOf(
       }
       const ms = left(second.plannedEnd);
       return {
-        headline: `Experiment: ${second.label} — ${durationInWords(ms)} left`,
+        headline: second.sessionId
+          ? `Experiment: ${second.label} — the phase ends when your session ends`
+          : `Experiment: ${second.label} — ${durationInWords(ms)} left`,
         phaseKey: second.key,
         endsAt: second.plannedEnd,
         msLeft: ms,
@@ -202,7 +213,8 @@ export function experimentView(
     reportedAt: record.reportedAt,
     abandonedAt: record.abandonedAt,
     recorded,
-    blindCapture: blindPhaseOf(record, now.toISOString(), now) !== null,
+    blindCapture: blindPhaseOf(record, { createdAt: now.toISOString(), sessionId: null }, now) !== null,
+    passiveEndedEarly: passiveEndedEarly(record),
     allowedSteps: [...allowedSteps(record.state)],
     status: statusOf(record, template.measures, now),
   };

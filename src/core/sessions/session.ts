@@ -62,6 +62,8 @@ export const SessionStartInput = z.strictObject({
   minutes: z.optional(minutes()),
   deckId: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
   areas: z.optional(z.array(AreaId).check(z.maxLength(20))),
+  /** Start it although an experiment's passive phase is running (its ideas will not count there). */
+  outsideExperiment: z.optional(z.boolean()),
 });
 export type SessionStartInput = z.infer<typeof SessionStartInput>;
 
