@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { blindPhaseOf } from '../../../../src/core/experiments/counting.js';
+import { blindPhaseOf, type CountedIdea } from '../../../../src/core/experiments/counting.js';
 import type { ExperimentView } from '../../../../src/core/experiments/view.js';
 import { useApiQuery } from '../../shared/api/query.js';
 import { experimentsApi } from './api.js';
@@ -33,12 +33,12 @@ export function useActiveExperiment(): ExperimentView | null | undefined {
 }
 
 /**
- * Whether an idea created at `createdAt` gets its value only in the running experiment's blind
- * rating (the server refuses it anywhere else), so a value picker for it is not shown.
+ * Whether an idea gets its value only in the running experiment's blind rating (the server
+ * refuses it anywhere else), so a value picker for it is not shown.
  */
-export function useBlindValue(createdAt: string): boolean {
+export function useBlindValue(idea: CountedIdea): boolean {
   const active = useActiveExperiment();
-  return active ? blindPhaseOf(active, createdAt, new Date()) !== null : false;
+  return active ? blindPhaseOf(active, idea, new Date()) !== null : false;
 }
 
 /** A view plus the local instant (Date.now) it arrived, so "time left" can count down in between. */

@@ -18,7 +18,7 @@ export function IdeaDetails({ idea }: { idea: Idea }) {
   const area = useIdeaUpdate(idea);
   const value = useIdeaUpdate(idea);
   const effort = useIdeaUpdate(idea);
-  const blind = useBlindValue(idea.createdAt);
+  const blind = useBlindValue(idea);
   const errors = {
     area: area.message('areaId'),
     value: value.message('value'),
