@@ -179,17 +179,20 @@ describe('a week vs 20 minutes through the CLI', { timeout: 180_000 }, () => {
     lab.offset = 3 * DAY;
     await lab.fails(['experiment', 'next'], 'A week of noticing runs until', '--early');
     expect((await lab.json<ExperimentView>(['experiment', 'status'])).state).toBe('passive');
+    // A focused session during the week is asked for first; piped, nobody can answer.
+    await lab.fails(['session'], 'ideas from a focused session do not count to it', '--outside-experiment');
+    expect(await lab.json<unknown[]>(['sessions', '--json'])).toEqual([]);
 
     lab.offset = 7 * DAY + MINUTE;
     const due = await lab.json<ExperimentView>(['experiment', 'status']);
     expect(due.status).toMatchObject({ due: true, nextStep: 'startFocused', msLeft: 0 });
     expect((await lab.ok(['ideas'])).stderr).toBe(
-      'Experiment: A week of noticing is over — start one focused session (whet experiment next)\n',
+      'Experiment: A week of noticing is over; ideas you note now count to no phase until you start one focused session (whet experiment next)\n',
     );
     const next = await lab.ok(['experiment', 'next']);
     expect(next.stdout).toContain('Ended A week of noticing (6 ideas).');
     expect(next.stdout).toContain('Started One focused session: 20 minutes, until ');
-    expect(next.stdout).toContain('whet session --minutes 20');
+    expect(next.stdout).toContain('Run your session now: whet session — it is this phase');
   });
 
   it('files ideas of the focused session in the focused phase; rating waits until it is over', async () => {

@@ -107,6 +107,7 @@ describe.each(ENGINES)('blind values on %s', (engine) => {
     const later = await services.ideas.capture(me, { text: 'After the experiment', value: 3 });
     expect(later.value).toBe(3);
 
+    await step(experiment.id, 'finishTriage');
     const queue = await services.experiments.ratingQueue(me, experiment.id);
     await services.experiments.rate(me, experiment.id, { token: queue.next!.token, value: 4 });
     await step(experiment.id, 'report');

@@ -31,6 +31,7 @@ describe.each(ENGINES)('backups with experiments, measurements and pools on %s',
     time.advance(MIN);
     await services.experiments.step(ME, done.id, { action: 'endFocused' });
     await services.experiments.step(ME, done.id, { action: 'startRating' });
+    await services.experiments.step(ME, done.id, { action: 'finishTriage' });
     for (let q = await services.experiments.ratingQueue(ME, done.id); q.next; ) {
       time.advance(1000);
       q = await services.experiments.rate(ME, done.id, { token: q.next.token, value: 4 });

@@ -66,8 +66,13 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
   }
 
   /** Rates every item of the queue, in the order shown, with `ratingFor(text)`. */
+  /** Finishes the triage (setting nothing aside) if it is open, then rates every idea kept. */
   async function rateAll(id: string, ratingFor: (text: string) => number): Promise<void> {
     let queue = await services.experiments.ratingQueue(me, id);
+    if (queue.stage === 'triage') {
+      await step(id, 'finishTriage');
+      queue = await services.experiments.ratingQueue(me, id);
+    }
     while (queue.next) {
       const before = queue.rated;
       queue = await services.experiments.rate(me, id, {
@@ -203,7 +208,7 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
         state: 'rating',
         ratingStartedAt: time.at(focusedStart + 17 * MIN),
         recorded: { passive: 3, focused: 4 },
-        allowedSteps: ['report', 'abandon'],
+        allowedSteps: ['finishTriage', 'report', 'abandon'],
       });
 
       // The frozen queue holds exactly the phase ideas, each with the phase it was captured in.
@@ -238,9 +243,28 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
       expect(audit.audit.tokens).toEqual(items.map((i) => i.token));
       expect(audit.items).toEqual(items.map((i) => ({ token: i.token, text: i.text })));
 
+      // The triage first: every idea's text behind its token, mixed, and nothing to rate yet.
+      const triage = await services.experiments.ratingQueue(me, created.id);
+      expect(triage).toMatchObject({ stage: 'triage', total: 7, next: null, excluded: 0 });
+      expect(triage.triage).toEqual(items.map((i) => ({ token: i.token, text: i.text, excluded: null })));
+      const beforeTriage = await expectError(
+        services.experiments.rate(me, created.id, { token: items[0]?.token, value: 3 }),
+        'conflict',
+      );
+      expect(fieldsOf(beforeTriage)).toEqual(['triage']);
+      await step(created.id, 'finishTriage');
+
       // The rater sees the count, the progress and the next text behind its token — nothing else.
       const queue = await services.experiments.ratingQueue(me, created.id);
-      expect(queue).toEqual({ total: 7, rated: 0, next: { token: items[0]?.token, text: items[0]?.text } });
+      expect(queue).toEqual({
+        stage: 'rating',
+        total: 7,
+        rated: 0,
+        excluded: 0,
+        next: { token: items[0]?.token, text: items[0]?.text },
+        ratings: [],
+        triage: [],
+      });
       expect(Object.keys(queue.next ?? {}).sort()).toEqual(['text', 'token']);
 
       // Not yet: the report, and the step to it while ideas are unrated.
@@ -273,7 +297,7 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
         token: items[0]?.token,
         value: VALUES.get(items[0]?.text as string),
       });
-      expect(first).toEqual({ total: 7, rated: 1, next: { token: items[1]?.token, text: items[1]?.text } });
+      expect(first).toMatchObject({ total: 7, rated: 1, next: { token: items[1]?.token, text: items[1]?.text } });
       // An idea put off for later comes after the others; when only put-off ideas are left, they come back.
       const later = await services.experiments.ratingQueue(me, created.id, {
         skip: [items[1]?.token as string],
@@ -286,7 +310,7 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
       const oneLeft = await expectError(step(created.id, 'report'), 'conflict');
       expect(oneLeft.message).toContain('6 ideas are not rated');
       await rateAll(created.id, (text) => VALUES.get(text) as number);
-      expect(await services.experiments.ratingQueue(me, created.id)).toEqual({
+      expect(await services.experiments.ratingQueue(me, created.id)).toMatchObject({
         total: 7,
         rated: 7,
         next: null,
@@ -517,11 +541,12 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
       await step(created.id, 'startFocused');
       time.set(2 * DAY + 20 * MIN);
       await step(created.id, 'startRating');
-      expect(await services.experiments.ratingQueue(me, created.id)).toEqual({
+      expect(await services.experiments.ratingQueue(me, created.id)).toMatchObject({
         total: 0,
         rated: 0,
         next: null,
       });
+      await step(created.id, 'finishTriage');
       await step(created.id, 'report');
       const report = (await services.experiments.report(me, created.id)) as IdeasReport;
       expect(report.phases.map((p) => [p.count, p.totalValue, p.meanValue])).toEqual([

@@ -38,11 +38,14 @@ export function nextStepHint(view: ExperimentView): string | undefined {
     lockPrediction: 'whet experiment next — lock your prediction',
     startPassive: `whet experiment next — start ${first.label}`,
     startFocused: `whet experiment next — end ${first.label} and start ${second.label}`,
-    endFocused: `whet experiment next — end ${second.label} once you are done`,
+    endFocused: second.sessionId
+      ? 'end your session (/end in whet session); the phase ends with it'
+      : `whet experiment next — end ${second.label} once you are done`,
     startRating:
       view.measures === 'ideas'
         ? 'whet experiment rate — rate every idea blind'
         : 'whet experiment next — close the experiment and see the report',
+    finishTriage: 'whet experiment rate — set aside what is not an improvement idea, then rate blind',
     report: 'whet experiment rate — finish the blind rating',
   };
   const { endsAt, due } = view.status;
@@ -123,7 +126,8 @@ function printPhaseStarted(view: ExperimentView, index: 0 | 1): void {
   out(`  ${phase.instructions}\n`);
   if (view.measurement) out(`  Log it with: whet measure "${view.measurement.name}" VALUE\n`);
   else if (index === 0) out('  Note each idea with: whet idea "…"\n');
-  else if (phase.unit === 'minutes') out(`  Run your session now: whet session --minutes ${phase.length}\n`);
+  else if (phase.unit === 'minutes')
+    out('  Run your session now: whet session — it is this phase, which ends when the session ends.\n');
 }
 
 /** What `whet experiment next` did, in words. */
@@ -138,7 +142,9 @@ export function printStepDone(step: NextStep, view: ExperimentView): void {
       printPhaseStarted(view, 0);
       break;
     case 'startFocused':
-      out(`Ended ${first.label} (${recordedIn(view, first.key)}).\n`);
+      out(
+        `Ended ${first.label} (${recordedIn(view, first.key)}${view.passiveEndedEarly ? '; early, as you confirmed — the report will say so' : ''}).\n`,
+      );
       printPhaseStarted(view, 1);
       break;
     case 'endFocused':
@@ -147,6 +153,9 @@ export function printStepDone(step: NextStep, view: ExperimentView): void {
     case 'startRating':
       if (view.state === 'reported') out(`Ended ${second.label}. The experiment is finished.\n`);
       else out('Blind rating started.\n');
+      break;
+    case 'finishTriage':
+      out('Triage finished: what you set aside stays aside. Rate the rest blind.\n');
       break;
     case 'report':
       out('Every idea is rated. The experiment is finished.\n');

@@ -13,6 +13,8 @@ export interface SessionStartRequest {
   minutes?: number | string;
   deckId?: string;
   areas?: string[];
+  /** Start it although an experiment's passive phase is running (its ideas will not count there). */
+  outsideExperiment?: boolean;
 }
 
 export const RATING_PROMPT = "value 1-5 (Enter to skip), optionally followed by effort S/M/L, e.g. '4 m': ";
@@ -134,17 +136,43 @@ class TerminalSession {
       await this.offerResume(active, request);
       return;
     }
-    this.setView(
-      await sessions.start(this.rt.actor, {
+    const start = (outsideExperiment: boolean) =>
+      sessions.start(this.rt.actor, {
         minutes: request.minutes,
         deckId: request.deckId,
         areas: request.areas,
+        ...(outsideExperiment ? { outsideExperiment } : {}),
+      });
+    this.setView(
+      await start(request.outsideExperiment ?? false).catch(async (error: unknown) => {
+        if (!duringPassivePhase(error)) throw error;
+        await this.confirmOutsideExperiment(error);
+        return start(true);
       }),
     );
     this.out(
       `Focused session: ${formatClock(this.view.plannedMs)} on "${this.view.deckName}". ` +
         'Type ideas, one per line; /help lists the commands.\n',
     );
+  }
+
+  /** Asks before a session during an experiment's passive phase; refuses when nobody can answer. */
+  private async confirmOutsideExperiment(refusal: WhetstoneError): Promise<void> {
+    const reason = refusal.issues[0]?.message ?? refusal.message;
+    if (!this.input.interactive)
+      throw new WhetstoneError(
+        'conflict',
+        `session: ${reason.replace(/ — confirm.*$/, '')}; add --outside-experiment to start one anyway`,
+        refusal.issues,
+      );
+    this.out(`Your experiment: ${reason.replace(/^your experiment's /, '').replace(/ — confirm.*$/, '')}.\n`);
+    for (;;) {
+      const answer = (await this.read('Start a session anyway? [y/N] ')).trim().toLowerCase();
+      if (answer === 'y' || answer === 'yes') return;
+      if (answer === '' || answer === 'n' || answer === 'no')
+        throw new WhetstoneError('conflict', 'session: not started; your experiment goes on as it was');
+      this.out('Please answer y or n.\n');
+    }
   }
 
   private async offerResume(active: SessionView, request: SessionStartRequest): Promise<void> {
@@ -460,4 +488,9 @@ class TerminalSession {
 function blindNotice(count: number): string {
   const these = count === 1 ? 'This session’s idea counts' : `${count} of this session’s ideas count`;
   return `${these} to your running experiment, so ${count === 1 ? 'it is' : 'they are'} rated later in the blind rating (whet experiment rate), where the phase is hidden.`;
+}
+
+/** The refusal of a session during an experiment's passive phase (see ExperimentSessions). */
+function duringPassivePhase(error: unknown): error is WhetstoneError {
+  return error instanceof WhetstoneError && error.issues.some((i) => i.field === 'outsideExperiment');
 }

@@ -63,6 +63,8 @@ export const BackupExperiment = z.strictObject({
       text: z.string(),
       value: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(5))),
       ratedAt: z.nullable(z.iso.datetime()),
+      // Backups written before the blind triage set nothing aside.
+      excluded: z._default(z.nullable(z.string()), null),
     }),
   ),
 });

@@ -6,7 +6,7 @@ import { ResultCard } from '../core/experiments/card.js';
 import { PredictionInput, StartExperimentInput } from '../core/experiments/experiment.js';
 import { CardImportInput, PoolCreateInput } from '../core/experiments/pool.js';
 import { CardImportResult, PoolList, PoolReport, PoolSummary } from '../core/experiments/pool-view.js';
-import { RatingInput, RatingQueueView, StepInput } from '../core/experiments/rating.js';
+import { RatingInput, RatingQueueView, StepInput, TriageInput } from '../core/experiments/rating.js';
 import {
   ExperimentReportView,
   IdeaPhaseReport,
@@ -137,6 +137,7 @@ const REQUESTS: Record<string, z.ZodMiniType> = {
   PredictionInput,
   StepInput,
   RatingInput,
+  TriageInput,
   MeasurementInput,
   PoolCreateInput,
   CardImportInput,

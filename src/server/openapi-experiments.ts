@@ -72,8 +72,31 @@ export function experimentPaths(): JsonSchema {
         responses: { ...ok('The rating queue', 'RatingQueueView'), ...notFound, ...refused },
       },
       post: {
-        summary: 'Rate the idea behind a token from 1 to 5',
+        summary: 'Rate the idea behind a token from 1 to 5, or rate it again (until the rating is finished)',
         requestBody: { required: true, content: json('RatingInput') },
+        responses: { ...ok('The rating queue', 'RatingQueueView'), ...notFound, ...refused },
+      },
+    },
+    '/experiments/{id}/rating/undo': {
+      parameters: [
+        idParam,
+        {
+          name: 'skip',
+          in: 'query',
+          description: 'Comma-separated tokens the rater put off; they come after the others',
+          schema: { type: 'string' },
+        },
+      ],
+      post: {
+        summary: 'Take back the most recent rating; that idea is served next',
+        responses: { ...ok('The rating queue', 'RatingQueueView'), ...notFound, ...refused },
+      },
+    },
+    '/experiments/{id}/triage': {
+      parameters: [idParam],
+      post: {
+        summary: 'Blind triage: set the idea behind a token aside with a reason, or keep it (excluded: null)',
+        requestBody: { required: true, content: json('TriageInput') },
         responses: { ...ok('The rating queue', 'RatingQueueView'), ...notFound, ...refused },
       },
     },

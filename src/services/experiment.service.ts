@@ -6,7 +6,13 @@ import { buildResultCard, type ResultCard } from '../core/experiments/card.js';
 import { countsSessionIdeas, phaseWindow } from '../core/experiments/counting.js';
 import { createExperiment, type ExperimentRecord } from '../core/experiments/experiment.js';
 import { measurementReport } from '../core/experiments/measurement-report.js';
-import { RatingInput, type RatingQueueView, StepInput } from '../core/experiments/rating.js';
+import { RatingInput, type RatingQueueView, StepInput, TriageInput } from '../core/experiments/rating.js';
+import {
+  lastRated,
+  type QueueOptions,
+  ratingInstant,
+  ratingQueueView,
+} from '../core/experiments/rating-queue.js';
 import { experimentReport } from '../core/experiments/report.js';
 import type {
   ExperimentReportView,
@@ -32,10 +38,7 @@ import type { Actor, Clock } from './context.js';
 
 export type { ExperimentReportView, IdeaPhaseReport };
 
-export interface RatingOptions {
-  /** Tokens the rater put off for later. */
-  skip?: readonly string[];
-}
+export type RatingOptions = Pick<QueueOptions, 'skip'>;
 
 type Step = Exclude<transitions.ExperimentAction, 'revisePrediction'>;
 
@@ -132,7 +135,7 @@ export class ExperimentService {
         }
       }
       if (action === 'report') {
-        const unrated = (await repo.items(id)).filter((item) => item.value === null).length;
+        const unrated = (await repo.items(id)).filter((i) => i.excluded === null && i.value === null).length;
         if (unrated > 0)
           throw new WhetstoneError(
             'conflict',
@@ -147,15 +150,25 @@ export class ExperimentService {
   }
 
   /**
-   * Where the blind rating stands and the next idea to rate — text and token only. Tokens in
+   * Where the blind rating stands and the next idea to rate — texts and tokens only. Tokens in
    * `skip` (ideas the rater put off) come after the others, in the same frozen order.
    */
   async ratingQueue(actor: Actor, id: string, options: RatingOptions = {}): Promise<RatingQueueView> {
-    const stored = await this.load(actor, id);
-    assertRating(stored.record);
-    return queueView(await this.experiments.items(id), options.skip);
+    const { record } = await this.load(actor, id);
+    assertRating(record);
+    return ratingQueueView(transitions.ratingStage(record), await this.experiments.items(id), options);
   }
 
+  /** The blind triage: sets the idea behind a token aside (with a reason) or keeps it again. */
+  async triage(actor: Actor, id: string, input: unknown): Promise<RatingQueueView> {
+    const { token, excluded } = parseInput(TriageInput, input);
+    const { record } = await this.load(actor, id);
+    assertStage(record, 'triage');
+    if (!(await this.experiments.exclude(id, token, excluded))) throw notFound('rating item', token);
+    return ratingQueueView('triage', await this.experiments.items(id));
+  }
+
+  /** Rates the idea behind a token, or rates it again: any rating may change until the rating is finished. */
   async rate(
     actor: Actor,
     id: string,
@@ -163,11 +176,30 @@ export class ExperimentService {
     options: RatingOptions = {},
   ): Promise<RatingQueueView> {
     const { token, value } = parseInput(RatingInput, input);
-    const stored = await this.load(actor, id);
-    assertRating(stored.record);
-    const found = await this.experiments.rate(id, token, value, this.clock().toISOString());
-    if (!found) throw notFound('rating item', token);
-    return queueView(await this.experiments.items(id), options.skip);
+    const { record } = await this.load(actor, id);
+    assertStage(record, 'rating');
+    const items = await this.experiments.items(id);
+    const item = items.find((i) => i.token === token);
+    if (!item) throw notFound('rating item', token);
+    if (item.excluded !== null)
+      throw new WhetstoneError('conflict', 'rating: this idea was set aside in the triage; it is not rated', [
+        { field: 'token', message: 'set aside in the triage' },
+      ]);
+    await this.experiments.rate(id, token, value, ratingInstant(items, this.clock()));
+    return ratingQueueView('rating', await this.experiments.items(id), options);
+  }
+
+  /** Takes back the most recent rating; that idea is the next one shown. */
+  async undoRating(actor: Actor, id: string, options: RatingOptions = {}): Promise<RatingQueueView> {
+    const { record } = await this.load(actor, id);
+    assertStage(record, 'rating');
+    const last = lastRated(await this.experiments.items(id));
+    if (!last)
+      throw new WhetstoneError('conflict', 'rating: there is no rating to undo yet', [
+        { field: 'rating', message: 'nothing rated yet' },
+      ]);
+    await this.experiments.rate(id, last.token, null, null);
+    return ratingQueueView('rating', await this.experiments.items(id), { ...options, first: last.token });
   }
 
   /** The finished experiment's report; refused before it is reported, so rating stays blind. */
@@ -200,7 +232,8 @@ export class ExperimentService {
       });
       return { kind: 'measurement', experiment, report, observations };
     }
-    const items = await this.experiments.items(id);
+    const all = await this.experiments.items(id);
+    const items = all.filter((item) => item.excluded === null);
     const rated = items.map((item) => ({
       id: item.ideaId,
       text: item.text,
@@ -217,8 +250,8 @@ export class ExperimentService {
       kind: 'ideas',
       experiment,
       phases: [
-        { ...result.phases[0], ratings: histogram(first.key) },
-        { ...result.phases[1], ratings: histogram(second.key) },
+        { ...result.phases[0], ratings: histogram(first.key), excluded: exclusions(all, first.key) },
+        { ...result.phases[1], ratings: histogram(second.key), excluded: exclusions(all, second.key) },
       ],
       verdict: result.verdict,
     };
@@ -234,7 +267,8 @@ export class ExperimentService {
         'experiment: a result card exists for a reported experiment that rates ideas',
         [{ field: 'state', message: record.state }],
       );
-    const items = await this.experiments.items(id);
+    // Ideas set aside in the triage are not part of the result.
+    const items = (await this.experiments.items(id)).filter((item) => item.excluded === null);
     return buildResultCard({
       participant: stored.participant,
       templateId: record.templateId,
@@ -311,6 +345,7 @@ export class ExperimentService {
       text: byId.get(ideaId)!.text,
       value: null,
       ratedAt: null,
+      excluded: null,
     }));
   }
 
@@ -386,11 +421,35 @@ function applyStep(
       return transitions.endFocused(record, now);
     case 'startRating':
       return transitions.startRating(record, now);
+    case 'finishTriage':
+      return transitions.finishTriage(record, now);
     case 'report':
       return transitions.report(record, now);
     case 'abandon':
       return transitions.abandon(record, now);
   }
+}
+
+/** The ideas of a phase set aside in the triage, counted by reason (most frequent first). */
+function exclusions(items: readonly RatingItem[], phase: string): IdeaPhaseReport['excluded'] {
+  const counts = new Map<string, number>();
+  for (const item of items)
+    if (item.phase === phase && item.excluded !== null)
+      counts.set(item.excluded, (counts.get(item.excluded) ?? 0) + 1);
+  return [...counts]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+}
+
+/** Refuses triage or rating outside its stage, saying what comes first. */
+function assertStage(record: ExperimentRecord, stage: 'triage' | 'rating'): void {
+  assertRating(record);
+  if (transitions.ratingStage(record) === stage) return;
+  const message =
+    stage === 'rating'
+      ? 'the blind triage is not finished yet; finish it, then rate'
+      : 'the triage is finished; what was set aside stays aside';
+  throw new WhetstoneError('conflict', `experiment: ${message}`, [{ field: 'triage', message }]);
 }
 
 function assertRating(record: ExperimentRecord): void {
@@ -400,16 +459,6 @@ function assertRating(record: ExperimentRecord): void {
       `experiment: blind rating is open only in state rating; it is in state ${record.state}`,
       [{ field: 'state', message: record.state }],
     );
-}
-
-function queueView(items: readonly RatingItem[], skip: readonly string[] = []): RatingQueueView {
-  const unrated = items.filter((item) => item.value === null);
-  const next = unrated.find((item) => !skip.includes(item.token)) ?? unrated[0];
-  return {
-    total: items.length,
-    rated: items.filter((item) => item.value !== null).length,
-    next: next ? { token: next.token, text: next.text } : null,
-  };
 }
 
 function alreadyActive(active: ExperimentRecord): WhetstoneError {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { ExperimentRecord } from '../core/experiments/experiment.js';
+import type { QueueItem } from '../core/experiments/rating-queue.js';
 import { ACTIVE_EXPERIMENT_STATES } from '../core/experiments/view.js';
 import { toIsoOrNull } from './rows.js';
 import type { Database, Engine, ExperimentsTable } from './schema.js';
@@ -13,14 +14,10 @@ export interface StoredExperiment {
 }
 
 /** One entry of the frozen blind-rating queue; never sent to the rater as it is. */
-export interface RatingItem {
+export interface RatingItem extends QueueItem {
   position: number;
-  token: string;
   ideaId: string;
   phase: string;
-  text: string;
-  value: number | null;
-  ratedAt: string | null;
 }
 
 function mapExperimentRow(row: Selectable<ExperimentsTable>): StoredExperiment {
@@ -116,6 +113,7 @@ export class ExperimentRepository {
       text: item.text,
       value: item.value,
       rated_at: item.ratedAt,
+      excluded: item.excluded,
     }));
     // Chunked: SQLite caps the number of bound parameters per statement.
     for (let i = 0; i < rows.length; i += 100)
@@ -141,6 +139,7 @@ export class ExperimentRepository {
       text: row.text,
       value: row.value === null ? null : Number(row.value),
       ratedAt: toIsoOrNull(row.rated_at),
+      excluded: row.excluded,
     }));
   }
 
@@ -150,11 +149,22 @@ export class ExperimentRepository {
     await this.insertItems(experimentId, items);
   }
 
-  /** Sets one rating; returns false when no item has this token. */
-  async rate(experimentId: string, token: string, value: number, now: string): Promise<boolean> {
+  /** Sets (or, with nulls, clears) one rating; returns false when no item has this token. */
+  async rate(experimentId: string, token: string, value: number | null, at: string | null): Promise<boolean> {
     const result = await this.db
       .updateTable('experiment_items')
-      .set({ value, rated_at: now })
+      .set({ value, rated_at: at })
+      .where('experiment_id', '=', experimentId)
+      .where('token', '=', token)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Sets an item aside in the triage (a reason) or keeps it (null); false when no item has this token. */
+  async exclude(experimentId: string, token: string, reason: string | null): Promise<boolean> {
+    const result = await this.db
+      .updateTable('experiment_items')
+      .set({ excluded: reason })
       .where('experiment_id', '=', experimentId)
       .where('token', '=', token)
       .executeTakeFirst();

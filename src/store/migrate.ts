@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-ideas-and-areas.js';
 import * as m0002 from './migrations/0002-focused-sessions.js';
 import * as m0003 from './migrations/0003-experiments-and-pools.js';
 import * as m0004 from './migrations/0004-plans-and-practice.js';
+import * as m0005 from './migrations/0005-experiment-triage.js';
 import type { Database, Engine } from './schema.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0002-focused-sessions': m0002,
   '0003-experiments-and-pools': m0003,
   '0004-plans-and-practice': m0004,
+  '0005-experiment-triage': m0005,
 };
 
 if (Object.keys(MIGRATIONS).length !== SCHEMA_VERSION) {

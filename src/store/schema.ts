@@ -112,6 +112,7 @@ export interface ExperimentItemsTable {
   text: string;
   value: number | null;
   rated_at: Timestamp | null;
+  excluded: string | null;
 }
 
 export interface MeasurementsTable {

@@ -134,7 +134,10 @@ export function registerExperimentCommands(program: Command, globals: () => Glob
             'conflict',
             `experiment: ${view.phases[0].label} runs until ${view.phases[0].plannedEnd}; to end it early, run whet experiment next --early`,
           );
-        const next = await rt.services.experiments.step(rt.actor, view.id, { action: step });
+        const next = await rt.services.experiments.step(rt.actor, view.id, {
+          action: step,
+          early: step === 'startFocused' && Boolean(opts.early),
+        });
         if (opts.json) printJson(next);
         else printStepDone(step, next);
       }),
@@ -146,7 +149,7 @@ export function registerExperimentCommands(program: Command, globals: () => Glob
     .argument('[id]', 'experiment id (default: the unfinished one)')
     .addHelpText(
       'after',
-      '\nReads one answer per line, so ratings can also be piped in: printf "4\\n2\\n" | whet experiment rate',
+      '\nFirst a blind triage (set aside what is not an improvement idea), then one idea at a time: 1-5 rate, l later,\nu undo the last rating, q stop; f finishes once all are rated. Answers can be piped in, one per line.',
     )
     .action(async (id: string | undefined) => {
       const code = await run(async (rt) => {

@@ -42,6 +42,10 @@ export function registerSessionCommands(program: Command, globals: () => GlobalO
     .option('-m, --minutes <n>', 'length of a new session in minutes (default 20)')
     .option('-d, --deck <id>', 'question deck (see: whet decks)')
     .option('-a, --areas <list>', 'only questions for these areas, comma-separated names or ids')
+    .option(
+      '--outside-experiment',
+      "start one during an experiment's passive phase without asking (its ideas will not count there)",
+    )
     .addHelpText(
       'after',
       '\nType one idea per line (add "#area" at its start or end to file it); /help lists the ' +
@@ -55,6 +59,7 @@ export function registerSessionCommands(program: Command, globals: () => GlobalO
           {
             minutes: opts.minutes === undefined ? undefined : numberish(opts.minutes),
             deckId: opts.deck,
+            outsideExperiment: Boolean(opts.outsideExperiment),
             areas:
               opts.areas === undefined
                 ? undefined

@@ -94,6 +94,8 @@ export const ExperimentRecord = z.strictObject({
   ratingDelayHours: z._default(ratingDelayHours(), 0),
   createdAt: isoInstant(),
   ratingStartedAt: z.nullable(isoInstant()),
+  /** When the blind triage was finished and the rating proper began (older records: none). */
+  triagedAt: z._default(z.nullable(isoInstant()), null),
   reportedAt: z.nullable(isoInstant()),
   abandonedAt: z.nullable(isoInstant()),
 });
@@ -225,6 +227,7 @@ export function createExperiment(input: unknown, context: { id: string; now: Dat
     ratingDelayHours: parsed.ratingDelayHours ?? 0,
     createdAt: context.now.toISOString(),
     ratingStartedAt: null,
+    triagedAt: null,
     reportedAt: null,
     abandonedAt: null,
   };

@@ -22,10 +22,50 @@ export const StepInput = z.strictObject({
   early: z.optional(z.boolean()),
 });
 
-/** What the rater gets: how far they are and the next idea's text — nothing else. */
+/** Why an idea is set aside in the blind triage: short, in the person's words. */
+export const EXCLUSION_REASON_MAX = 120;
+
+/** Suggested reasons; any other short text is fine too. */
+export const EXCLUSION_REASONS = [
+  'Not an improvement idea',
+  'A duplicate of another idea',
+  'A task, not an idea',
+] as const;
+
+/** One triage decision: set the idea behind `token` aside (with a reason), or take it back (null). */
+export const TriageInput = z.strictObject({
+  token: z.string().check(z.minLength(1), z.maxLength(64)),
+  excluded: z.nullable(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'give a short reason, e.g. "Not an improvement idea"'),
+        z.maxLength(EXCLUSION_REASON_MAX),
+      ),
+  ),
+});
+export type TriageInput = z.infer<typeof TriageInput>;
+
+const ShownIdea = z.object({ token: z.string(), text: z.string() });
+
+/**
+ * What the rater gets — texts and opaque tokens only, never a phase, time, source or id.
+ * `stage` is `triage` first (every counted idea, mixed, to set aside what is not an improvement
+ * idea), then `rating` (one idea at a time; `next` is null once all are rated and the rating can
+ * be finished). Until it is finished, `ratings` (the last one first) can be undone or changed.
+ */
 export const RatingQueueView = z.object({
+  stage: z.enum(['triage', 'rating']),
+  /** Ideas to rate: those not set aside. */
   total: z.number(),
   rated: z.number(),
-  next: z.nullable(z.object({ token: z.string(), text: z.string() })),
+  /** Ideas set aside in the triage. */
+  excluded: z.number(),
+  next: z.nullable(ShownIdea),
+  /** The ratings given so far, the most recent first (what "undo" takes back). */
+  ratings: z.array(z.extend(ShownIdea, { value: z.number() })),
+  /** In the triage: every idea in the shown order, and why it is set aside (null: kept). */
+  triage: z.array(z.extend(ShownIdea, { excluded: z.nullable(z.string()) })),
 });
 export type RatingQueueView = z.infer<typeof RatingQueueView>;

@@ -41,6 +41,8 @@ export type PhaseSummary = z.infer<typeof PhaseSummary>;
 /** A phase of an idea experiment's report, with how many ideas got each rating 1..5. */
 export const IdeaPhaseReport = z.extend(PhaseSummary, {
   ratings: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]),
+  /** Ideas of this phase set aside in the blind triage, by reason; the figures above leave them out. */
+  excluded: z.array(z.object({ reason: z.string(), count: z.number() })),
 });
 export type IdeaPhaseReport = z.infer<typeof IdeaPhaseReport>;
 

@@ -12,18 +12,20 @@ import {
   EXPERIMENT_ACTIONS,
   type ExperimentAction,
   endFocused,
+  finishTriage,
   focusedPhaseEnded,
+  linkSession,
   lockPrediction,
+  passiveEndedEarly,
   ratingOpensAt,
+  ratingStage,
   report,
   revisePrediction,
-  startFocused,
-  passiveEndedEarly,
-  takesSession,
-  linkSession,
   sessionEnded,
+  startFocused,
   startPassive,
   startRating,
+  takesSession,
 } from './transitions.js';
 
 /** A stand-in for SHA-256 (the core takes the hash as an argument; the services pass node:crypto's). */
@@ -54,7 +56,7 @@ function inState(state: ExperimentState): ExperimentRecord {
   if (state === 'focused') return r;
   r = startRating(r, at(7 * DAY + 30 * MIN));
   if (state === 'rating') return r;
-  return report(r, at(8 * DAY));
+  return report(finishTriage(r, at(7 * DAY + 40 * MIN)), at(8 * DAY));
 }
 
 /** Every action, at an instant after all fixture steps (so the focused phase has run out). */
@@ -70,7 +72,9 @@ const RUN: Record<ExperimentAction, (r: ExperimentRecord) => ExperimentRecord> =
   startFocused: (r) => startFocused(r, LATER, { early: true }),
   endFocused: (r) => endFocused(r, LATER),
   startRating: (r) => startRating(r, LATER),
-  report: (r) => report(r, LATER),
+  finishTriage: (r) => finishTriage(r, LATER),
+  // In rating, the triage comes first (its own guard is tested below).
+  report: (r) => report(r.state === 'rating' && !r.triagedAt ? finishTriage(r, LATER) : r, LATER),
   abandon: (r) => abandon(r, LATER),
 };
 
@@ -81,6 +85,7 @@ const RESULT: Record<ExperimentAction, ExperimentState> = {
   startFocused: 'focused',
   endFocused: 'focused',
   startRating: 'rating',
+  finishTriage: 'rating',
   report: 'reported',
   abandon: 'abandoned',
 };
@@ -89,7 +94,7 @@ const LEGAL: Record<ExperimentState, readonly ExperimentAction[]> = {
   draft: ['revisePrediction', 'lockPrediction', 'startPassive', 'abandon'],
   passive: ['startFocused', 'abandon'],
   focused: ['endFocused', 'startRating', 'abandon'],
-  rating: ['report', 'abandon'],
+  rating: ['finishTriage', 'report', 'abandon'],
   reported: [],
   abandoned: [],
 };
@@ -273,6 +278,19 @@ describe('experiment transitions: what they record and what they guard', () => {
     expect(abandoned.abandonedAt).toBe(at(3 * DAY).toISOString());
     expect(abandoned.phases[0].endedAt).toBe(at(3 * DAY).toISOString());
     expect(abandoned.phases[1].startedAt).toBeNull();
+  });
+
+  it('the blind triage comes before the rating: once finished it is over, and only then can the report follow', () => {
+    const rating = inState('rating');
+    expect(ratingStage(rating)).toBe('triage');
+    const refused = errorOf(() => report(rating, LATER));
+    expect(refused?.code).toBe('conflict');
+    expect(refused?.issues.map((i) => i.field)).toEqual(['triage']);
+    const triaged = finishTriage(rating, LATER);
+    expect(triaged.triagedAt).toBe(LATER.toISOString());
+    expect(ratingStage(triaged)).toBe('rating');
+    expect(errorOf(() => finishTriage(triaged, LATER))?.code).toBe('conflict');
+    expect(report(triaged, LATER).state).toBe('reported');
   });
 
   it('refuses a step dated before one already recorded', () => {

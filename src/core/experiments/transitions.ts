@@ -16,6 +16,7 @@ export const EXPERIMENT_ACTIONS = [
   'startFocused',
   'endFocused',
   'startRating',
+  'finishTriage',
   'report',
   'abandon',
 ] as const;
@@ -26,7 +27,7 @@ const ALLOWED: Record<ExperimentState, readonly ExperimentAction[]> = {
   draft: ['revisePrediction', 'lockPrediction', 'startPassive', 'abandon'],
   passive: ['startFocused', 'abandon'],
   focused: ['endFocused', 'startRating', 'abandon'],
-  rating: ['report', 'abandon'],
+  rating: ['finishTriage', 'report', 'abandon'],
   reported: [],
   abandoned: [],
 };
@@ -273,8 +274,24 @@ export function startRating(record: ExperimentRecord, now: Date): ExperimentReco
   };
 }
 
+/** Ends the blind triage: what is set aside stays aside, and the rating proper begins. */
+export function finishTriage(record: ExperimentRecord, now: Date): ExperimentRecord {
+  assertAllowed(record.state, 'finishTriage');
+  if (record.triagedAt) throw conflict(`the triage was finished at ${record.triagedAt}`, 'triage');
+  checkClock(record, now);
+  return { ...record, triagedAt: now.toISOString() };
+}
+
+/** Where the blind rating stands: sorting out first, then rating. */
+export function ratingStage(record: Pick<ExperimentRecord, 'triagedAt'>): 'triage' | 'rating' {
+  return record.triagedAt ? 'rating' : 'triage';
+}
+
 export function report(record: ExperimentRecord, now: Date): ExperimentRecord {
   assertAllowed(record.state, 'report');
+  // Ideas are triaged before they are rated; a measurement has nothing to triage.
+  if (!record.measurement && !record.triagedAt)
+    throw conflict('finish the blind triage first, then rate the ideas kept', 'triage');
   checkClock(record, now);
   return { ...record, state: 'reported', reportedAt: now.toISOString() };
 }

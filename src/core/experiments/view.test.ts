@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createExperiment } from './experiment.js';
 import { BASELINE_VS_CHANGE, WEEK_VS_20_MINUTES } from './templates.js';
-import { endFocused, lockPrediction, startFocused, startPassive, startRating } from './transitions.js';
+import {
+  endFocused,
+  finishTriage,
+  lockPrediction,
+  startFocused,
+  startPassive,
+  startRating,
+} from './transitions.js';
 import { durationInWords, experimentView } from './view.js';
 
 /** A stand-in for SHA-256 (the core takes the hash as an argument; the services pass node:crypto's). */
@@ -79,12 +86,21 @@ describe('experiment status', () => {
   });
 
   it('carries the phase instructions, counts and allowed steps', () => {
-    const rating = startRating(endFocused(startFocused(started(), at(DAY), { early: true }), at(DAY + MIN)), at(DAY + MIN));
+    const rating = startRating(
+      endFocused(startFocused(started(), at(DAY), { early: true }), at(DAY + MIN)),
+      at(DAY + MIN),
+    );
     const v = view(rating, DAY + 2 * MIN);
     expect(v.phases[0].instructions).toBe(WEEK_VS_20_MINUTES.phases[0].instructions);
     expect(v.recorded).toEqual({ passive: 2, focused: 0 });
-    expect(v.allowedSteps).toEqual(['report', 'abandon']);
-    expect(v.status.nextStep).toBe('report');
+    expect(v.allowedSteps).toEqual(['finishTriage', 'report', 'abandon']);
+    // The triage comes first, then the rating.
+    expect(v.status).toMatchObject({ nextStep: 'finishTriage', headline: expect.stringContaining('triage') });
+    const triaged = view(finishTriage(rating, at(DAY + 3 * MIN)), DAY + 4 * MIN);
+    expect(triaged.status).toMatchObject({
+      nextStep: 'report',
+      headline: 'Experiment: blind rating in progress',
+    });
   });
 });
 

@@ -25,6 +25,7 @@ const NEXT_STEPS = [
   'startFocused',
   'endFocused',
   'startRating',
+  'finishTriage',
   'report',
 ] as const satisfies readonly ExperimentAction[];
 
@@ -177,7 +178,13 @@ function statusOf(
       };
     }
     case 'rating':
-      return { ...none, headline: 'Experiment: blind rating in progress', nextStep: 'report' };
+      return record.triagedAt
+        ? { ...none, headline: 'Experiment: blind rating in progress', nextStep: 'report' }
+        : {
+            ...none,
+            headline: 'Experiment: blind triage — set aside what is not an improvement idea, then rate',
+            nextStep: 'finishTriage',
+          };
     case 'reported':
       return { ...none, headline: 'Experiment finished: the report is ready', nextStep: null };
     case 'abandoned':

@@ -31,6 +31,13 @@ export function experimentRoutes(services: Services, actor: Actor): Hono {
       const options = { skip: skipped(c.req.query('skip')) };
       return c.json(await experiments.rate(actor, c.req.param('id'), await jsonBody(c), options));
     })
+    .post('/:id/rating/undo', async (c) => {
+      const options = { skip: skipped(c.req.query('skip')) };
+      return c.json(await experiments.undoRating(actor, c.req.param('id'), options));
+    })
+    .post('/:id/triage', async (c) =>
+      c.json(await experiments.triage(actor, c.req.param('id'), await jsonBody(c))),
+    )
     .get('/:id/report', async (c) => c.json(await experiments.report(actor, c.req.param('id'))))
     .get('/:id/card', async (c) => {
       const id = c.req.param('id');
