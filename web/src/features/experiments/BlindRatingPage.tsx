@@ -6,6 +6,8 @@ import { errorMessage, hasStatus } from '../../shared/api/client.js';
 import { VALUE_HINTS } from '../../shared/format.js';
 import { experimentsApi } from './api.js';
 import { experimentKeys, useShowExperiment } from './queries.js';
+import { RatingsList } from './rating/RatingsList.js';
+import { TriageList } from './rating/TriageList.js';
 import './experiments-rating.css';
 import { plural } from '../../../../src/core/plural.js';
 
@@ -27,10 +29,12 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * /experiments/:id/rate: blind rating, one idea at a time in the server's shuffled order. The
- * page shows the idea's text and nothing else about it: no phase, time, source or id. The opaque
- * token that identifies the item to the server lives only in memory (this component's state and
- * the query cache), never in the DOM.
+ * /experiments/:id/rate: first the blind triage (every counted idea, mixed, to set aside what is
+ * not an improvement idea), then blind rating, one idea at a time in the server's shuffled order.
+ * The page shows idea texts and nothing else about them: no phase, time, source or id. The opaque
+ * tokens that identify items to the server live only in memory (state and the query cache), never
+ * in the DOM. Ratings can be undone or changed until "Finish rating". Keys: 1–5 rate, L later,
+ * U undo, Q back to the experiment — the same as in the terminal.
  */
 export function BlindRatingPage({ id }: { id: string }) {
   const navigate = useNavigate();
@@ -49,61 +53,72 @@ export function BlindRatingPage({ id }: { id: string }) {
   const queue = loaded.data ?? null;
   const next = queue?.next ?? null;
 
-  /**
-   * Rates the idea on screen (a value) or puts it off until the others are rated (null); either
-   * way the server answers with the queue's next idea, the put-off ones last.
-   */
-  const answering = useMutation({
-    mutationFn: ({ token, value, rest }: { token: string; value: number | null; rest: string[] }) =>
-      value === null
-        ? experimentsApi.ratingQueue(id, rest)
-        : experimentsApi.rateBlind(id, token, value, rest),
-    onSuccess: async (answer, { rest }) => {
+  /** Every change answers with the whole queue; it replaces the cached one. */
+  const changing = useMutation({
+    mutationFn: (change: Change) => send(id, change),
+    onSuccess: async (answer, change) => {
       // A refresh still under way knows less than this answer.
       await client.cancelQueries({ queryKey: queueKey, exact: true });
       client.setQueryData(queueKey, answer);
-      setLater(rest);
+      if ('rest' in change) setLater(change.rest);
     },
   });
-  const { mutate, isPending: busy } = answering;
+  const { mutate, isPending: busy } = changing;
 
   const answer = useCallback(
     (value: number | null) => {
       if (!next || busy) return;
       const others = later.filter((t) => t !== next.token);
-      mutate({ token: next.token, value, rest: value === null ? [...others, next.token] : others });
+      if (value === null) mutate({ kind: 'later', rest: [...others, next.token] });
+      else mutate({ kind: 'rate', token: next.token, value, rest: others });
     },
     [next, busy, later, mutate],
   );
+  const undo = useCallback(() => {
+    if (!busy && queue?.stage === 'rating' && queue.rated > 0) mutate({ kind: 'undo', rest: later });
+  }, [busy, queue, later, mutate]);
 
-  const finishing = useApiAction(() => experimentsApi.experimentStep(id, 'report'), {
-    onSuccess: async (view) => {
-      await showExperiment(view);
-      navigate(`/experiments/${id}`, { replace: true });
+  const finishing = useApiAction(
+    (action: 'finishTriage' | 'report') => experimentsApi.experimentStep(id, action),
+    {
+      onSuccess: async (view, action) => {
+        if (action === 'finishTriage') {
+          await client.invalidateQueries({ queryKey: queueKey, exact: true });
+          return;
+        }
+        await showExperiment(view);
+        navigate(`/experiments/${id}`, { replace: true });
+      },
     },
-  });
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
-      if (event.key === 'l' || event.key === 'L') {
-        event.preventDefault();
-        answer(null);
-        return;
-      }
+      if (queue?.stage !== 'rating') return;
+      const key = event.key.toLowerCase();
+      const act =
+        key === 'l'
+          ? () => answer(null)
+          : key === 'u'
+            ? undo
+            : key === 'q'
+              ? () => navigate(`/experiments/${id}`)
+              : null;
       const value = Number(event.key);
-      if (!VALUES.includes(value as (typeof VALUES)[number])) return;
+      if (act) act();
+      else if (VALUES.includes(value as (typeof VALUES)[number])) answer(value);
+      else return;
       event.preventDefault();
-      answer(value);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [answer]);
+  }, [answer, undo, navigate, id, queue?.stage]);
 
-  // The latest failure: an answer's, finishing's, or the first load's.
-  const problem: Problem | null = answering.error
-    ? problemOf(answering.error)
+  // The latest failure: a change's, finishing's, or the first load's.
+  const problem: Problem | null = changing.error
+    ? problemOf(changing.error)
     : finishing.error
       ? { message: finishing.error, wrongState: false }
       : loaded.error && !queue
@@ -111,14 +126,17 @@ export function BlindRatingPage({ id }: { id: string }) {
         : null;
 
   const position = queue ? Math.min(queue.rated + 1, queue.total) : 0;
+  const triage = queue?.stage === 'triage';
 
   return (
     <div className="page page--narrow blind">
       <header className="page-header">
         <p className="eyebrow">Experiment</p>
-        <h1 className="page-title">Rate blind</h1>
+        <h1 className="page-title">{triage ? 'Sort out, blind' : 'Rate blind'}</h1>
         <p className="page-lede">
-          One idea at a time, in random order. How much would it help your research if you acted on it?
+          {triage
+            ? 'The ideas of both phases, mixed, without their phase. Set aside what is not an improvement idea — a task, a duplicate, a note. The rest are rated next.'
+            : 'One idea at a time, in random order. How much would it help your research if you acted on it?'}
         </p>
       </header>
 
@@ -140,7 +158,19 @@ export function BlindRatingPage({ id }: { id: string }) {
         </div>
       )}
 
-      {queue && next && (
+      {queue && triage && (
+        <TriageList
+          queue={queue}
+          busy={busy || finishing.busy}
+          onDecide={(token, reason) => mutate({ kind: 'triage', token, reason })}
+          onFinish={() => {
+            changing.reset();
+            void finishing.run('finishTriage');
+          }}
+        />
+      )}
+
+      {queue && !triage && next && (
         <>
           <div className="blind__progress">
             <p className="blind__count">
@@ -184,44 +214,98 @@ export function BlindRatingPage({ id }: { id: string }) {
           </fieldset>
           <div className="blind__footer">
             <p className="hint blind__hint">
-              A rating cannot be changed afterwards, so take a moment, or come back to this idea later.
+              Any rating can still change until you finish.
               <span className="blind__keys">
                 {' '}
-                Keys: <kbd>1</kbd>–<kbd>5</kbd> rate, <kbd>L</kbd> is “Later”.
+                Keys: <kbd>1</kbd>–<kbd>5</kbd> rate, <kbd>L</kbd> later, <kbd>U</kbd> undo, <kbd>Q</kbd>{' '}
+                back.
               </span>
             </p>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => answer(null)}
-              disabled={busy || queue.total - queue.rated < 2}
-              aria-keyshortcuts="L"
-            >
-              Later
-            </button>
+            <div className="blind__footer-buttons">
+              <button
+                type="button"
+                className="button button--small"
+                onClick={undo}
+                disabled={busy || queue.rated === 0}
+                aria-keyshortcuts="U"
+              >
+                Undo last rating
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => answer(null)}
+                disabled={busy || queue.total - queue.rated < 2}
+                aria-keyshortcuts="L"
+              >
+                Later
+              </button>
+            </div>
           </div>
         </>
       )}
 
-      {queue && !next && (
+      {queue && !triage && !next && (
         <div className="card blind__done" role="status">
           <p className="blind__done-title">
-            {queue.total === 0 ? 'There were no ideas to rate.' : `All ${plural(queue.total, 'idea')} rated.`}
+            {queue.total === 0 ? 'There are no ideas to rate.' : `All ${plural(queue.total, 'idea')} rated.`}
           </p>
-          <p className="meta-text">Only now does the report show which idea came from where.</p>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              answering.reset();
-              void finishing.run();
-            }}
-            disabled={finishing.busy}
-          >
-            See the report
-          </button>
+          <p className="meta-text">
+            {queue.total === 0
+              ? 'Finish to see the report.'
+              : 'Check your ratings below; any can still change. Only after you finish does the report show which idea came from where.'}
+          </p>
+          <div className="blind__done-buttons">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                changing.reset();
+                void finishing.run('report');
+              }}
+              disabled={finishing.busy || busy}
+            >
+              Finish rating and see the report
+            </button>
+            {queue.rated > 0 && (
+              <button type="button" className="button" onClick={undo} disabled={busy}>
+                Undo last rating
+              </button>
+            )}
+          </div>
         </div>
+      )}
+
+      {queue && !triage && queue.ratings.length > 0 && (
+        <details className="blind__ratings" open={!next}>
+          <summary>Your ratings so far ({queue.ratings.length})</summary>
+          <RatingsList
+            ratings={queue.ratings}
+            busy={busy}
+            onChange={(token, value) => mutate({ kind: 'rate', token, value, rest: later })}
+          />
+        </details>
       )}
     </div>
   );
+}
+
+/** One change to the rating queue, as the page asks for it. */
+type Change =
+  | { kind: 'triage'; token: string; reason: string | null }
+  | { kind: 'rate'; token: string; value: number; rest: string[] }
+  | { kind: 'later'; rest: string[] }
+  | { kind: 'undo'; rest: string[] };
+
+function send(id: string, change: Change) {
+  switch (change.kind) {
+    case 'triage':
+      return experimentsApi.triage(id, change.token, change.reason);
+    case 'rate':
+      return experimentsApi.rateBlind(id, change.token, change.value, change.rest);
+    case 'later':
+      return experimentsApi.ratingQueue(id, change.rest);
+    case 'undo':
+      return experimentsApi.undoRating(id, change.rest);
+  }
 }

@@ -35,8 +35,19 @@ export const experimentsApi = {
   revisePrediction(id: string, input: PredictionInput) {
     return request<ExperimentView>('PUT', `/experiments/${at(id)}/prediction`, input);
   },
-  experimentStep(id: string, action: Exclude<ExperimentAction, 'revisePrediction'>) {
-    return request<ExperimentView>('POST', `/experiments/${at(id)}/steps`, { action });
+  /** `early` confirms ending phase 1 before its planned end (with startFocused). */
+  experimentStep(id: string, action: Exclude<ExperimentAction, 'revisePrediction'>, early?: boolean) {
+    return request<ExperimentView>('POST', `/experiments/${at(id)}/steps`, {
+      action,
+      ...(early ? { early } : {}),
+    });
+  },
+  /** The blind triage: set an idea aside with a reason, or keep it (null). */
+  triage(id: string, token: string, excluded: string | null) {
+    return request<RatingQueueView>('POST', `/experiments/${at(id)}/triage`, { token, excluded });
+  },
+  undoRating(id: string, later: readonly string[] = []) {
+    return request<RatingQueueView>('POST', `/experiments/${at(id)}/rating/undo${skipping(later)}`);
   },
   ratingQueue(id: string, later: readonly string[] = [], signal?: AbortSignal) {
     return request<RatingQueueView>(

@@ -61,6 +61,8 @@ export function nextStepLabel(view: ExperimentView, step: NextStep): string {
       return 'End phase 2 now';
     case 'startRating':
       return view.measures === 'ideas' ? 'Start blind rating' : 'Finish and see the report';
+    case 'finishTriage':
+      return 'Sort out the ideas blind';
     case 'report':
       return 'See the report';
   }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Controller, type FieldErrors, type FieldError as ItemError, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import { plural } from '../../../../src/core/plural.js';
@@ -8,6 +8,7 @@ import {
   SESSION_MINUTES_MIN,
 } from '../../../../src/core/sessions/session.js';
 import type { SessionView } from '../../../../src/core/sessions/view.js';
+import { hasStatus } from '../../shared/api/client.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import { controlProps } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
@@ -39,25 +40,38 @@ export function StartScreen({
   const { data: decks, error: decksError } = useDecks();
   // "One session at a time" is an offer to resume, not a failure of the form.
   const [underWay, setUnderWay] = useState(false);
+  // During an experiment's passive phase the server asks first: its reason, then the person's yes.
+  const [duringPassive, setDuringPassive] = useState<string | null>(null);
+  const outsideExperiment = useRef(false);
   const id = useId();
 
-  const { form, onSubmit, problem, busy, errorOf } = useApiForm<StartValues, SessionView | null>({
+  const { form, onSubmit, problem, busy, errorOf } = useApiForm<StartValues, SessionView | null | undefined>({
     defaultValues: { minutes: SESSION_MINUTES_DEFAULT, deckId: '', areas: [] },
     submit: async ({ minutes, deckId, areas: picked }) => {
       setUnderWay(false);
+      setDuringPassive(null);
       const chosenDeck = deckId || decks?.[0]?.id;
       try {
         return await sessionsApi.startSession({
           minutes,
           ...(chosenDeck ? { deckId: chosenDeck } : {}),
           ...(picked.length ? { areas: picked } : {}),
+          ...(outsideExperiment.current ? { outsideExperiment: true } : {}),
         });
       } catch (error) {
         if (activeSessionId(error)) return null;
+        const reason = hasStatus(error, 409) ? error.field('outsideExperiment') : undefined;
+        if (reason) {
+          setDuringPassive(reason);
+          return undefined;
+        }
         throw error;
+      } finally {
+        outsideExperiment.current = false;
       }
     },
-    onSuccess: (view) => (view ? onStarted(view) : setUnderWay(true)),
+    // undefined: the person is asked first (duringPassive), nothing started.
+    onSuccess: (view) => (view ? onStarted(view) : view === null ? setUnderWay(true) : undefined),
   });
   const [minutes, deckId] = useWatch({ control: form.control, name: ['minutes', 'deckId'] });
   const chosenDeckId = deckId || decks?.[0]?.id || '';
@@ -180,6 +194,25 @@ export function StartScreen({
           <p className="hint">Questions about these areas come first. Leave empty for a broad session.</p>
           <FieldError id={`${id}-areas-error`} field="areas" message={areasError} />
         </fieldset>
+
+        {duringPassive && (
+          <div className="notice" role="alert">
+            <span>
+              Your experiment’s first phase is running: ideas from a focused session now will not count to it.
+              Start one anyway?
+            </span>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={(event) => {
+                outsideExperiment.current = true;
+                void onSubmit(event);
+              }}
+            >
+              Start it anyway
+            </button>
+          </div>
+        )}
 
         {(underWay || problem) && (
           <div className="notice notice--error" role="alert">

@@ -1,4 +1,5 @@
 import type { Effort, Idea } from '../../../../src/core/ideas.js';
+import type { SessionStartInput } from '../../../../src/core/sessions/session.js';
 import type {
   ActiveSession,
   QuestionStatList,
@@ -18,7 +19,7 @@ export interface SessionIdeaInput {
 }
 
 export const sessionsApi = {
-  startSession(input: { minutes?: number; deckId?: string; areas?: string[] }) {
+  startSession(input: SessionStartInput) {
     return request<SessionView>('POST', '/sessions', input);
   },
   activeSession(signal?: AbortSignal) {

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { useId, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ExperimentView, NextStep } from '../../../../../src/core/experiments/view.js';
 import { useApiAction } from '../../../shared/api/action.js';
@@ -19,13 +20,19 @@ export function NextStepActions({ view }: { view: ExperimentView }) {
   const showExperiment = useShowExperiment();
   const step = view.status.nextStep;
 
-  const taking = useApiAction((action: NextStep) => experimentsApi.experimentStep(view.id, action), {
-    onSuccess: (next) => {
-      void showExperiment(next);
-      if (next.state === 'rating') navigate(`/experiments/${view.id}/rate`);
-      else if (next.state === 'reported') notify('The report is ready');
+  const confirmRef = useRef<HTMLDialogElement>(null);
+  const confirmId = useId();
+  const taking = useApiAction(
+    (action: NextStep, early?: boolean) => experimentsApi.experimentStep(view.id, action, early),
+    {
+      onSuccess: (next) => {
+        confirmRef.current?.close();
+        void showExperiment(next);
+        if (next.state === 'rating') navigate(`/experiments/${view.id}/rate`);
+        else if (next.state === 'reported') notify('The report is ready');
+      },
     },
-  });
+  );
 
   // A session already under way is the one to go to, not a failure.
   const session = useMutation({
@@ -77,7 +84,9 @@ export function NextStepActions({ view }: { view: ExperimentView }) {
               className={inFocusedPhase ? 'button' : 'button button--primary'}
               onClick={() => {
                 session.reset();
-                void taking.run(step);
+                // Ending phase 1 before its planned end is asked for first; the report records it.
+                if (step === 'startFocused' && early) confirmRef.current?.showModal();
+                else void taking.run(step);
               }}
               disabled={busy || waiting}
             >
@@ -99,6 +108,36 @@ export function NextStepActions({ view }: { view: ExperimentView }) {
         </p>
       )}
       {problem && <ErrorNotice>{problem}</ErrorNotice>}
+      {early && (
+        <dialog
+          ref={confirmRef}
+          className="dialog"
+          aria-labelledby={`${confirmId}-title`}
+          aria-describedby={`${confirmId}-text`}
+        >
+          <h2 id={`${confirmId}-title`} className="dialog__title">
+            End phase 1 early?
+          </h2>
+          <p id={`${confirmId}-text`} className="dialog__text">
+            {view.phases[0].label} is planned to run until {fullTime(view.phases[0].plannedEnd)}. Ending it
+            now makes it shorter than you planned, and the report will say so.
+          </p>
+          {taking.error && <ErrorNotice>{taking.error}</ErrorNotice>}
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={() => confirmRef.current?.close()}>
+              Keep noticing
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void taking.run('startFocused', true)}
+              disabled={taking.busy}
+            >
+              End it and start phase 2
+            </button>
+          </div>
+        </dialog>
+      )}
     </div>
   );
 }
