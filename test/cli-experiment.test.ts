@@ -285,7 +285,9 @@ describe('a week vs 20 minutes through the CLI', { timeout: 180_000 }, () => {
     expect(report.verdict.predictionCheck.observed).toBeCloseTo(0.4, 12);
 
     const text = await lab.ok(['experiment', 'report']);
-    expect(text.stdout).toMatch(/phase +ideas +rated +total value +mean per idea +valued 4-5 +ratings 1\/2\/3\/4\/5/);
+    expect(text.stdout).toMatch(
+      /phase +ideas +rated +total value +mean per idea +valued 4-5 +ratings 1\/2\/3\/4\/5/,
+    );
     expect(text.stdout).toMatch(/A week of noticing +6 +6 +15 +2\.50 +1 +1\/2\/2\/1\/0/);
     expect(text.stdout).toMatch(/One focused session +5 +5 +21 +4\.20 +4 +0\/0\/1\/2\/2/);
     expect(text.stdout).toContain('Prediction  One focused session wins (by at least half as much again)');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedSizeText, parseExpectedSize, signedPercent } from './expected-size.js';
+import { expectedSizeText, parseExpectedSize, percentOf, signedPercent } from './expected-size.js';
 
 describe('parseExpectedSize', () => {
   it.each([
@@ -41,5 +41,7 @@ describe('size texts', () => {
     expect(signedPercent(0.326, 1)).toBe('+32.6%');
     expect(expectedSizeText({ relative: 1 / 3, bound: 'at-least' })).toBe('≥ +33%');
     expect(expectedSizeText({ relative: 0.2, bound: 'at-most' })).toBe('≤ +20%');
+    expect(expectedSizeText({ relative: 1 / 3, bound: 'at-least' }, 0, false)).toBe('≥ 33%');
+    expect(percentOf(-0.125, 1)).toBe('12.5%');
   });
 });

@@ -50,14 +50,19 @@ function readRelative(lower: string): number | null {
   return null;
 }
 
-/** "+33%", "−12%", "0%": a relative difference as a whole percentage with its sign. */
-export function signedPercent(relative: number, digits = 0): string {
-  const value = Number((Math.abs(relative) * 100).toFixed(digits));
-  if (value === 0) return '0%';
-  return `${relative > 0 ? '+' : '−'}${value}%`;
+/** "33%", "12.5%": the size of a relative difference as a percentage, without its sign. */
+export function percentOf(relative: number, digits = 0): string {
+  return `${Number((Math.abs(relative) * 100).toFixed(digits))}%`;
 }
 
-/** How the size reads in a verdict: "≥ +33%", "≤ +20%". */
-export function expectedSizeText(size: ExpectedSize, digits = 0): string {
-  return `${size.bound === 'at-least' ? '≥' : '≤'} ${signedPercent(size.relative, digits)}`;
+/** "+33%", "−12%", "0%": a relative difference as a whole percentage with its sign. */
+export function signedPercent(relative: number, digits = 0): string {
+  const size = percentOf(relative, digits);
+  return size === '0%' ? size : `${relative > 0 ? '+' : '−'}${size}`;
+}
+
+/** How the size reads in a verdict: "≥ +33%", "≤ +20%"; `signed: false` drops the "+". */
+export function expectedSizeText(size: ExpectedSize, digits = 0, signed = true): string {
+  const value = signed ? signedPercent(size.relative, digits) : percentOf(size.relative, digits);
+  return `${size.bound === 'at-least' ? '≥' : '≤'} ${value}`;
 }

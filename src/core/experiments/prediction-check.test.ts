@@ -62,13 +62,17 @@ describe('checkIdeaPrediction', () => {
   });
 
   it('says so when the other phase was ahead', () => {
-    // Predicted focused; 15 / 17 - 1 = -0.1176… → −12%.
+    // Predicted focused; observed (15 − 17) / 17 = −0.1176…, said from the leader's side:
+    // (17 − 15) / 15 = 0.133… → "ahead by 13%".
     const c = check('focused', 'a third more value', 17, 15, 'no-difference');
     expect(c.match).toBe('opposite');
-    expect(c.text).toBe(`Opposite direction: ${WEEK} was ahead (predicted ≥ +33%, observed −12%).`);
-    // Without a size: 10 / 40 - 1 = -0.75.
+    expect(c.observed).toBeCloseTo(-2 / 17, 12);
+    expect(c.text).toBe(
+      `Opposite direction: ${WEEK} was ahead by 13% (predicted: ${SESSION} ahead by ≥ 33%).`,
+    );
+    // Without a size: 40 vs 10, (40 − 10) / 10 = +300%.
     expect(check('focused', null, 40, 10, 'passive').text).toBe(
-      `Opposite direction: ${WEEK} was ahead (observed −75%).`,
+      `Opposite direction: ${WEEK} was ahead by 300%.`,
     );
   });
 

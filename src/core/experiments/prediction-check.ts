@@ -1,4 +1,10 @@
-import { type ExpectedSize, expectedSizeText, parseExpectedSize, signedPercent } from './expected-size.js';
+import {
+  type ExpectedSize,
+  expectedSizeText,
+  parseExpectedSize,
+  percentOf,
+  signedPercent,
+} from './expected-size.js';
 import type { Favoured } from './experiment.js';
 import type { PredictionCheck } from './report-view.js';
 
@@ -76,13 +82,17 @@ export function checkIdeaPrediction(input: IdeaPredictionInput): PredictionCheck
   const observed = (mine.totalValue - other.totalValue) / other.totalValue;
   const size = parseExpectedSize(byHowMuch);
 
-  if (observed < 0)
+  if (observed < 0) {
+    // Said from the leader's side, as the trust reason says it: 26 vs 15 is "ahead by 73%".
+    const aheadBy = percentOf((other.totalValue - mine.totalValue) / mine.totalValue);
+    const predicted = size ? ` (predicted: ${mine.label} ahead by ${expectedSizeText(size, 0, false)})` : '';
     return {
       match: 'opposite',
-      text: `Opposite direction: ${other.label} was ahead (${size ? figures(size, observed) : `observed ${signedPercent(observed)}`}).`,
+      text: `Opposite direction: ${other.label} was ahead by ${aheadBy}${predicted}.`,
       predicted: size,
       observed,
     };
+  }
   if (observed === 0)
     return {
       match: 'no-difference',

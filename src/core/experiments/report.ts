@@ -1,4 +1,5 @@
 import { validationError } from '../errors.js';
+import { percentOf } from './expected-size.js';
 import type { Favoured } from './experiment.js';
 import { checkIdeaPrediction, type PredictionCheck } from './prediction-check.js';
 import type { PhaseSummary, Trust, Verdict } from './report-view.js';
@@ -127,7 +128,7 @@ function verdictOf(passive: PhaseSummary, focused: PhaseSummary, prediction: Pre
   const aheadBy =
     difference === 0
       ? 'equal total values'
-      : `${Math.round((Math.abs(difference) / lower) * 100)}% more total value in one phase than in the other`;
+      : `${percentOf(Math.abs(difference) / lower)} more total value in one phase than in the other`;
   const moderate =
     rated >= MODERATE_TRUST_RATED && (outcome === 'no-difference' || relative >= MODERATE_TRUST_DIFFERENCE);
   const base =
