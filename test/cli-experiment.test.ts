@@ -273,14 +273,31 @@ describe('a week vs 20 minutes through the CLI', { timeout: 180_000 }, () => {
     };
     expectPhase(report.phases[0], passiveRatings);
     expectPhase(report.phases[1], focusedRatings);
-    // 21 vs 15 total value: 29% more, beyond the 20% "about the same" band.
-    expect(report.verdict).toMatchObject({ outcome: 'focused', predictionMatched: true, trust: 'low' });
+    // 21 vs 15 total value: 6 / 21 = 29% of the larger, beyond the 20% "about the same" band, so
+    // focused won. The prediction was "at least half as much again" (+50%); 21 / 15 = 1.4, +40%:
+    // the right direction, but smaller than predicted, so the prediction did not match.
+    expect(report.verdict).toMatchObject({
+      outcome: 'focused',
+      predictionMatched: false,
+      trust: 'low',
+      predictionCheck: {
+        match: 'smaller-than-predicted',
+        predicted: { relative: 0.5, bound: 'at-least' },
+      },
+    });
+    expect(report.verdict.predictionCheck.observed).toBeCloseTo(0.4, 12);
 
     const text = await lab.ok(['experiment', 'report']);
+    expect(text.stdout).toMatch(
+      /phase +ideas +rated +total value +mean per idea +valued 4-5 +ratings 1\/2\/3\/4\/5/,
+    );
     expect(text.stdout).toMatch(/A week of noticing +6 +6 +15 +2\.50 +1 +1\/2\/2\/1\/0/);
     expect(text.stdout).toMatch(/One focused session +5 +5 +21 +4\.20 +4 +0\/0\/1\/2\/2/);
     expect(text.stdout).toContain('Prediction  One focused session wins (by at least half as much again)');
-    expect(text.stdout).toContain('Matched     yes');
+    expect(text.stdout).toContain(
+      'Verdict     Right direction, smaller than predicted (predicted ≥ +50%, observed +40%).',
+    );
+    expect(text.stdout).not.toContain('Matched');
     expect(text.stdout).toContain('Trust       low:');
   });
 
@@ -422,6 +439,8 @@ describe('baseline vs change with whet measure', { timeout: 120_000 }, () => {
     expect(text.stdout).toContain('Measuring interruptions (per day); lower is better');
     expect(text.stdout).toMatch(/Baseline +5 +8 +8 /);
     expect(text.stdout).toContain('Mann-Whitney U = 1 (exact): two-sided p = 0.016');
+    // A measurement's verdict checks the direction only, and says so.
+    expect(text.stdout).toContain('Verdict     Matched in direction.');
     expect(text.stdout).toContain(
       'Median difference (With the change − Baseline): -4 per day, 95% bootstrap interval',
     );

@@ -280,7 +280,7 @@ describe('whet pool with 32 generated cards', { timeout: 120_000 }, () => {
     expect('pValue' in a.signTest && a.signTest.pValue).toBeCloseTo(signTestP(wins, losses), 12);
 
     const w = wilcoxon(differences);
-    expect(a.wilcoxon).toMatchObject({ n: w.n, statistic: w.wPlus, method: 'normal' });
+    expect(a.wilcoxon).toMatchObject({ n: w.n, wPlus: w.wPlus, method: 'normal' });
     expect('pValue' in a.wilcoxon && a.wilcoxon.pValue).toBeCloseTo(w.p, 5);
 
     expect(a.medianDifference!.estimate).toBe(median(differences));
@@ -297,6 +297,17 @@ describe('whet pool with 32 generated cards', { timeout: 120_000 }, () => {
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     expect(text).toContain(`95% Wilson interval ${pct(share.lower)} to ${pct(share.upper)}`);
     expect(text).toContain(`W+ = ${w.wPlus} over ${w.n} non-zero differences (normal approximation`);
+
+    // The conclusion follows the independently computed p-values: neither below 0.05 is "no
+    // evidence either way yet", one of the two is "mixed", both need intervals clear of 0 and 50%.
+    const significant = [signTestP(wins, losses), w.p].filter((p) => p < 0.05).length;
+    const expected = significant === 0 ? ['none-yet'] : significant === 1 ? ['mixed'] : ['some', 'clear'];
+    expect(expected).toContain(report.conclusion.evidence);
+    if (significant === 0) {
+      expect(report.conclusion).toMatchObject({ favours: null });
+      expect(report.conclusion.text).toMatch(/^No evidence either way yet: neither test reaches p < 0\.05/);
+    }
+    expect(text.trimEnd().split('\n').at(-1)).toBe(`Conclusion: ${report.conclusion.text}`);
   });
 
   it('says plainly when a pool is too small for a p-value', async () => {
@@ -309,5 +320,9 @@ describe('whet pool with 32 generated cards', { timeout: 120_000 }, () => {
     const text = await ok(['pool', 'report', 'Pilot']);
     expect(text).toContain('no p-value (see caveats)');
     expect(text).toMatch(/Caveats:\n {2}- .*sign test needs at least 6/);
+    expect(report.conclusion).toMatchObject({ evidence: 'too-few', favours: null });
+    expect(text).toMatch(
+      /\nConclusion: Too few participants to conclude anything yet: \d participants? with a winner, and the tests need at least 6 before any result could reach p < 0\.05\. So far /,
+    );
   });
 });

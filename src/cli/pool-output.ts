@@ -22,7 +22,8 @@ export function printPoolTable(pools: readonly PoolSummary[]): void {
 /**
  * `whet pool report`: participants, the share of focused wins with its Wilson interval, the exact
  * sign test, the Wilcoxon signed-rank test, the median paired difference with its bootstrap
- * interval, and every caveat in plain words (a test without a p-value says why instead).
+ * interval, every caveat in plain words (a test without a p-value says why instead), and a
+ * conclusion that claims no more than those caveats allow.
  */
 export function printPoolReport(report: PoolReport): void {
   const { pool, analysis: a } = report;
@@ -44,7 +45,7 @@ export function printPoolReport(report: PoolReport): void {
     ],
     [
       'Wilcoxon',
-      `W+ = ${figure(a.wilcoxon.statistic)} over ${a.wilcoxon.n} non-zero differences (${a.wilcoxon.method === 'exact' ? 'exact' : 'normal approximation with tie and continuity corrections'}): ${'pValue' in a.wilcoxon ? `two-sided ${pValue(a.wilcoxon.pValue)}` : 'no p-value (see caveats)'}`,
+      `W+ = ${figure(a.wilcoxon.wPlus)} over ${a.wilcoxon.n} non-zero differences (${a.wilcoxon.method === 'exact' ? 'exact' : 'normal approximation with tie and continuity corrections'}): ${'pValue' in a.wilcoxon ? `two-sided ${pValue(a.wilcoxon.pValue)}` : 'no p-value (see caveats)'}`,
     ],
     [
       'Median difference',
@@ -59,4 +60,5 @@ export function printPoolReport(report: PoolReport): void {
     out('\nCaveats:\n');
     for (const caveat of a.caveats) out(`  - ${caveat}\n`);
   }
+  out(`\nConclusion: ${report.conclusion.text}\n`);
 }

@@ -31,7 +31,10 @@ export function printColumns(rows: readonly (readonly string[])[], indent = ''):
     );
 }
 
-/** `whet experiment report`: per-phase figures, the prediction beside the result, the verdict and its trust. */
+/**
+ * `whet experiment report`: per-phase figures (total, mean per idea, ideas valued 4 or 5), the
+ * prediction beside the result, the verdict on direction and size, and its trust.
+ */
 export function printReport(report: ExperimentReportView): void {
   const { experiment } = report;
   const when = experiment.reportedAt ? `, finished ${localTime(experiment.reportedAt)}` : '';
@@ -52,20 +55,14 @@ export function printReport(report: ExperimentReportView): void {
 }
 
 function printVerdict(verdict: Verdict): void {
-  const matched =
-    verdict.predictionMatched === null
-      ? 'cannot tell (the result is unclear)'
-      : verdict.predictionMatched
-        ? 'yes'
-        : 'no';
   out(`Result      ${verdict.summary}\n`);
-  out(`Matched     ${matched}\n`);
+  out(`Verdict     ${verdict.predictionCheck.text}\n`);
   out(`Trust       ${verdict.trust}: ${verdict.trustReason}\n`);
 }
 
 function printIdeaFigures(report: Extract<ExperimentReportView, { kind: 'ideas' }>): void {
   printColumns([
-    ['phase', 'ideas', 'rated', 'total', 'mean', 'high-value (4-5)', 'ratings 1/2/3/4/5'],
+    ['phase', 'ideas', 'rated', 'total value', 'mean per idea', 'valued 4-5', 'ratings 1/2/3/4/5'],
     ...report.phases.map((p) => [
       p.label,
       String(p.count),

@@ -104,7 +104,7 @@ export function experimentPaths(): JsonSchema {
       parameters: [idParam],
       get: {
         summary:
-          'The report of a reported experiment (ideas: per phase and a verdict; measurement: a Mann-Whitney comparison)',
+          'The report of a reported experiment (ideas: per phase and a verdict that checks the prediction in direction and size; measurement: a Mann-Whitney comparison)',
         responses: { ...ok('The report', 'ExperimentReportView'), ...notFound, ...refused },
       },
     },
@@ -174,7 +174,7 @@ export function experimentPaths(): JsonSchema {
       parameters: [idParam],
       get: {
         summary:
-          'Pooled analysis: focused-win share with a Wilson interval, sign test, Wilcoxon signed-rank, median paired difference with a bootstrap interval; caveats instead of p-values when too few',
+          'Pooled analysis: focused-win share with a Wilson interval, sign test, Wilcoxon signed-rank (W+), median paired difference with a bootstrap interval; caveats instead of p-values when too few; a plain-language conclusion',
         responses: { ...ok('The report', 'PoolReport'), 404: problem('No such pool') },
       },
     },

@@ -228,6 +228,7 @@ export class ExperimentService {
         measurement: record.measurement!,
         observations,
         favoured: record.prediction.favoured,
+        byHowMuch: record.prediction.byHowMuch,
         seed: record.id,
       });
       return { kind: 'measurement', experiment, report, observations };
@@ -240,7 +241,7 @@ export class ExperimentService {
       phase: item.phase,
       value: item.value,
     }));
-    const result = experimentReport(record.phases, rated, record.prediction.favoured);
+    const result = experimentReport(record.phases, rated, record.prediction);
     const histogram = (key: string) => {
       const counts: IdeaPhaseReport['ratings'] = [0, 0, 0, 0, 0];
       for (const item of items) if (item.phase === key && item.value !== null) counts[item.value - 1]! += 1;

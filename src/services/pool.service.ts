@@ -10,6 +10,7 @@ import {
   type PoolReport,
   type PoolSummary,
 } from '../core/experiments/pool.js';
+import { poolConclusion } from '../core/experiments/pool-conclusion.js';
 import { findTemplate } from '../core/experiments/templates.js';
 import { parseInput } from '../core/validation.js';
 import type { Store } from '../store/connect.js';
@@ -106,20 +107,23 @@ export class PoolService {
     return { added, alreadyInPool, pool: await this.get(actor, id) };
   }
 
-  /** The pooled analysis; the bootstrap is seeded by the pool, so the same cards give the same report. */
+  /** The pooled analysis and its conclusion; the bootstrap is seeded by the pool, so the same cards give the same report. */
   async report(actor: Actor, id: string): Promise<PoolReport> {
     const pool = summary(await this.load(actor, id));
     const cards = (await this.pools.cards(id)).map((c, i) => parseCard(JSON.parse(c.card), `cards.${i}`));
     const template = findTemplate(pool.templateId);
+    const analysis = pooledAnalysis(cards, { seed: `pool:${pool.id}` });
+    const phaseLabels: [string, string] = [template.phases[0].label, template.phases[1].label];
     return {
       pool,
-      analysis: pooledAnalysis(cards, { seed: `pool:${pool.id}` }),
+      analysis,
       points: cards.map((card) => ({
         participant: card.participant,
         passive: card.phases[0].valueSum,
         focused: card.phases[1].valueSum,
       })),
-      phaseLabels: [template.phases[0].label, template.phases[1].label],
+      phaseLabels,
+      conclusion: poolConclusion(analysis, phaseLabels),
     };
   }
 

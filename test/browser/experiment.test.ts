@@ -252,8 +252,8 @@ describe('self-experiment in the browser', () => {
       ['Ideas', String(passive.count), String(focused.count)],
       ['Rated', String(passive.count), String(focused.count)],
       ['Total value', String(passive.total), String(focused.total)],
-      ['Mean value', mean(passive.mean), mean(focused.mean)],
-      ['High-value ideas (4–5)', String(passive.high), String(focused.high)],
+      ['Mean value per idea', mean(passive.mean), mean(focused.mean)],
+      ['Ideas valued 4 or 5', String(passive.high), String(focused.high)],
     ]);
     const verdict = page.getByRole('region', { name: 'Verdict' });
     expect(await shownText(verdict)).toContain(
@@ -263,7 +263,13 @@ describe('self-experiment in the browser', () => {
     const versus = page.getByRole('region', { name: 'Prediction beside result' });
     // The labels are upper-cased by CSS.
     expect(await shownText(versus)).toMatch(/You predicted One focused session · twice the total value/i);
-    expect(await shownText(versus)).toContain('Your prediction matched');
+    // Predicted "twice the total value" (≥ +100%); 21 / 12 = 1.75, +75%: the right direction,
+    // but short of the predicted size.
+    expect([passive.total, focused.total]).toEqual([12, 21]);
+    expect(await shownText(versus)).toContain(
+      'Right direction, smaller than predicted (predicted ≥ +100%, observed +75%).',
+    );
+    expect(await versus.locator('.versus__match--partly').count()).toBe(1);
 
     const chart = page.getByRole('figure', { name: 'Blind ratings by phase' });
     expect(await chart.locator('.chart__drawing').getAttribute('aria-label')).toBe(

@@ -167,10 +167,24 @@ describe('pools in the browser', () => {
     const wilcoxon = page.locator('.test-result').filter({ hasText: 'Wilcoxon signed-rank test' });
     expect(await shownText(wilcoxon)).toMatch(/p [=<] 0\.\d{3}/);
     // Tied absolute differences: the normal approximation with tie correction.
+    // By hand: |differences| 4(−) 5 5 6(−) 7 8 9 9(−) 11 12 get ranks 1, 2.5, 2.5, 4, 5, 6, 7.5, 7.5,
+    // 9, 10; W− = 1 + 4 + 7.5 = 12.5, so W+ = 55 − 12.5 = 42.5 (the web says W+, as the CLI does).
     expect(await shownText(wilcoxon)).toContain(
-      `over ${positive + negative} non-zero differences · normal approximation`,
+      `W+ = 42.5 over ${positive + negative} non-zero differences · normal approximation`,
     );
     expect(await page.getByRole('note', { name: 'Caveats' }).count()).toBe(0);
+
+    // The conclusion respects the caveats. Sign test 7 vs 3: p = 2·(1 + 10 + 45 + 120)/1024 = 0.344.
+    // Wilcoxon: variance 10·11·21/24 − 2·(2³ − 2)/48 = 96.25 − 0.25 = 96, z = (42.5 − 27.5 − 0.5)/√96
+    // = 1.480, p = 0.139. Neither reaches 0.05; Wilson 7/10 is 40% to 89%, which includes 50%.
+    expect([positive, negative, ties]).toEqual([7, 3, 2]);
+    const conclusion = page.getByRole('region', { name: 'Conclusion' });
+    const concluded = await shownText(conclusion.locator('p'));
+    expect(concluded).toMatch(
+      /^No evidence either way yet: neither test reaches p < 0\.05 \(sign test p = 0\.344, Wilcoxon p = 0\.139\); One focused session won for 7, A week of noticing for 3, 2 ties\./,
+    );
+    expect(concluded).toContain('the focused-win share’s 95% interval (40% to 89%) includes 50%');
+    expect(concluded).toContain('That is not evidence that the two are equal');
 
     // The paired chart: one point per participant, identical totals drawn once with their count.
     const chart = page.getByRole('figure', { name: 'Each participant’s total value in both phases' });
@@ -245,6 +259,10 @@ describe('pools in the browser', () => {
       expect(shown).not.toMatch(/p = 0\.\d{3}|p < 0\.001/);
       expect(await test.locator('.caveat').isVisible()).toBe(true);
     }
+    // Totals 5→12, 6→8, 9→5: differences +7, +2, −4.
+    expect(await shownText(page.getByRole('region', { name: 'Conclusion' }).locator('p'))).toMatch(
+      /Too few participants to conclude anything yet: 3 participants with a winner, and the tests need at least 6 before any result could reach p < 0\.05\. So far One focused session won for 2, A week of noticing for 1\.$/,
+    );
     await screenshot(page, 'pool-small');
   });
 });

@@ -109,7 +109,7 @@ describe('pooledAnalysis', () => {
     const wilcoxon = wilcoxonSignedRank(differences);
     expect(pooled.wilcoxon).toMatchObject({
       n: wins + losses,
-      statistic: wilcoxon.statistic,
+      wPlus: wilcoxon.wPlus,
       pValue: wilcoxon.pValue,
     });
 

@@ -230,7 +230,7 @@ export function pooledAnalysis(cards: readonly unknown[], options: PooledOptions
     ties,
     focusedWinShare,
     signTest: { positive: sign.positive, negative: sign.negative, ties: sign.ties, ...signResult },
-    wilcoxon: { n: wilcoxon.n, statistic: wilcoxon.statistic, method: wilcoxon.method, ...wilcoxonResult },
+    wilcoxon: { n: wilcoxon.n, wPlus: wilcoxon.wPlus, method: wilcoxon.method, ...wilcoxonResult },
     medianDifference,
     caveats,
   };

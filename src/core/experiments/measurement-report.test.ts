@@ -132,6 +132,12 @@ describe('measurementReport: the verdict', () => {
       trust: 'low', // only 4 measurements a phase
       trustReason: expect.stringContaining('treat it as a weak hint'),
       predictionMatched: true,
+      predictionCheck: {
+        match: 'direction',
+        text: 'Matched in direction.',
+        predicted: null,
+        observed: null,
+      },
     });
   });
 

@@ -3,7 +3,8 @@ import { seededRandom } from '../decks/draw.js';
 import { validationError } from '../errors.js';
 import { ALPHA, type BootstrapInterval, mannWhitneyU, median, pValueOrCaveat } from '../stats/index.js';
 import type { Favoured, MeasurementDirection } from './experiment.js';
-import { SAME_WITHIN, type Trust, type Verdict } from './report.js';
+import { checkMeasurementPrediction } from './prediction-check.js';
+import { checkMatched, SAME_WITHIN, type Trust, type Verdict } from './report.js';
 import type {
   MeasurementObservation,
   MeasurementPhaseSummary,
@@ -27,6 +28,8 @@ export interface MeasurementReportInput {
   observations: readonly MeasurementObservation[];
   /** The locked prediction: 'focused' means the change phase was predicted to be better. */
   favoured: Favoured;
+  /** The prediction's free-text size; named in the check as not compared (default: none). */
+  byHowMuch?: string | null;
   /** Seeds the bootstrap, so the same experiment always reports the same interval. */
   seed: string;
   resamples?: number;
@@ -90,6 +93,7 @@ export function bootstrapMedianDifference(
  */
 export function measurementReport(input: MeasurementReportInput): MeasurementReport {
   const { phases, measurement, observations, favoured, seed } = input;
+  const byHowMuch = input.byHowMuch ?? null;
   const values: [number[], number[]] = [[], []];
   for (const [i, o] of observations.entries()) {
     if (!Number.isFinite(o.value))
@@ -128,7 +132,16 @@ export function measurementReport(input: MeasurementReportInput): MeasurementRep
     phases: [baseline, change],
     mannWhitney,
     medianDifference,
-    verdict: verdictOf({ baseline, change, measurement, mannWhitney, tendency, medianDifference, favoured }),
+    verdict: verdictOf({
+      baseline,
+      change,
+      measurement,
+      mannWhitney,
+      tendency,
+      medianDifference,
+      favoured,
+      byHowMuch,
+    }),
   };
 }
 
@@ -144,8 +157,18 @@ function verdictOf(args: {
   tendency: number;
   medianDifference: BootstrapInterval | null;
   favoured: Favoured;
+  byHowMuch: string | null;
 }): Verdict {
   const { baseline, change, measurement, mannWhitney, tendency, medianDifference, favoured } = args;
+  const check = (outcome: Favoured | 'unclear') => {
+    const predictionCheck = checkMeasurementPrediction({
+      favoured,
+      byHowMuch: args.byHowMuch,
+      phases: [baseline, change],
+      outcome,
+    });
+    return { predictionMatched: checkMatched(predictionCheck), predictionCheck };
+  };
   // The name leads the sentence as a heading, so it needs no verb agreement ("interruptions").
   const name = measurement.name.charAt(0).toUpperCase() + measurement.name.slice(1);
   const unit = measurement.unit ? ` ${measurement.unit}` : '';
@@ -154,7 +177,7 @@ function verdictOf(args: {
     summary,
     trust: 'very-low',
     trustReason,
-    predictionMatched: null,
+    ...check('unclear'),
   });
 
   if (baseline.n < MEASUREMENTS_TOO_FEW || change.n < MEASUREMENTS_TOO_FEW || !medianDifference)
@@ -200,7 +223,7 @@ function verdictOf(args: {
       trustReason: moderate
         ? `${base} With ${baseline.n} and ${change.n} measurements and a clear difference (${interval}) it is a fair hint.`
         : `${base} With ${baseline.n} and ${change.n} measurements (${interval}), treat it as a weak hint.`,
-      predictionMatched: favoured === outcome,
+      ...check(outcome),
     };
   }
 
@@ -219,7 +242,7 @@ function verdictOf(args: {
       trustReason: moderate
         ? `${base} With ${baseline.n} and ${change.n} measurements and a narrow interval (${interval}) it is a fair hint that the change made little difference.`
         : `${base} "About the same" is not "no effect": with ${baseline.n} and ${change.n} measurements (${interval}) a real difference could still hide in the noise.`,
-      predictionMatched: favoured === 'no-difference',
+      ...check('no-difference'),
     };
   }
 

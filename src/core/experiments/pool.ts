@@ -18,4 +18,4 @@ export const CardImportInput = z.strictObject({
 
 export const DEFAULT_POOL_TEMPLATE = WEEK_VS_20_MINUTES.id;
 
-export type { CardImportResult, PoolReport, PoolSummary } from './pool-view.js';
+export type { CardImportResult, PoolConclusion, PoolReport, PoolSummary } from './pool-view.js';

@@ -12,6 +12,38 @@ import { ExperimentView } from './view.js';
 export const Trust = z.enum(['very-low', 'low', 'moderate']);
 export type Trust = z.infer<typeof Trust>;
 
+/**
+ * How the locked prediction compares with the result: the direction and, when the prediction
+ * stated a size that can be read, the size.
+ */
+export const PredictionCheck = z.object({
+  match: z.enum([
+    /** The favoured phase won by at least (or, for "at most", by at most) the predicted size. */
+    'matched',
+    /** The favoured phase won; no size was predicted, or it could not be read as a number. */
+    'direction',
+    'smaller-than-predicted',
+    'larger-than-predicted',
+    /** The favoured phase was ahead, but by too little to call a winner. */
+    'too-small-to-call',
+    /** A winner was predicted and the totals were about the same, or a tie was predicted and one phase won. */
+    'no-difference',
+    'opposite',
+    'unclear',
+  ]),
+  /** Plain language, one line: "Right direction, smaller than predicted (predicted ≥ +33%, observed +12%)". */
+  text: z.string(),
+  /** The predicted size as read from "by how much"; null when none was given or it could not be read. */
+  predicted: z.nullable(z.object({ relative: z.number(), bound: z.enum(['at-least', 'at-most']) })),
+  /**
+   * The favoured phase's total value relative to the other's, minus 1 (0.12 = 12% more; negative:
+   * the other phase was ahead). For a predicted tie: the second phase's relative to the first's.
+   * Null when the result is unclear or the template does not compare ideas.
+   */
+  observed: z.nullable(z.number()),
+});
+export type PredictionCheck = z.infer<typeof PredictionCheck>;
+
 export const Verdict = z.object({
   outcome: z.enum([...Favoured.options, 'unclear']),
   /** Plain language: what happened. */
@@ -19,8 +51,13 @@ export const Verdict = z.object({
   trust: Trust,
   /** Plain language: how much to trust it, and why. */
   trustReason: z.string(),
-  /** Whether the locked prediction matched the outcome; null when the outcome is unclear. */
+  /**
+   * Whether the locked prediction matched the outcome: in direction and, when a size was
+   * predicted and could be read, in size; null when the outcome is unclear.
+   */
   predictionMatched: z.nullable(z.boolean()),
+  /** The comparison behind `predictionMatched`, in words and numbers. */
+  predictionCheck: PredictionCheck,
 });
 export type Verdict = z.infer<typeof Verdict>;
 

@@ -1,5 +1,7 @@
 import { validationError } from '../errors.js';
+import { percentOf } from './expected-size.js';
 import type { Favoured } from './experiment.js';
+import { checkIdeaPrediction, type PredictionCheck } from './prediction-check.js';
 import type { PhaseSummary, Trust, Verdict } from './report-view.js';
 
 /** Ideas rated at or above this value count as high-value. */
@@ -23,7 +25,20 @@ export interface RatedIdea {
   value: number | null;
 }
 
-export type { PhaseSummary, Trust, Verdict };
+export type { PhaseSummary, PredictionCheck, Trust, Verdict };
+
+/** The locked prediction, as far as the report compares it with the result. */
+export interface PredictionToCheck {
+  favoured: Favoured;
+  /** The free-text expected size; compared when it can be read (`parseExpectedSize`). */
+  byHowMuch: string | null;
+}
+
+/** Whether a check counts as the prediction matching: in direction, and in size when one was read. */
+export function checkMatched(check: PredictionCheck): boolean | null {
+  if (check.match === 'unclear') return null;
+  return check.match === 'matched' || check.match === 'direction';
+}
 
 export interface ExperimentReport {
   phases: [PhaseSummary, PhaseSummary];
@@ -61,7 +76,7 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export function experimentReport(
   phases: readonly [{ key: string; label: string }, { key: string; label: string }],
   ideas: readonly RatedIdea[],
-  favoured: Favoured,
+  prediction: PredictionToCheck,
 ): ExperimentReport {
   for (const [i, idea] of ideas.entries()) {
     if (idea.value !== null && !(Number.isInteger(idea.value) && idea.value >= 1 && idea.value <= 5))
@@ -71,10 +86,14 @@ export function experimentReport(
   }
   const passive = summarizePhase(phases[0].key, phases[0].label, ideas);
   const focused = summarizePhase(phases[1].key, phases[1].label, ideas);
-  return { phases: [passive, focused], verdict: verdictOf(passive, focused, favoured) };
+  return { phases: [passive, focused], verdict: verdictOf(passive, focused, prediction) };
 }
 
-function verdictOf(passive: PhaseSummary, focused: PhaseSummary, favoured: Favoured): Verdict {
+function verdictOf(passive: PhaseSummary, focused: PhaseSummary, prediction: PredictionToCheck): Verdict {
+  const check = (outcome: Favoured | 'unclear') => {
+    const predictionCheck = checkIdeaPrediction({ ...prediction, phases: [passive, focused], outcome });
+    return { predictionMatched: checkMatched(predictionCheck), predictionCheck };
+  };
   const rated = passive.rated + focused.rated;
   const unrated = passive.count - passive.rated + (focused.count - focused.rated);
   const unratedNote = unrated
@@ -86,7 +105,7 @@ function verdictOf(passive: PhaseSummary, focused: PhaseSummary, favoured: Favou
       summary: `Too few ideas to say much: ${plural(passive.rated, 'rated idea')} from ${passive.label} and ${focused.rated} from ${focused.label}.${unratedNote}`,
       trust: 'very-low',
       trustReason: `With fewer than ${TOO_FEW_RATED} rated ideas, or none in one phase, any difference is mostly chance.`,
-      predictionMatched: null,
+      ...check('unclear'),
     };
   }
   const difference = focused.totalValue - passive.totalValue;
@@ -104,6 +123,12 @@ function verdictOf(passive: PhaseSummary, focused: PhaseSummary, favoured: Favou
     outcome = 'passive';
     summary = `${passive.label} produced more total value than ${focused.label} (${passive.totalValue} vs ${focused.totalValue}).`;
   }
+  // Said as the verdict's prediction check says sizes: the leading total relative to the other.
+  const lower = Math.min(passive.totalValue, focused.totalValue);
+  const aheadBy =
+    difference === 0
+      ? 'equal total values'
+      : `${percentOf(Math.abs(difference) / lower)} more total value in one phase than in the other`;
   const moderate =
     rated >= MODERATE_TRUST_RATED && (outcome === 'no-difference' || relative >= MODERATE_TRUST_DIFFERENCE);
   const base =
@@ -114,7 +139,7 @@ function verdictOf(passive: PhaseSummary, focused: PhaseSummary, favoured: Favou
     trust: moderate ? 'moderate' : 'low',
     trustReason: moderate
       ? `${base} With ${rated} rated ideas and a clear result it is a fair hint; the pool across people says more.`
-      : `${base} With ${rated} rated ideas and ${Math.round(relative * 100)}% difference in total value, treat it as a weak hint.`,
-    predictionMatched: favoured === outcome,
+      : `${base} With ${rated} rated ideas and ${aheadBy}, treat it as a weak hint.`,
+    ...check(outcome),
   };
 }

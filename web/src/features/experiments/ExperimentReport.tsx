@@ -12,7 +12,7 @@ import { fullTime } from '../../shared/format.js';
 import { experimentsApi } from './api.js';
 import { MeasurementChart, PhaseComparisonChart } from './charts/index.js';
 import { signed, withInterval } from './format.js';
-import { favouredLabel, TRUST_LABELS } from './labels.js';
+import { favouredLabel, MATCH_TONES, TRUST_LABELS } from './labels.js';
 import { type FigureRow, FiguresTable, Section, TestResult } from './ReportParts.js';
 import { SealedPrediction } from './SealedPrediction.js';
 
@@ -52,12 +52,7 @@ export function ExperimentReport({ report }: { report: ExperimentReportView }) {
 /** The verdict in plain words, how far to trust it, and the locked prediction beside the result. */
 function VerdictCard({ view, verdict }: { view: ExperimentView; verdict: Verdict }) {
   const { prediction } = view;
-  const matched =
-    verdict.predictionMatched === null
-      ? { text: 'Too unclear to check', tone: 'neutral' }
-      : verdict.predictionMatched
-        ? { text: 'Your prediction matched', tone: 'yes' }
-        : { text: 'Your prediction did not match', tone: 'no' };
+  const check = verdict.predictionCheck;
   return (
     <Section title="Verdict">
       <div className="card verdict">
@@ -82,7 +77,7 @@ function VerdictCard({ view, verdict }: { view: ExperimentView; verdict: Verdict
             <p className="versus__value">
               {verdict.outcome === 'unclear' ? 'Unclear' : favouredLabel(view.phases, verdict.outcome)}
             </p>
-            <p className={`versus__match versus__match--${matched.tone}`}>{matched.text}</p>
+            <p className={`versus__match versus__match--${MATCH_TONES[check.match]}`}>{check.text}</p>
           </div>
         </section>
       </div>
@@ -95,8 +90,8 @@ function IdeasFigures({ phases }: { phases: readonly [IdeaPhaseReport, IdeaPhase
     { label: 'Ideas', cell: (p) => p.count },
     { label: 'Rated', cell: (p) => p.rated },
     { label: 'Total value', cell: (p) => p.totalValue },
-    { label: 'Mean value', cell: (p) => number(p.meanValue, 2) },
-    { label: 'High-value ideas (4–5)', cell: (p) => p.highValueCount },
+    { label: 'Mean value per idea', cell: (p) => number(p.meanValue, 2) },
+    { label: 'Ideas valued 4 or 5', cell: (p) => p.highValueCount },
   ];
   return (
     <Section title="Per phase">

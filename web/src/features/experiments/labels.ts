@@ -1,5 +1,5 @@
 import type { Favoured } from '../../../../src/core/experiments/experiment.js';
-import type { Trust } from '../../../../src/core/experiments/report.js';
+import type { PredictionCheck, Trust } from '../../../../src/core/experiments/report.js';
 import type { ExperimentView, NextStep } from '../../../../src/core/experiments/view.js';
 
 /** The states of an experiment that is still under way (one at a time). */
@@ -89,4 +89,16 @@ export const TRUST_LABELS: Record<Trust, string> = {
   'very-low': 'Very low',
   low: 'Low',
   moderate: 'Moderate',
+};
+
+/** How a prediction check is coloured: matched, partly (right direction only), not, or unknown. */
+export const MATCH_TONES: Record<PredictionCheck['match'], 'yes' | 'partly' | 'no' | 'neutral'> = {
+  matched: 'yes',
+  direction: 'yes',
+  'smaller-than-predicted': 'partly',
+  'larger-than-predicted': 'partly',
+  'too-small-to-call': 'partly',
+  'no-difference': 'no',
+  opposite: 'no',
+  unclear: 'neutral',
 };

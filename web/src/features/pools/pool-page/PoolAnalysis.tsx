@@ -1,11 +1,13 @@
+import { useId } from 'react';
 import type { PoolReport } from '../../../../../src/core/experiments/pool-view.js';
 import { plural } from '../../../../../src/core/plural.js';
 import { percent, signed } from '../../experiments/format.js';
 import { TestResult } from '../../experiments/ReportParts.js';
 import { PairedChart } from '../charts/index.js';
 
-/** The pooled analysis: headline figures, both tests (or why they show no p-value), the chart. */
+/** The pooled analysis: headline figures, both tests (or why they show no p-value), the chart, the conclusion. */
 export function PoolAnalysis({ report }: { report: PoolReport }) {
+  const conclusionId = useId();
   const { analysis, phaseLabels } = report;
   const [passiveLabel, focusedLabel] = phaseLabels;
   const decided = analysis.focusedWins + analysis.passiveWins;
@@ -77,11 +79,21 @@ export function PoolAnalysis({ report }: { report: PoolReport }) {
         <TestResult
           name="Wilcoxon signed-rank test"
           result={analysis.wilcoxon}
-          detail={`V = ${analysis.wilcoxon.statistic} over ${plural(analysis.wilcoxon.n, 'non-zero difference')} · ${analysis.wilcoxon.method === 'exact' ? 'exact' : 'normal approximation'}`}
+          detail={`W+ = ${analysis.wilcoxon.wPlus} over ${plural(analysis.wilcoxon.n, 'non-zero difference')} · ${analysis.wilcoxon.method === 'exact' ? 'exact' : 'normal approximation'}`}
         />
       </dl>
 
       <PairedChart points={report.points} phaseLabels={phaseLabels} />
+
+      <section
+        className={`card conclusion conclusion--${report.conclusion.evidence}`}
+        aria-labelledby={conclusionId}
+      >
+        <h3 id={conclusionId} className="conclusion__title">
+          Conclusion
+        </h3>
+        <p className="conclusion__text">{report.conclusion.text}</p>
+      </section>
 
       <p className="meta-text report__footnote">
         Each participant counts once, with the difference of their two total values. Intervals are 95%: the
