@@ -161,11 +161,20 @@ describe('every response matches the OpenAPI document', () => {
     await served.advance(MIN);
     await step('startRating');
     let queue = await ok('GET /experiments/{id}/rating', at('/rating'));
+    const triaged = (queue.triage as Body[])[0] as Body;
+    await ok('POST /experiments/{id}/triage', at('/triage'), {
+      token: triaged.token,
+      excluded: 'A duplicate',
+    });
+    await step('finishTriage');
+    queue = await ok('GET /experiments/{id}/rating', at('/rating'));
     for (let value = 1; queue.next; value = (value % 5) + 1)
       queue = await ok('POST /experiments/{id}/rating', at('/rating'), {
         token: (queue.next as Body).token,
         value,
       });
+    queue = await ok('POST /experiments/{id}/rating/undo', at('/rating/undo'));
+    await ok('POST /experiments/{id}/rating', at('/rating'), { token: (queue.next as Body).token, value: 2 });
     expect((await call('GET /experiments/{id}/report', at('/report'))).status).toBe(409);
     await step('report');
     expect((await ok('GET /experiments/{id}/report', at('/report'))).kind).toBe('ideas');

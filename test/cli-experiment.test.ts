@@ -215,15 +215,21 @@ describe('a week vs 20 minutes through the CLI', { timeout: 180_000 }, () => {
     });
   });
 
-  it('rates blind from piped stdin: one idea text at a time, q keeps the ratings', async () => {
+  it('triages blind, then rates from piped stdin: one idea text at a time, q keeps the ratings', async () => {
     lab.offset = 7 * DAY + 30 * MINUTE;
     expect((await lab.json<ExperimentView>(['experiment', 'status'])).status).toMatchObject({
       due: true,
       nextStep: 'startRating',
     });
     const ideas = await lab.json<Idea[]>(['ideas', '--all']);
-    // The order is random, so each run rates the idea on screen and quits on the next one.
-    let run = await lab.ok(['experiment', 'rate'], 'q\n');
+    // The triage lists all 11 ideas, mixed; one is set aside, then kept after all.
+    let run = await lab.ok(['experiment', 'rate'], '3\n\n3\n\nq\n');
+    expect(run.stdout).toContain('Blind triage: the 11 ideas of both phases, mixed.');
+    const listed = [...run.stdout.matchAll(/^ {2}(?: |\d)\d\. (.+)$/gm)].map((m) => m[1]!);
+    expect([...listed].sort()).toEqual([...allRatings.keys()].sort());
+    expect(run.stdout).toContain('Set aside 3: Not an improvement idea');
+    expect(run.stdout).toContain('Kept 3 after all');
+    expect(run.stdout).toContain('Triage finished: 0 ideas set aside, 11 ideas to rate.');
     expect(run.stdout).toContain('Blind rating: 11 ideas to rate');
     const seen: string[] = [];
     for (;;) {
@@ -237,8 +243,8 @@ describe('a week vs 20 minutes through the CLI', { timeout: 180_000 }, () => {
       expect(allRatings.has(current), `shown text: ${current}`).toBe(true);
       expect(seen).not.toContain(current);
       seen.push(current);
-      // An invalid line rates nothing; "s" puts the idea off and shows another one while any is left.
-      const putOff = shownTexts((await lab.ok(['experiment', 'rate'], 'x\ns\nq\n')).stdout);
+      // An invalid line rates nothing; "l" puts the idea off and shows another one while any is left.
+      const putOff = shownTexts((await lab.ok(['experiment', 'rate'], 'x\nl\nq\n')).stdout);
       const left = 11 - seen.length + 1;
       expect(putOff[0]).toBe(current);
       if (left > 1) expect(putOff[1]).not.toBe(current);
@@ -249,7 +255,31 @@ describe('a week vs 20 minutes through the CLI', { timeout: 180_000 }, () => {
       expect(shownTexts(run.stdout)[0]).toBe(current);
     }
     expect(seen.length).toBe(11);
-    expect(run.stdout).toContain('All 11 ideas rated. The experiment is finished.');
+    // All rated, not finished: the ratings are listed and can still change.
+    expect(run.stdout).toContain('All 11 ideas rated. Until you finish, any rating can still change:');
+    expect((await lab.json<ExperimentView>(['experiment', 'status', id])).state).toBe('rating');
+  });
+
+  it('changes a rating and undoes the last one before f finishes the rating', async () => {
+    const review = await lab.ok(['experiment', 'rate'], 'q\n');
+    const rated = [...review.stdout.matchAll(/^ +(\d+)\. \[(\d)\] (.+)$/gm)].map((m) => ({
+      value: Number(m[2]),
+      text: m[3]!,
+    }));
+    expect(rated.length).toBe(11);
+    for (const r of rated) expect(r.value, r.text).toBe(allRatings.get(r.text));
+    const first = rated[0]!;
+    const other = first.value === 5 ? 4 : 5;
+    // Change #1 to another value and back; undo takes back that latest rating, which is given again.
+    const fixed = await lab.ok(
+      ['experiment', 'rate'],
+      `1\n${other}\n1\n${first.value}\nu\n${first.value}\nf\n`,
+    );
+    expect(fixed.stdout).toContain(`Changed 1 to ${other}.`);
+    expect(fixed.stdout).toContain(`Changed 1 to ${first.value}.`);
+    expect(fixed.stdout).toContain('Taken back: your last rating');
+    expect(shownTexts(fixed.stdout)).toEqual([first.text]);
+    expect(fixed.stdout).toContain('All 11 ideas rated. The experiment is finished.');
     const done = await lab.json<ExperimentView>(['experiment', 'status', id]);
     expect(done.state).toBe('reported');
     // Finished: no reminder any more.

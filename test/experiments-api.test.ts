@@ -69,11 +69,26 @@ function revealing(ideas: readonly Idea[]): string[] {
 /** A rating response: exactly total, rated, next; next exactly token and text; nothing revealing. */
 function expectBlind(res: ApiResponse<RatingQueueView>, ideas: readonly Idea[]): RatingQueueView {
   const body = expectOk(res);
-  expect(Object.keys(body).sort()).toEqual(['next', 'rated', 'total']);
-  if (body.next !== null) {
-    expect(Object.keys(body.next).sort()).toEqual(['text', 'token']);
-    expect(ideas.map((i) => i.id)).not.toContain(body.next.token);
-    expect(ideas.map((i) => i.text)).toContain(body.next.text);
+  expect(Object.keys(body).sort()).toEqual([
+    'excluded',
+    'next',
+    'rated',
+    'ratings',
+    'stage',
+    'total',
+    'triage',
+  ]);
+  // Every idea shown — next, rated so far, in the triage — carries its text and token only (and
+  // the rater's own value or reason).
+  const shown = [
+    ...(body.next ? [{ item: body.next, keys: ['text', 'token'] }] : []),
+    ...body.ratings.map((item) => ({ item, keys: ['text', 'token', 'value'] })),
+    ...body.triage.map((item) => ({ item, keys: ['excluded', 'text', 'token'] })),
+  ];
+  for (const { item, keys } of shown) {
+    expect(Object.keys(item).sort()).toEqual(keys);
+    expect(ideas.map((i) => i.id)).not.toContain(item.token);
+    expect(ideas.map((i) => i.text)).toContain(item.text);
   }
   for (const word of revealing(ideas)) expect(res.text, `leaks ${word}`).not.toContain(word);
   expect(res.text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
@@ -224,10 +239,32 @@ describe('self-experiments over HTTP with the test clock', () => {
     await advance(MIN);
     const rating = await step(created.id, 'startRating');
     expect(rating).toMatchObject({ state: 'rating', recorded: { passive: 3, focused: 4 } });
+    expect((await activeExperiment())?.status).toMatchObject({ nextStep: 'finishTriage' });
+
+    // The blind triage: every idea, mixed, behind tokens; setting one aside and keeping it again.
+    const everything = [...ideas, before, after];
+    const triage = expectBlind(await get<RatingQueueView>(`/experiments/${created.id}/rating`), everything);
+    expect(triage).toMatchObject({ stage: 'triage', total: 7, next: null });
+    const firstToken = triage.triage[0]!.token;
+    expectProblem(await post(`/experiments/${created.id}/triage`, { token: firstToken, excluded: '' }), 422, [
+      'excluded',
+    ]);
+    const aside = expectBlind(
+      await post<RatingQueueView>(`/experiments/${created.id}/triage`, {
+        token: firstToken,
+        excluded: 'Not an improvement idea',
+      }),
+      everything,
+    );
+    expect(aside).toMatchObject({ total: 6, excluded: 1 });
+    expectOk(await post(`/experiments/${created.id}/triage`, { token: firstToken, excluded: null }));
+    expectProblem(await post(`/experiments/${created.id}/rating`, { token: firstToken, value: 3 }), 409, [
+      'triage',
+    ]);
+    await step(created.id, 'finishTriage');
     expect((await activeExperiment())?.status.headline).toBe('Experiment: blind rating in progress');
 
     // Blind rating: nothing in any response tells phase, source, time or id.
-    const everything = [...ideas, before, after];
     let queue = expectBlind(await get<RatingQueueView>(`/experiments/${created.id}/rating`), everything);
     expect(queue).toMatchObject({ total: 7, rated: 0 });
     expect(expectBlind(await get<RatingQueueView>(`/experiments/${created.id}/rating`), everything)).toEqual(
@@ -264,7 +301,21 @@ describe('self-experiments over HTTP with the test clock', () => {
       expect(next.rated).toBe(queue.rated + 1);
       queue = next;
     }
-    expect(queue).toEqual({ total: 7, rated: 7, next: null });
+    expect(queue).toMatchObject({ total: 7, rated: 7, next: null });
+    // Until the rating is finished the last rating can be taken back, and given again.
+    const undone = expectBlind(
+      await post<RatingQueueView>(`/experiments/${created.id}/rating/undo`),
+      everything,
+    );
+    expect(undone).toMatchObject({ rated: 6, next: { token: queue.ratings[0]!.token } });
+    queue = expectBlind(
+      await post<RatingQueueView>(`/experiments/${created.id}/rating`, {
+        token: undone.next!.token,
+        value: VALUES.get(undone.next!.text),
+      }),
+      everything,
+    );
+    expect(queue).toMatchObject({ rated: 7, next: null });
     expect([...shown].sort()).toEqual([...VALUES.keys()].sort());
 
     const reported = await step(created.id, 'report');
@@ -331,6 +382,7 @@ describe('self-experiments over HTTP with the test clock', () => {
     const first = await runToRating(texts.slice(0, 4), texts.slice(4));
     const walk = async (id: string, ideas: Idea[]) => {
       const order: [string, string][] = [];
+      await step(id, 'finishTriage');
       let queue = expectBlind(await get<RatingQueueView>(`/experiments/${id}/rating`), ideas);
       while (queue.next) {
         order.push([queue.next.text, queue.next.token]);

@@ -297,7 +297,11 @@ describe.each(ENGINES)('self-experiments on %s', (engine) => {
         token: items[0]?.token,
         value: VALUES.get(items[0]?.text as string),
       });
-      expect(first).toMatchObject({ total: 7, rated: 1, next: { token: items[1]?.token, text: items[1]?.text } });
+      expect(first).toMatchObject({
+        total: 7,
+        rated: 1,
+        next: { token: items[1]?.token, text: items[1]?.text },
+      });
       // An idea put off for later comes after the others; when only put-off ideas are left, they come back.
       const later = await services.experiments.ratingQueue(me, created.id, {
         skip: [items[1]?.token as string],

@@ -173,11 +173,8 @@ class RatingFlow {
         continue;
       }
       out(`\n(${queue.rated + 1} of ${queue.total})\n  ${next.text.replace(/\n/g, '\n  ')}\n`);
-      const answer = parseRatingAnswer(await this.read(PROMPT));
+      const answer = await this.answer();
       switch (answer.kind) {
-        case 'invalid':
-          out(`  ${answer.reason}\n`);
-          break;
         case 'quit':
           throw new Stopped('quit');
         case 'undo':
@@ -208,6 +205,15 @@ class RatingFlow {
           );
           break;
       }
+    }
+  }
+
+  /** Reads until a usable answer; an unusable one is explained and asked again. */
+  private async answer(): Promise<Exclude<RatingAnswer, { kind: 'invalid' }>> {
+    for (;;) {
+      const answer = parseRatingAnswer(await this.read(PROMPT));
+      if (answer.kind !== 'invalid') return answer;
+      out(`  ${answer.reason}\n`);
     }
   }
 

@@ -41,6 +41,7 @@ export function printReport(report: ExperimentReportView): void {
   out(`${experiment.title} — report  (id ${experiment.id}${when})\n${experiment.question}\n\n`);
   if (report.kind === 'ideas') printIdeaFigures(report);
   else printMeasurementFigures(report);
+  printHowItRan(report);
   const { prediction } = experiment;
   const favoured =
     prediction.favoured === 'no-difference'
@@ -52,6 +53,22 @@ export function printReport(report: ExperimentReportView): void {
   if (prediction.seal)
     out(`Sealed      SHA-256 ${prediction.seal.sha256} (whet experiment preregistration)\n`);
   printVerdict(report.kind === 'ideas' ? report.verdict : report.report.verdict);
+}
+
+/** What a reader of the figures should know: an early end of phase 1, ideas set aside in the triage. */
+function printHowItRan(report: ExperimentReportView): void {
+  const { experiment } = report;
+  const first = experiment.phases[0];
+  if (experiment.passiveEndedEarly && first.endedAt)
+    out(
+      `\nEnded early ${first.label} ended ${localTime(first.endedAt)}, before its planned end ${localTime(first.plannedEnd)}, as you confirmed.\n`,
+    );
+  if (report.kind !== 'ideas') return;
+  for (const phase of report.phases)
+    if (phase.excluded.length)
+      out(
+        `Set aside   ${phase.label}: ${phase.excluded.map((e) => `${e.reason.toLowerCase()} (${e.count})`).join(', ')}; not in the figures\n`,
+      );
 }
 
 function printVerdict(verdict: Verdict): void {

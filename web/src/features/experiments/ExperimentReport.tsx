@@ -25,7 +25,7 @@ export function ExperimentReport({ report }: { report: ExperimentReportView }) {
     return (
       <div className="report">
         <VerdictCard view={report.experiment} verdict={report.verdict} />
-        <IdeasFigures phases={report.phases} />
+        <IdeasFigures phases={report.phases} view={report.experiment} />
         <PhaseComparisonChart phases={report.phases} />
         <BestIdeas phases={report.phases} />
         <CardDownload view={report.experiment} />
@@ -85,17 +85,46 @@ function VerdictCard({ view, verdict }: { view: ExperimentView; verdict: Verdict
   );
 }
 
-function IdeasFigures({ phases }: { phases: readonly [IdeaPhaseReport, IdeaPhaseReport] }) {
+function IdeasFigures({
+  phases,
+  view,
+}: {
+  phases: readonly [IdeaPhaseReport, IdeaPhaseReport];
+  view: ExperimentView;
+}) {
+  const setAside = (p: IdeaPhaseReport) => p.excluded.reduce((n, e) => n + e.count, 0);
+  const anyAside = phases.some((p) => setAside(p) > 0);
   const rows: FigureRow<IdeaPhaseReport>[] = [
     { label: 'Ideas', cell: (p) => p.count },
+    ...(anyAside ? [{ label: 'Set aside in the triage', cell: setAside }] : []),
     { label: 'Rated', cell: (p) => p.rated },
     { label: 'Total value', cell: (p) => p.totalValue },
     { label: 'Mean value per idea', cell: (p) => number(p.meanValue, 2) },
     { label: 'Ideas valued 4 or 5', cell: (p) => p.highValueCount },
   ];
+  const [first] = view.phases;
   return (
     <Section title="Per phase">
       <FiguresTable phases={phases} rows={rows} />
+      {(anyAside || view.passiveEndedEarly) && (
+        <ul className="report-notes">
+          {view.passiveEndedEarly && first.endedAt && (
+            <li>
+              {first.label} was ended early, on {fullTime(first.endedAt)}, before its planned end (
+              {fullTime(first.plannedEnd)}), as you confirmed.
+            </li>
+          )}
+          {phases.map((p) =>
+            p.excluded.length ? (
+              <li key={p.key}>
+                Set aside from {p.label}:{' '}
+                {p.excluded.map((e) => `${e.reason.toLowerCase()} (${e.count})`).join(', ')}. The figures
+                leave them out.
+              </li>
+            ) : null,
+          )}
+        </ul>
+      )}
     </Section>
   );
 }
