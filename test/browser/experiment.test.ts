@@ -71,6 +71,8 @@ const PASSIVE_IDEAS: Record<string, number> = {
   'Keep a running list of open questions in the lab notebook': 2,
   'Mute chat while coding': 3,
 };
+/** Noted in phase 1 and set aside in the triage: a task, not an improvement idea. */
+const NOT_AN_IDEA = 'Buy printer toner';
 const FOCUSED_IDEAS: Record<string, number> = {
   'Write down the one result that would change my plan each week': 5,
   'Pair-program the data loader with Sam once a week': 4,
@@ -139,6 +141,8 @@ describe('self-experiment in the browser', () => {
     await captureForm.getByText('in the blind rating', { exact: true }).waitFor();
     expect(await captureForm.getByRole('group', { name: 'Value' }).count()).toBe(0);
     for (const idea of Object.keys(PASSIVE_IDEAS)) await captureInInbox(page, idea);
+    // Not an improvement idea: the blind triage sets it aside.
+    await captureInInbox(page, NOT_AN_IDEA);
 
     // A week later.
     await advanceClock(server, 7 * DAY_MS + 60_000);
@@ -147,12 +151,16 @@ describe('self-experiment in the browser', () => {
     await banner(page).getByRole('link', { name: 'Open the experiment' }).click();
     await page.waitForURL((url) => url.pathname === experimentPath);
     await poll(() => shownText(page.getByRole('region', { name: /Phase 1 of 2/ }))).toContain(
-      'Noted so far: 4 ideas',
+      'Noted so far: 5 ideas',
     );
     await page.getByRole('button', { name: 'Start phase 2: One focused session' }).click();
     await page.getByRole('heading', { name: 'Phase 2 of 2: One focused session' }).waitFor();
-    // Phase 2: the first idea in the focused session, whose end screen does not ask its value.
+    // Phase 2: ideas in the inbox, then the focused session — which is the phase and ends it.
     const [sessionIdea, ...inboxIdeas] = Object.keys(FOCUSED_IDEAS) as [string, ...string[]];
+    await openInboxByNav(page);
+    await poll(() => shownText(banner(page))).toMatch(/One focused session — (20|19) minutes left/);
+    for (const idea of inboxIdeas) await captureInInbox(page, idea);
+    await banner(page).getByRole('link', { name: 'Open the experiment' }).click();
     await page.getByRole('button', { name: 'Open a 20-minute focused session' }).click();
     await page.getByText(/^Question 1 of \d+$/).waitFor();
     await page.getByLabel('New idea').fill(sessionIdea);
@@ -169,22 +177,25 @@ describe('self-experiment in the browser', () => {
     await page.getByRole('button', { name: 'Complete session' }).click();
     await page.waitForURL(/\/sessions\/[^/]+$/);
 
-    // More ideas in the inbox, then end the phase and rate.
-    await openInboxByNav(page);
-    await poll(() => shownText(banner(page))).toMatch(/One focused session — (20|19) minutes left/);
-    for (const idea of inboxIdeas) await captureInInbox(page, idea);
-    await banner(page).getByRole('link', { name: 'Open the experiment' }).click();
-    await poll(() => shownText(page.getByRole('region', { name: /Phase 2 of 2/ }))).toContain(
-      '4 ideas in phase 1, 5 ideas in phase 2',
-    );
-    await page.getByRole('button', { name: 'End phase 2 now' }).click();
+    // Ending the session ended phase 2: rating is next.
+    await page.goto(`${server.url}${experimentPath.slice(1)}`);
     await page.getByRole('button', { name: 'Start blind rating' }).click();
     await page.waitForURL((url) => url.pathname === `${experimentPath}/rate`);
+
+    // The blind triage: all 10 ideas, mixed; the one that is not an improvement idea is set aside.
+    await page.getByRole('heading', { level: 1, name: 'Sort out, blind' }).waitFor();
+    const triageItems = page.locator('.triage__item');
+    await poll(() => triageItems.count()).toBe(10);
+    const noIdea = triageItems.filter({ hasText: NOT_AN_IDEA });
+    await noIdea.getByLabel('Keep or set aside').selectOption('A task, not an idea');
+    await poll(() => noIdea.getAttribute('class')).toContain('triage__item--aside');
+    await screenshot(page, 'experiment-triage');
+    await page.getByRole('button', { name: 'Finish triage and rate 9 ideas' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rate blind' }).waitFor();
 
     // Blind rating: one text at a time; nothing in the DOM tells phase, time, source or id.
     const ideas = await allIdeas(server);
-    expect(ideas).toHaveLength(9);
+    expect(ideas).toHaveLength(10);
     const ratings: Record<string, number> = { ...PASSIVE_IDEAS, ...FOCUSED_IDEAS };
     const monthDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
     const forbidden = [
@@ -206,7 +217,15 @@ describe('self-experiment in the browser', () => {
         next: { token: string; text: string } | null;
       } | null;
       if (!body) return;
-      expect(Object.keys(body).sort()).toEqual(['next', 'rated', 'total']);
+      expect(Object.keys(body).sort()).toEqual([
+        'excluded',
+        'next',
+        'rated',
+        'ratings',
+        'stage',
+        'total',
+        'triage',
+      ]);
       if (body.next) {
         expect(Object.keys(body.next).sort()).toEqual(['text', 'token']);
         tokens.push(body.next.token);
@@ -232,6 +251,14 @@ describe('self-experiment in the browser', () => {
         expect(lower.includes(secret.toLowerCase()), `the rating page shows "${secret}"`).toBe(false);
       if (i === 2) await screenshot(page, 'experiment-rating');
       const value = ratings[ideaText] as number;
+      if (i === 3) {
+        // A slip, taken back with U: the same idea is on screen again.
+        await page.keyboard.press(String((value % 5) + 1));
+        await poll(() => progress.getAttribute('aria-valuenow')).toBe(String(i + 1));
+        await page.keyboard.press('u');
+        await poll(() => progress.getAttribute('aria-valuenow')).toBe(String(i));
+        expect(await onScreen()).toBe(ideaText);
+      }
       // Half by key, half by button.
       if (i % 2 === 0) await page.keyboard.press(String(value));
       else await page.getByRole('button', { name: String(value), exact: true }).click();
@@ -239,7 +266,16 @@ describe('self-experiment in the browser', () => {
     expect(new Set(shown).size).toBe(9);
     expect(shown[8]).toBe(putOff);
     await page.getByText('All 9 ideas rated.').waitFor();
-    await page.getByRole('button', { name: 'See the report' }).click();
+    // Until the rating is finished any rating can change: one changed and changed back.
+    const firstRating = page.getByLabel(`Rating for: ${shown[0]}`);
+    const right = String(ratings[shown[0] as string]);
+    const wrong = right === '5' ? '4' : '5';
+    await firstRating.selectOption(wrong);
+    await poll(() => firstRating.inputValue()).toBe(wrong);
+    await firstRating.selectOption(right);
+    await poll(() => firstRating.inputValue()).toBe(right);
+    await screenshot(page, 'experiment-rating-done');
+    await page.getByRole('button', { name: 'Finish rating and see the report' }).click();
 
     // The report: numbers match the ratings given.
     await page.waitForURL((url) => url.pathname === experimentPath);
@@ -250,11 +286,15 @@ describe('self-experiment in the browser', () => {
     const mean = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
     expect(await tableRows(table)).toEqual([
       ['Ideas', String(passive.count), String(focused.count)],
+      ['Set aside in the triage', '1', '0'],
       ['Rated', String(passive.count), String(focused.count)],
       ['Total value', String(passive.total), String(focused.total)],
       ['Mean value per idea', mean(passive.mean), mean(focused.mean)],
       ['Ideas valued 4 or 5', String(passive.high), String(focused.high)],
     ]);
+    expect(await shownText(page.locator('.report-notes'))).toContain(
+      'Set aside from A week of noticing: a task, not an idea (1).',
+    );
     const verdict = page.getByRole('region', { name: 'Verdict' });
     expect(await shownText(verdict)).toContain(
       `One focused session produced more total value than A week of noticing (total value ${focused.total} vs ${passive.total})`,
