@@ -10,6 +10,7 @@ import { DeckService } from './deck.service.js';
 import { ExerciseService } from './exercise.service.js';
 import { ExperimentService } from './experiment.service.js';
 import { IdeaService } from './idea.service.js';
+import { IdeaImportService } from './idea-import.service.js';
 import { newId } from './ids.js';
 import { MeasurementService } from './measurement.service.js';
 import { PlanService } from './plan.service.js';
@@ -25,6 +26,7 @@ export interface Services {
   clock: Clock;
   areas: AreaService;
   ideas: IdeaService;
+  ideaImport: IdeaImportService;
   backup: BackupService;
   changes: ChangeService;
   decks: DeckService;
@@ -57,6 +59,7 @@ export function createServices(
     clock,
     areas,
     ideas,
+    ideaImport: new IdeaImportService(store, areas, settings, blinding, clock, makeId),
     backup: new BackupService(store, clock),
     changes: new ChangeService(store),
     decks,

@@ -1,0 +1,151 @@
+/**
+ * Rough edges of the `whet` CLI a new user hits (issue 10, item 7): import of CSV and Markdown,
+ * the one-off calendar export, id prefixes, short flags, relative dates, confirmations. Every test
+ * spawns the real built `node bin/whet.cjs` against a database in a temp folder.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Idea } from '../src/core/ideas.js';
+import { cliEnv, describeRun, runWhet } from './support/cli.js';
+import { assertCliBuilt } from './support/paths.js';
+import { tempDirs } from './support/temp.js';
+
+const dirs = tempDirs();
+let root: string;
+let dbCount = 0;
+
+beforeAll(() => {
+  assertCliBuilt();
+  root = dirs.make('whet-cli-edges');
+});
+
+afterAll(() => dirs.cleanup());
+
+/** A new, empty database file for one test. */
+function freshDb(): string {
+  dbCount++;
+  return join(root, `edges-${dbCount}.db`);
+}
+
+function envFor(db: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return cliEnv({ XDG_DATA_HOME: join(root, 'xdg'), HOME: join(root, 'home'), WHETSTONE_DB: db, ...extra });
+}
+
+async function whet(db: string, args: readonly string[], extra: Record<string, string | undefined> = {}) {
+  const result = await runWhet(args, { env: envFor(db, extra) });
+  expect(result.timedOut, `timed out:\n${describeRun(args, result)}`).toBe(false);
+  return result;
+}
+
+async function ok(db: string, args: readonly string[]): Promise<string> {
+  const result = await whet(db, args);
+  expect(result.code, describeRun(args, result)).toBe(0);
+  return result.stdout;
+}
+
+/** Runs `args`, expects exit 1 and one line on stderr; returns that line. */
+async function fails(db: string, args: readonly string[]): Promise<string> {
+  const result = await whet(db, args);
+  expect(result.code, describeRun(args, result)).toBe(1);
+  expect(result.stderr, describeRun(args, result)).toMatch(/^whet: [^\n]+\n$/);
+  return result.stderr;
+}
+
+const ideasOf = async (db: string) => JSON.parse(await ok(db, ['ideas', '--all', '--json'])) as Idea[];
+
+function writeFile(name: string, body: string): string {
+  const path = join(root, name);
+  writeFileSync(path, body);
+  return path;
+}
+
+describe('whet import of CSV and Markdown', () => {
+  it('the CSV export imports into a fresh database as the same ideas; a second import creates none', async () => {
+    const source = freshDb();
+    await ok(source, [
+      'idea',
+      'Block two mornings, "deep work"',
+      '--area',
+      'writing',
+      '--value',
+      '4',
+      '-e',
+      'M',
+    ]);
+    await ok(source, [
+      'idea',
+      '=not a formula\nsecond line',
+      '--context',
+      'ICML draft',
+      '-s',
+      'conversation',
+    ]);
+    const csv = join(root, 'export.csv');
+    await ok(source, ['export', '--format', 'csv', '--out', csv]);
+
+    const target = freshDb();
+    const dry = await ok(target, ['import', csv, '--dry-run']);
+    expect(dry).toMatch(/^dry run: would import 2 ideas from .*export\.csv; nothing was written\n/);
+    expect(dry).toContain('row 2');
+    expect(await ideasOf(target)).toEqual([]);
+
+    expect(await ok(target, ['import', csv])).toMatch(/^imported 2 ideas from .*export\.csv\n$/);
+    const strip = (ideas: Idea[]) =>
+      ideas.map(({ statusChangedAt: _s, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
+    expect(strip(await ideasOf(target))).toEqual(strip(await ideasOf(source)));
+    expect(await ok(target, ['import', csv])).toMatch(/imported 0 ideas .*\(2 ideas already there\)/);
+    expect(await ideasOf(target)).toHaveLength(2);
+  });
+
+  it('a Markdown list: -, * and 1. items, #area tags, a heading naming an area', async () => {
+    const db = freshDb();
+    const md = writeFile(
+      'ideas.md',
+      '# My notes\n\n- Summarise a paper a week #reading\n* #coding Write the test first\n\n## Writing\n\n1. Outline before drafting\n2. Read it aloud\n',
+    );
+    const dry = await ok(db, ['import', md, '-n']);
+    expect(dry.split('\n').slice(0, 5)).toEqual([
+      expect.stringMatching(/^dry run: would import 4 ideas from .*ideas\.md; nothing was written$/),
+      '  line 3    Summarise a paper a week [reading]',
+      '  line 4    Write the test first [coding]',
+      '  line 8    Outline before drafting [writing]',
+      '  line 9    Read it aloud [writing]',
+    ]);
+    expect(await ideasOf(db)).toEqual([]);
+    expect(await ok(db, ['import', md])).toMatch(/^imported 4 ideas from /);
+    const ideas = await ideasOf(db);
+    expect(ideas.map((i) => [i.text, i.areaId, i.source]).sort()).toEqual(
+      [
+        ['Outline before drafting', 'writing', 'imported'],
+        ['Read it aloud', 'writing', 'imported'],
+        ['Summarise a paper a week', 'reading', 'imported'],
+        ['Write the test first', 'coding', 'imported'],
+      ].sort(),
+    );
+  });
+
+  it('a bad row: exit 1, one line naming the row and the field, nothing written', async () => {
+    const db = freshDb();
+    const csv = writeFile(
+      'bad.csv',
+      'text,area,value\r\nfine,writing,3\r\nalso fine,,\r\nnot fine,writing,9\r\n',
+    );
+    expect(await fails(db, ['import', csv])).toBe('whet: row 4: value: must be a whole number from 1 to 5\n');
+    const md = writeFile('bad.md', '- fine\n- filed nowhere #no-such-area\n');
+    expect(await fails(db, ['import', md])).toMatch(/^whet: line 2: area: no area called "no-such-area"/);
+    expect(await ideasOf(db)).toEqual([]);
+  });
+
+  it('a JSON backup still imports as before, and --dry-run writes nothing', async () => {
+    const source = freshDb();
+    await ok(source, ['idea', 'backed up']);
+    const backup = join(root, 'backup.json');
+    await ok(source, ['export', '--out', backup]);
+    const target = freshDb();
+    expect(await ok(target, ['import', backup, '--dry-run'])).toContain('ideas: 1 would be created');
+    expect(await ideasOf(target)).toEqual([]);
+    expect(await ok(target, ['import', backup])).toContain('ideas: 1 created, 0 updated, 0 unchanged');
+    expect(readFileSync(backup, 'utf8')).toContain('backed up');
+  });
+});
