@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Idea } from '../src/core/ideas.js';
 import { cliEnv, describeRun, runWhet } from './support/cli.js';
@@ -147,5 +148,56 @@ describe('whet import of CSV and Markdown', () => {
     expect(await ideasOf(target)).toEqual([]);
     expect(await ok(target, ['import', backup])).toContain('ideas: 1 created, 0 updated, 0 unchanged');
     expect(readFileSync(backup, 'utf8')).toContain('backed up');
+  });
+});
+
+describe('whet calendar export', () => {
+  it("carries each plan's blocks up to its review date, while the feed keeps its rolling window", async () => {
+    const db = freshDb();
+    await ok(db, ['settings', '--time-zone', 'Europe/Berlin']);
+    const idea = (await ok(db, ['idea', 'Read one paper a week'])).trim();
+    await ok(db, [
+      'plan',
+      'create',
+      '--from',
+      idea,
+      '--title',
+      'Morning reading',
+      '--kind',
+      'practice',
+      '--sub-skill',
+      'reading',
+      '--cadence',
+      'daily 30 at 07:30',
+      '--next',
+      'Pick the paper',
+      '--signal',
+      'A summary in an hour',
+      '--review-in',
+      '2w',
+    ]);
+    const out = join(root, 'whetstone.ics');
+    const said = await ok(db, ['calendar', 'export', '--out', out]);
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8')));
+    const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    const review = events.find((e) => e.summary.startsWith('Review plan'));
+    expect(review, 'the review date is in the export').toBeDefined();
+    const reviewDay = review!.startDate.toString().slice(0, 10);
+    const blocks = events.filter((e) => e.summary === 'Practice: Morning reading');
+    // Today (or tomorrow, once 07:30 has passed in Berlin: the cadence starts on the plan's day) to the review day.
+    expect(blocks.length).toBeGreaterThanOrEqual(14);
+    expect(blocks.length).toBeLessThanOrEqual(15);
+    const last = blocks
+      .map((e) => e.startDate.toJSDate().toISOString())
+      .sort()
+      .at(-1)!;
+    expect(new Date(last).getTime()).toBeLessThan(Date.parse(`${reviewDay}T23:59:59Z`));
+    for (const event of events)
+      expect(event.startDate.toString().slice(0, 10) <= reviewDay, event.summary).toBe(true);
+    expect(said).toBe(`wrote ${out}: ${events.length} events; import it into your calendar app\n`);
+
+    // A subscription link is still made; its rolling window is checked in test/plans.test.ts.
+    const feed = JSON.parse(await ok(db, ['calendar', 'feed', 'create', '--json'])) as { path: string };
+    expect(feed.path).toMatch(/^\/feeds\/.+\.ics$/);
   });
 });
