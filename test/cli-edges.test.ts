@@ -33,8 +33,8 @@ function envFor(db: string, extra: Record<string, string | undefined> = {}): Nod
   return cliEnv({ XDG_DATA_HOME: join(root, 'xdg'), HOME: join(root, 'home'), WHETSTONE_DB: db, ...extra });
 }
 
-async function whet(db: string, args: readonly string[], extra: Record<string, string | undefined> = {}) {
-  const result = await runWhet(args, { env: envFor(db, extra) });
+async function whet(db: string, args: readonly string[], stdin?: string) {
+  const result = await runWhet(args, { env: envFor(db), ...(stdin === undefined ? {} : { stdin }) });
   expect(result.timedOut, `timed out:\n${describeRun(args, result)}`).toBe(false);
   return result;
 }
@@ -199,5 +199,41 @@ describe('whet calendar export', () => {
     // A subscription link is still made; its rolling window is checked in test/plans.test.ts.
     const feed = JSON.parse(await ok(db, ['calendar', 'feed', 'create', '--json'])) as { path: string };
     expect(feed.path).toMatch(/^\/feeds\/.+\.ics$/);
+  });
+});
+
+describe('unique id prefixes for sessions, pools and experiments', () => {
+  it('session show, pool report and experiment status take a unique prefix; an unknown one is not found', async () => {
+    const db = freshDb();
+    const session = await whet(db, ['session', '--minutes', '5'], 'an idea\n/end\n');
+    expect(session.code).toBe(0);
+    const sessionId = (JSON.parse(await ok(db, ['sessions', '--json'])) as { id: string }[])[0]!.id;
+    const shown = JSON.parse(
+      await ok(db, ['session', 'show', sessionId.slice(0, 5).toUpperCase(), '--json']),
+    );
+    expect(shown.id).toBe(sessionId);
+
+    const poolId = (await ok(db, ['pool', 'create', 'Spring cohort'])).trim();
+    expect(await ok(db, ['pool', 'report', poolId.slice(0, 4), '--json'])).toContain('Spring cohort');
+
+    await ok(db, ['experiment', 'start', '--predict', 'The week wins', '--favour', 'passive']);
+    const experimentId = (JSON.parse(await ok(db, ['experiment', 'list', '--json'])) as { id: string }[])[0]!
+      .id;
+    const status = JSON.parse(await ok(db, ['experiment', 'status', experimentId.slice(0, 6), '--json']));
+    expect(status.id).toBe(experimentId);
+
+    // A prefix that starts no id, for each kind (the alphabet has no "u", so "uuuu" starts none).
+    expect(await fails(db, ['session', 'show', 'uuuu'])).toBe(
+      'whet: session uuuu not found (see: whet sessions)\n',
+    );
+    expect(await fails(db, ['pool', 'report', 'uuuu'])).toBe(
+      'whet: pool uuuu not found (see: whet pool list)\n',
+    );
+    expect(await fails(db, ['experiment', 'status', 'uuuu'])).toBe(
+      'whet: experiment uuuu not found (see: whet experiment list)\n',
+    );
+    expect(await fails(db, ['session', 'show', 'ab'])).toBe(
+      'whet: id: must be a session id or at least its first 4 characters\n',
+    );
   });
 });

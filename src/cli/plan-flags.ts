@@ -95,26 +95,15 @@ export function reviewDate(flags: ReviewDateFlags, today: string, fallbackDays?:
 
 /**
  * The plan with this id or a unique prefix of it (at least 4 characters). `flag` is named in the
- * error when there is no such plan.
+ * error when there is no such plan, or the prefix is malformed or ambiguous.
  */
 export async function findPlan(rt: Runtime, raw: string, flag = 'plan'): Promise<PlanView> {
-  const wanted = raw.trim().toLowerCase();
-  if (!/^[0-9a-z]{4,32}$/.test(wanted))
-    throw validationError(flag, 'must be a plan id or at least its first 4 characters (see: whet plan list)');
-  const { plans } = rt.services;
   try {
-    return await plans.get(rt.actor, wanted);
+    return await rt.services.plans.get(rt.actor, await rt.services.ids.resolve(rt.actor, 'plan', raw, flag));
   } catch (error) {
     if (!(error instanceof WhetstoneError) || error.code !== 'not_found') throw error;
-  }
-  const matches = (await plans.list(rt.actor, { state: 'all' })).filter((p) => p.id.startsWith(wanted));
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length === 0)
     throw validationError(flag, `there is no plan ${raw.trim()} (see: whet plan list --state all)`);
-  throw validationError(
-    flag,
-    `"${raw.trim()}" matches several plans (${matches.map((p) => p.id).join(', ')}); type more of it`,
-  );
+  }
 }
 
 /** `KEY=TEXT` flags (`--answer signal="it worked"`) as pairs, each key once. */

@@ -9,6 +9,7 @@ import { DashboardService } from './dashboard.service.js';
 import { DeckService } from './deck.service.js';
 import { ExerciseService } from './exercise.service.js';
 import { ExperimentService } from './experiment.service.js';
+import { IdPrefixService } from './id-prefix.service.js';
 import { IdeaService } from './idea.service.js';
 import { IdeaImportService } from './idea-import.service.js';
 import { newId } from './ids.js';
@@ -27,6 +28,8 @@ export interface Services {
   areas: AreaService;
   ideas: IdeaService;
   ideaImport: IdeaImportService;
+  /** Full ids from the unique prefixes people type on the command line. */
+  ids: IdPrefixService;
   backup: BackupService;
   changes: ChangeService;
   decks: DeckService;
@@ -59,6 +62,7 @@ export function createServices(
     clock,
     areas,
     ideas,
+    ids: new IdPrefixService(store),
     ideaImport: new IdeaImportService(store, areas, settings, blinding, clock, makeId),
     backup: new BackupService(store, clock),
     changes: new ChangeService(store),
