@@ -105,7 +105,7 @@ describe('whet import of CSV and Markdown', () => {
       'ideas.md',
       '# My notes\n\n- Summarise a paper a week #reading\n* #coding Write the test first\n\n## Writing\n\n1. Outline before drafting\n2. Read it aloud\n',
     );
-    const dry = await ok(db, ['import', md, '-n']);
+    const dry = await ok(db, ['import', md, '--dry-run']);
     expect(dry.split('\n').slice(0, 5)).toEqual([
       expect.stringMatching(/^dry run: would import 4 ideas from .*ideas\.md; nothing was written$/),
       '  line 3    Summarise a paper a week [reading]',
@@ -234,6 +234,66 @@ describe('unique id prefixes for sessions, pools and experiments', () => {
     );
     expect(await fails(db, ['session', 'show', 'ab'])).toBe(
       'whet: id: must be a session id or at least its first 4 characters\n',
+    );
+  });
+});
+
+describe('short flags and --help', () => {
+  /** Every command that takes options, as `whet … --help` lists them. */
+  const COMMANDS = [
+    ['idea'],
+    ['idea', 'edit'],
+    ['idea', 'rate'],
+    ['ideas'],
+    ['session'],
+    ['sessions'],
+    ['practice'],
+    ['practice', 'list'],
+    ['interrupt'],
+    ['measure'],
+    ['plan', 'create'],
+    ['plan', 'review'],
+    ['exercises', 'add'],
+    ['export'],
+    ['import'],
+    ['calendar', 'export'],
+    ['decks', 'export'],
+  ];
+
+  it('practice has the short flags idea has, and a long flag has the same short one in every command', async () => {
+    const db = freshDb();
+    const shortOf = new Map<string, Set<string>>();
+    const helps = new Map<string, string>();
+    for (const command of COMMANDS) {
+      const help = await ok(db, [...command, '--help']);
+      helps.set(command.join(' '), help);
+      for (const line of help.split('\n')) {
+        const option = /^\s+(?:(-[a-zA-Z]), )?(--[a-z-]+)/.exec(line);
+        if (!option || option[2] === '--help' || option[2] === '--db') continue;
+        const shorts = shortOf.get(option[2]!) ?? new Set<string>();
+        shorts.add(option[1] ?? '(none)');
+        shortOf.set(option[2]!, shorts);
+      }
+    }
+    const inconsistent = [...shortOf].filter(([, shorts]) => shorts.size > 1).map(([long]) => long);
+    expect(inconsistent).toEqual([]);
+    const practice = helps.get('practice')!;
+    for (const flag of ['-p, --plan', '-d, --difficulty', '-n, --note', '-x, --exercise'])
+      expect(practice).toContain(flag);
+    expect(helps.get('interrupt')).toContain('-m, --minutes');
+  });
+
+  it('--help names the default database exactly as the README does', async () => {
+    const help = (await ok(freshDb(), ['--help'])).replace(/\s+/g, ' ');
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8')
+      .replace(/`/g, '')
+      .replace(/\s+/g, ' ');
+    const defaultPath = '$XDG_DATA_HOME/whetstone/whetstone.db (~/.local/share/whetstone/whetstone.db)';
+    expect(help).toContain(defaultPath);
+    expect(readme).toContain(defaultPath);
+    // Every mention of the default path in the README is this one.
+    expect(readme.split('~/.local/share/whetstone/whetstone.db').length - 1).toBe(
+      readme.split(defaultPath).length - 1,
     );
   });
 });

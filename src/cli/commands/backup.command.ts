@@ -37,7 +37,7 @@ export function registerBackupCommands(program: Command, globals: () => { db?: s
         [...IMPORT_FORMATS],
       ),
     )
-    .option('-n, --dry-run', 'show what would be created and write nothing')
+    .option('--dry-run', 'show what would be created and write nothing')
     .addHelpText(
       'after',
       '\nMarkdown: every "- idea", "* idea" or "1. idea" line is an idea; "#area" at its start or end ' +

@@ -26,7 +26,7 @@ export function registerMeasureCommands(program: Command, globals: () => { db?: 
     .argument('<name>', 'what you measure; the same name (any case) is the same measurement')
     .argument('<value>', 'a number')
     .option('--at <iso>', 'when it was measured (ISO 8601 date-time); default: now')
-    .option('--note <text>', 'a short note')
+    .option('-n, --note <text>', 'a short note')
     .option('--json', 'print the entry as JSON')
     .action(async (name: string, value: string, opts) =>
       withRuntime(globals().db, async (rt) => {

@@ -75,7 +75,7 @@ export function registerPlanReviewCommands(
       `an answer (${PLAN_REVIEW_PROMPTS.map((p) => p.id).join(', ')})`,
       collect,
     )
-    .option('--note <text>', 'a short note on the decision')
+    .option('-n, --note <text>', 'a short note on the decision')
     .option('--review <date>', 'adjust: the new review date, YYYY-MM-DD')
     .option('--review-in <days>', 'adjust: or in how long, e.g. 14d')
     .option('--cadence <text>', 'adjust: a new cadence')

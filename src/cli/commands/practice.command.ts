@@ -65,10 +65,10 @@ export function registerPracticeCommands(program: Command, globals: () => Global
     .description('log a block of deliberate practice, e.g. whet practice 30 --plan ID --difficulty 3')
     .enablePositionalOptions()
     .argument('<minutes>', 'how long, in minutes (1-480)')
-    .option('--plan <id>', 'the plan it belongs to (id or first 4+ characters)')
-    .option('--exercise <id>', 'the exercise done (default: the plan’s)')
-    .option('--difficulty <1-5>', '1 easy … 3 at the edge of your ability … 5 beyond it')
-    .option('--note <text>', 'what happened, what to change next time')
+    .option('-p, --plan <id>', 'the plan it belongs to (id or first 4+ characters)')
+    .option('-x, --exercise <id>', 'the exercise done (default: the plan’s)')
+    .option('-d, --difficulty <1-5>', '1 easy … 3 at the edge of your ability … 5 beyond it')
+    .option('-n, --note <text>', 'what happened, what to change next time')
     .option('--at <iso>', 'when (ISO 8601 date-time); default: now')
     .option('--json', 'print the log entry as JSON')
     // Lets `whet practice -5` reach the minutes check (commander would call -5 an unknown option);
@@ -103,7 +103,7 @@ export function registerPracticeCommands(program: Command, globals: () => Global
   practice
     .command('list')
     .description('logged practice blocks, oldest first')
-    .option('--plan <id>', 'only this plan’s')
+    .option('-p, --plan <id>', 'only this plan’s')
     .option('--json', 'print as a JSON array')
     .action(async (opts) =>
       run(async (rt) => {
@@ -130,7 +130,7 @@ export function registerPracticeCommands(program: Command, globals: () => Global
     .command('interrupt')
     .description('log an interruption of focused work, now (one keystroke: whet interrupt)')
     .argument('[reason...]', 'what interrupted you (optional)')
-    .option('--minutes <n>', 'how long focus was lost')
+    .option('-m, --minutes <n>', 'how long focus was lost')
     .option('--at <iso>', 'when (ISO 8601 date-time); default: now')
     .option('--json', 'print the entry as JSON')
     .action(async (words: string[], opts) =>
