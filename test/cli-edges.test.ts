@@ -297,3 +297,36 @@ describe('short flags and --help', () => {
     );
   });
 });
+
+describe('relative dates wherever a date is read', () => {
+  it('--review 2w, --at yesterday / 2h, --week 1w; a bad one is one line naming the flag', async () => {
+    const db = freshDb();
+    const idea = (await ok(db, ['idea', 'Write every morning'])).trim();
+    const base = ['plan', 'create', '--from', idea, '--title', 'Morning pages', '--kind', 'process'];
+    const rest = ['--next', 'Open the file', '--signal', 'A page a day'];
+    const plan = JSON.parse(await ok(db, [...base, ...rest, '--review', '2w', '--json'])) as {
+      id: string;
+      reviewOn: string;
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    const days = (Date.parse(plan.reviewOn) - Date.parse(today)) / 86_400_000;
+    expect(Math.abs(days - 14)).toBeLessThanOrEqual(1);
+    expect(await fails(db, [...base, ...rest, '--review', 'someday'])).toMatch(
+      /^whet: --review: "someday" is not a date/,
+    );
+
+    const log = JSON.parse(
+      await ok(db, ['practice', '20', '-p', plan.id.slice(0, 4), '--at', '2h', '--json']),
+    );
+    expect(Math.abs(Date.now() - 2 * 3_600_000 - Date.parse(log.at))).toBeLessThan(60_000);
+    const y = JSON.parse(await ok(db, ['interrupt', 'slack', '--at', 'yesterday', '--json']));
+    expect(Math.abs(Date.now() - 86_400_000 - Date.parse(y.at))).toBeLessThan(2 * 3_600_000);
+    expect(await fails(db, ['measure', 'interruptions', '3', '--at', 'earlier'])).toMatch(
+      /^whet: --at: "earlier" is not a time/,
+    );
+
+    const week = JSON.parse(await ok(db, ['review', '--week', '1w', '--json'])) as { weekOf: string };
+    expect(week.weekOf < today).toBe(true);
+    expect(await fails(db, ['review', '--week', 'soon'])).toMatch(/^whet: --week: "soon" is not a date/);
+  });
+});

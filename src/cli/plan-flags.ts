@@ -1,6 +1,7 @@
 import { validationError, WhetstoneError } from '../core/errors.js';
 import { addDays, localDate } from '../core/time-zone.js';
 import type { PlanView } from '../services/plan.service.js';
+import { futureDateFlag } from './date-flags.js';
 import type { Runtime } from './runtime.js';
 
 /**
@@ -88,7 +89,7 @@ export function reviewFlagUsed(flags: ReviewDateFlags): '--review' | '--review-i
 
 /** The local review date the flags name (`--review-in` counts from today), or `fallbackDays` ahead. */
 export function reviewDate(flags: ReviewDateFlags, today: string, fallbackDays?: number): string | undefined {
-  if (flags.review !== undefined) return flags.review.trim();
+  if (flags.review !== undefined) return futureDateFlag('--review', flags.review, today);
   const days = flags.reviewIn === undefined ? fallbackDays : daysFromNow(flags.reviewIn);
   return days === undefined || days === null ? undefined : addDays(today, days);
 }

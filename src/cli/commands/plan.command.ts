@@ -74,7 +74,7 @@ export function registerPlanCommands(program: Command, globals: () => GlobalOpti
     .option('--next <text>', 'the concrete next action, small enough for today')
     .option('--cadence <text>', 'how often, e.g. 3x30/week, daily 20, weekdays 45, "MO,WE,FR 30 at 07:30"')
     .option('--signal <text>', 'what will show it works')
-    .option('--review <date>', 'when to decide keep/adjust/drop, YYYY-MM-DD')
+    .option('--review <date>', 'when to decide keep/adjust/drop: YYYY-MM-DD, tomorrow, 3d, 2w')
     .option('--review-in <days>', `or in how long, e.g. 14d or 2w (default ${DEFAULT_REVIEW_DAYS}d)`)
     .option('--json', 'print the plan as JSON')
     .action(async (opts) => {
