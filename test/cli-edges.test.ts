@@ -330,3 +330,20 @@ describe('relative dates wherever a date is read', () => {
     expect(await fails(db, ['review', '--week', 'soon'])).toMatch(/^whet: --week: "soon" is not a date/);
   });
 });
+
+describe('confirmations and plurals', () => {
+  it('a command that changes something says so in a line; counts read "1 question", "1 idea"', async () => {
+    const db = freshDb();
+    expect(await ok(db, ['settings', '--time-zone', 'Europe/Berlin'])).toMatch(
+      /^Saved: time zone Europe\/Berlin\.\n/,
+    );
+    const deck = writeFile(
+      'one.yaml',
+      'id: one-question\nname: One\nquestions:\n  - id: slowed\n    text: What slowed you down today?\n    stage: opening\n    areas: [writing]\n',
+    );
+    expect(await ok(db, ['decks', 'import', deck])).toBe('imported deck one-question ("One", 1 question)\n');
+    expect((await whet(db, ['session', '--minutes', '5'], 'an idea\n/end\n')).code).toBe(0);
+    const [session] = JSON.parse(await ok(db, ['sessions', '--json'])) as { id: string }[];
+    expect(await ok(db, ['session', 'show', session!.id])).toMatch(/: 1 idea, /);
+  });
+});

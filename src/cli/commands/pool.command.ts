@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { WhetstoneError } from '../../core/errors.js';
 import type { PoolSummary } from '../../core/experiments/pool.js';
+import { plural } from '../../core/plural.js';
 import { inFileTerms, readCardFiles } from '../card-files.js';
 import { printJson } from '../output.js';
 import { printPoolReport, printPoolTable } from '../pool-output.js';
@@ -76,7 +77,7 @@ export function registerPoolCommands(program: Command, globals: () => { db?: str
         if (opts.json) printJson(result);
         else
           process.stdout.write(
-            `added ${result.added}, already in the pool ${result.alreadyInPool}; ${result.pool.name} now has ${result.pool.participants} participant${result.pool.participants === 1 ? '' : 's'}\n`,
+            `added ${result.added}, already in the pool ${result.alreadyInPool}; ${result.pool.name} now has ${plural(result.pool.participants, 'participant')}\n`,
           );
       });
     });

@@ -35,8 +35,9 @@ export function registerSettingsCommand(program: Command, globals: () => GlobalO
             : await namingFlags({ timeZone: '--time-zone' }, () =>
                 settings.update(rt.actor, { timeZone: zone.trim().toLowerCase() === 'system' ? null : zone }),
               );
-        if (opts.json) printJson(current);
-        else printSettings(current);
+        if (opts.json) return printJson(current);
+        if (zone !== undefined) out(`Saved: time zone ${current.timeZone}.\n\n`);
+        printSettings(current);
       }),
     );
 }
