@@ -239,7 +239,9 @@ describe('interruptions, listings and the calendar', () => {
     expect(review?.startDate.isDate).toBe(true);
     expect(review?.startDate.toString()).toBe('2026-03-20');
     const blocks = events.filter((e) => e.summary === 'Practice: Summarise one paper a week');
-    expect(blocks.length).toBeGreaterThan(10);
+    expect(blocks.length).toBeGreaterThan(5);
+    // A one-off file stops the blocks at the review date (the subscription feed rolls on).
+    expect(blocks.every((b) => b.startDate.toString().slice(0, 10) <= '2026-03-20')).toBe(true);
     // Monday, Wednesday and Friday at 07:30 in the (UTC) time zone.
     expect(blocks.every((b) => b.startDate.toJSDate().toISOString().endsWith('T07:30:00.000Z'))).toBe(true);
     expect(new Set(blocks.map((b) => b.startDate.toJSDate().getUTCDay()))).toEqual(new Set([1, 3, 5]));

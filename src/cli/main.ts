@@ -24,8 +24,9 @@ const EXIT_USER_ERROR = 1;
 const EXIT_USAGE = 2;
 
 const DB_FLAGS = '--db <path>';
+/** The same words as the README's "Where data lives". */
 const DB_HELP =
-  'database file (or postgres:// URL); default: $WHETSTONE_DB, $DATABASE_URL, ~/.local/share/whetstone/whetstone.db';
+  'a SQLite file or a postgres:// URL; otherwise $WHETSTONE_DB, then $DATABASE_URL, then $XDG_DATA_HOME/whetstone/whetstone.db (~/.local/share/whetstone/whetstone.db)';
 
 function buildProgram(): Command {
   const program = new Command('whet')

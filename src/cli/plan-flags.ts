@@ -1,6 +1,7 @@
 import { validationError, WhetstoneError } from '../core/errors.js';
 import { addDays, localDate } from '../core/time-zone.js';
 import type { PlanView } from '../services/plan.service.js';
+import { futureDateFlag } from './date-flags.js';
 import type { Runtime } from './runtime.js';
 
 /**
@@ -88,33 +89,22 @@ export function reviewFlagUsed(flags: ReviewDateFlags): '--review' | '--review-i
 
 /** The local review date the flags name (`--review-in` counts from today), or `fallbackDays` ahead. */
 export function reviewDate(flags: ReviewDateFlags, today: string, fallbackDays?: number): string | undefined {
-  if (flags.review !== undefined) return flags.review.trim();
+  if (flags.review !== undefined) return futureDateFlag('--review', flags.review, today);
   const days = flags.reviewIn === undefined ? fallbackDays : daysFromNow(flags.reviewIn);
   return days === undefined || days === null ? undefined : addDays(today, days);
 }
 
 /**
  * The plan with this id or a unique prefix of it (at least 4 characters). `flag` is named in the
- * error when there is no such plan.
+ * error when there is no such plan, or the prefix is malformed or ambiguous.
  */
 export async function findPlan(rt: Runtime, raw: string, flag = 'plan'): Promise<PlanView> {
-  const wanted = raw.trim().toLowerCase();
-  if (!/^[0-9a-z]{4,32}$/.test(wanted))
-    throw validationError(flag, 'must be a plan id or at least its first 4 characters (see: whet plan list)');
-  const { plans } = rt.services;
   try {
-    return await plans.get(rt.actor, wanted);
+    return await rt.services.plans.get(rt.actor, await rt.services.ids.resolve(rt.actor, 'plan', raw, flag));
   } catch (error) {
     if (!(error instanceof WhetstoneError) || error.code !== 'not_found') throw error;
-  }
-  const matches = (await plans.list(rt.actor, { state: 'all' })).filter((p) => p.id.startsWith(wanted));
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length === 0)
     throw validationError(flag, `there is no plan ${raw.trim()} (see: whet plan list --state all)`);
-  throw validationError(
-    flag,
-    `"${raw.trim()}" matches several plans (${matches.map((p) => p.id).join(', ')}); type more of it`,
-  );
+  }
 }
 
 /** `KEY=TEXT` flags (`--answer signal="it worked"`) as pairs, each key once. */

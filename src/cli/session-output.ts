@@ -1,5 +1,6 @@
 import type { Deck } from '../core/decks/deck.js';
 import type { Idea } from '../core/ideas.js';
+import { plural } from '../core/plural.js';
 import type { SessionView } from '../core/sessions/view.js';
 import type { QuestionStat } from '../services/session.service.js';
 
@@ -31,7 +32,7 @@ const out = (text: string) => process.stdout.write(text);
 export function printSessionSummary(view: SessionView, areaNames: ReadonlyMap<string, string>): void {
   const { summary } = view;
   out(
-    `Session ${view.state === 'completed' ? 'complete' : view.state}: ${summary.ideaCount} idea${summary.ideaCount === 1 ? '' : 's'}, ` +
+    `Session ${view.state === 'completed' ? 'complete' : view.state}: ${plural(summary.ideaCount, 'idea')}, ` +
       `${summary.ratedCount} rated, ${formatClock(view.elapsedMs)} of ${formatClock(view.plannedMs + view.addedMs)} used.\n`,
   );
   if (summary.byArea.length > 0) {
@@ -85,7 +86,7 @@ export function printSessionDetail(view: SessionView, areaNames: ReadonlyMap<str
   for (const q of view.questions) {
     const ideas = view.ideas.filter((i) => i.questionId === q.questionId).length;
     out(
-      `  ${String(q.position + 1).padStart(2)}. ${truncate(q.text, 80)}  (${formatClock(q.spentMs)}${q.skipped ? ', skipped' : ''}, ${ideas} idea${ideas === 1 ? '' : 's'})\n`,
+      `  ${String(q.position + 1).padStart(2)}. ${truncate(q.text, 80)}  (${formatClock(q.spentMs)}${q.skipped ? ', skipped' : ''}, ${plural(ideas, 'idea')})\n`,
     );
   }
   out('\nIdeas:\n');

@@ -5,7 +5,8 @@ import { SOURCE_LABELS } from './ideas.js';
 export const EXPORT_FORMATS = ['json', 'md', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const CSV_COLUMNS = [
+/** The columns of the CSV export, in order; `whet import` reads the same ones. */
+export const CSV_COLUMNS = [
   'id',
   'text',
   'area',

@@ -10,7 +10,9 @@ import { DeckService } from './deck.service.js';
 import { ExerciseService } from './exercise.service.js';
 import { ExperimentService } from './experiment.service.js';
 import { ExperimentSessions } from './experiment-sessions.js';
+import { IdPrefixService } from './id-prefix.service.js';
 import { IdeaService } from './idea.service.js';
+import { IdeaImportService } from './idea-import.service.js';
 import { newId } from './ids.js';
 import { MeasurementService } from './measurement.service.js';
 import { PlanService } from './plan.service.js';
@@ -26,6 +28,9 @@ export interface Services {
   clock: Clock;
   areas: AreaService;
   ideas: IdeaService;
+  ideaImport: IdeaImportService;
+  /** Full ids from the unique prefixes people type on the command line. */
+  ids: IdPrefixService;
   backup: BackupService;
   changes: ChangeService;
   decks: DeckService;
@@ -58,6 +63,8 @@ export function createServices(
     clock,
     areas,
     ideas,
+    ids: new IdPrefixService(store),
+    ideaImport: new IdeaImportService(store, areas, settings, blinding, clock, makeId),
     backup: new BackupService(store, clock),
     changes: new ChangeService(store),
     decks,

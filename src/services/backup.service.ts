@@ -118,10 +118,24 @@ export class BackupService {
 
   /**
    * Restores a backup in one transaction. Records are matched by id (areas also by name), so
-   * importing the same file twice changes nothing; a newer local edit of an idea is kept.
+   * importing the same file twice changes nothing; a newer local edit of an idea is kept. With
+   * `dryRun` the same work runs and is rolled back, so the summary says what an import would do.
    */
-  async import(actor: Actor, raw: string | unknown): Promise<ImportSummary> {
+  async import(
+    actor: Actor,
+    raw: string | unknown,
+    options: { dryRun?: boolean } = {},
+  ): Promise<ImportSummary> {
     const backup = parseBackup(raw);
+    try {
+      return await this.restore(actor, backup, options.dryRun === true);
+    } catch (error) {
+      if (error instanceof DryRunDone) return error.summary;
+      throw error;
+    }
+  }
+
+  private restore(actor: Actor, backup: Backup, dryRun: boolean): Promise<ImportSummary> {
     return inTransaction(this.store, async (trx) => {
       const areas = new AreaRepository(trx, this.store.engine);
       const ideas = new IdeaRepository(trx, this.store.engine);
@@ -203,8 +217,16 @@ export class BackupService {
         this.clock().toISOString(),
       );
       await importPlanData(trx, actor, backup.data, summary);
+      if (dryRun) throw new DryRunDone(summary);
       return summary;
     });
+  }
+}
+
+/** Thrown at the end of a dry run so its transaction rolls back; carries what it would have done. */
+class DryRunDone extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
   }
 }
 

@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { notFound } from '../core/errors.js';
 import { findTemplate } from '../core/experiments/templates.js';
-import { type FeedExperiment, planFeed } from '../core/plans/feed.js';
+import {
+  type FeedExperiment,
+  oneOffExportEnd,
+  oneOffPracticeEnd,
+  type PlanFeedOptions,
+  planFeed,
+} from '../core/plans/feed.js';
 import type { CalendarFeed } from '../core/plans/views.js';
 import { addDays, localDate } from '../core/time-zone.js';
 import { CalendarFeedRepository } from '../store/calendar-feed.repository.js';
@@ -64,14 +70,37 @@ export class CalendarFeedService {
   async feedFor(token: string): Promise<string> {
     const feed = await this.feeds.findLive(hashToken(token));
     if (!feed) throw notFound('calendar feed', 'for this link');
-    return this.calendar({ userId: feed.userId });
+    const today = await this.today({ userId: feed.userId });
+    return this.calendar(
+      { userId: feed.userId },
+      { from: addDays(today, -FEED_DAYS_BACK), to: addDays(today, FEED_DAYS_AHEAD) },
+    );
   }
 
-  /** The same calendar as a one-off file. */
-  async calendar(actor: Actor): Promise<string> {
+  /**
+   * The calendar as a one-off file, imported once and never refreshed: from today, each plan's
+   * blocks up to its review date (a kept routine's for the next weeks), reviews and phase ends.
+   */
+  async export(actor: Actor): Promise<string> {
+    const today = await this.today(actor);
+    const plans = await this.plans.list(actor.userId);
+    return this.calendar(actor, {
+      from: today,
+      to: oneOffExportEnd(plans, today),
+      practiceEnd: (plan) => oneOffPracticeEnd(plan, today),
+    });
+  }
+
+  private async today(actor: Actor): Promise<string> {
+    return localDate(this.clock(), await this.settings.timeZone(actor));
+  }
+
+  private async calendar(
+    actor: Actor,
+    window: Pick<PlanFeedOptions, 'from' | 'to' | 'practiceEnd'>,
+  ): Promise<string> {
     const timeZone = await this.settings.timeZone(actor);
     const now = this.clock();
-    const today = localDate(now, timeZone);
     const experiments: FeedExperiment[] = (await this.experiments.list(actor.userId, 100))
       .filter((e) => e.record.state !== 'abandoned')
       .map(({ record }) => ({
@@ -86,8 +115,7 @@ export class CalendarFeedService {
     return planFeed({
       plans: await this.plans.list(actor.userId),
       timeZone,
-      from: addDays(today, -FEED_DAYS_BACK),
-      to: addDays(today, FEED_DAYS_AHEAD),
+      ...window,
       experiments,
       name: 'Whetstone',
       now,

@@ -1,4 +1,5 @@
-import { notFound, validationError, WhetstoneError } from '../core/errors.js';
+import { notFound, WhetstoneError } from '../core/errors.js';
+import { idPrefixOf, pickByPrefix } from '../core/id-prefix.js';
 import { assertTransition } from '../core/idea-status.js';
 import {
   type Idea,
@@ -50,20 +51,8 @@ export class IdeaService {
 
   /** The full id for `idOrPrefix` (as in git, a unique prefix of at least 4 characters). */
   async resolveId(actor: Actor, idOrPrefix: string): Promise<string> {
-    const wanted = idOrPrefix.trim().toLowerCase();
-    if (!/^[0-9a-z]{4,32}$/.test(wanted)) {
-      throw validationError('id', 'must be an idea id or at least its first 4 characters');
-    }
-    const matches = await this.ideas.idsWithPrefix(actor.userId, wanted);
-    if (matches.includes(wanted)) return wanted;
-    if (matches.length === 0) throw notFound('idea', idOrPrefix);
-    if (matches.length > 1) {
-      throw validationError(
-        'id',
-        `"${idOrPrefix}" matches several ideas (${matches.join(', ')}); type more of it`,
-      );
-    }
-    return matches[0] as string;
+    const matches = await this.ideas.idsWithPrefix(actor.userId, idPrefixOf('idea', idOrPrefix));
+    return pickByPrefix('idea', idOrPrefix, matches);
   }
 
   /** Applies a partial edit; a status change must follow the lifecycle. */

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { WhetstoneError } from '../../core/errors.js';
+import { plural } from '../../core/plural.js';
 import { readInputFile, writeOutputFile } from '../files.js';
 import { printJson } from '../output.js';
 import { withRuntime } from '../runtime.js';
@@ -47,7 +48,7 @@ export function registerDecksCommand(program: Command, globals: () => { db?: str
             throw everyProblem(error);
           });
         process.stdout.write(
-          `imported deck ${deck.id} ("${deck.name}", ${deck.questions.length} question${deck.questions.length === 1 ? '' : 's'})\n`,
+          `imported deck ${deck.id} ("${deck.name}", ${plural(deck.questions.length, 'question')})\n`,
         );
       });
     });

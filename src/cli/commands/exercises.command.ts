@@ -79,7 +79,7 @@ export function registerExerciseCommands(program: Command, globals: () => { db?:
     .option('--sub-skill <id>', 'the sub-skill it trains (a library one or your own, e.g. statistics)')
     .option('--title <text>', 'a short title')
     .option('--instructions <text>', 'what to do in one block')
-    .option('--minutes <n>', 'suggested block length (default 30)')
+    .option('-m, --minutes <n>', 'suggested block length (default 30)')
     .option('--level <level>', EXERCISE_LEVELS.join(' | '))
     .option('--harder <text>', 'how to make it harder once it feels easy')
     .option('--json', 'print the exercise as JSON')

@@ -22,7 +22,8 @@ const TEST_CLOCK_HELP =
  */
 async function experimentFor(rt: Runtime, id: string | undefined, orLatest = false): Promise<ExperimentView> {
   const { experiments } = rt.services;
-  if (id !== undefined) return experiments.get(rt.actor, id);
+  if (id !== undefined)
+    return experiments.get(rt.actor, await rt.services.ids.resolve(rt.actor, 'experiment', id));
   const found =
     (await experiments.active(rt.actor)) ?? (orLatest ? (await experiments.list(rt.actor, 1))[0] : undefined);
   if (found) return found;

@@ -15,7 +15,7 @@ export function registerIdeasCommand(program: Command, globals: () => { db?: str
     .command('ideas')
     .description('list ideas, newest first, with filters and full-text search')
     .option('-a, --area <area>', 'only this area (name or id)')
-    .addOption(new Option('--source <source>', 'only this source').choices([...IDEA_SOURCES]))
+    .addOption(new Option('-s, --source <source>', 'only this source').choices([...IDEA_SOURCES]))
     .addOption(new Option('--status <status>', 'only this status').choices([...IDEA_STATUSES]))
     .option('-q, --search <words>', 'full-text search (every word must match, as a prefix)')
     .option('--since <date>', 'captured on or after this date: YYYY-MM-DD, today, yesterday, 3d, 1w')

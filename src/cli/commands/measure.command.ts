@@ -4,6 +4,7 @@ import { printJson } from '../output.js';
 import { numberish } from '../parse.js';
 import { withRuntime } from '../runtime.js';
 import { localTime } from '../session-output.js';
+import { atFlag } from './practice.command.js';
 
 function printMeasurements(entries: readonly MeasurementEntry[]): void {
   if (entries.length === 0) {
@@ -25,15 +26,18 @@ export function registerMeasureCommands(program: Command, globals: () => { db?: 
     .description('log a measurement, e.g. whet measure interruptions 4 (for a baseline-vs-change experiment)')
     .argument('<name>', 'what you measure; the same name (any case) is the same measurement')
     .argument('<value>', 'a number')
-    .option('--at <iso>', 'when it was measured (ISO 8601 date-time); default: now')
-    .option('--note <text>', 'a short note')
+    .option(
+      '--at <iso>',
+      'when: an ISO date-time, 30m or 2h ago, yesterday, 3d (this time of day); default: now',
+    )
+    .option('-n, --note <text>', 'a short note')
     .option('--json', 'print the entry as JSON')
     .action(async (name: string, value: string, opts) =>
       withRuntime(globals().db, async (rt) => {
         const entry = await rt.services.measurements.log(rt.actor, {
           name,
           value: numberish(value),
-          at: opts.at,
+          at: opts.at === undefined ? undefined : await atFlag(rt, opts.at),
           note: opts.note,
         });
         if (opts.json) printJson(entry);

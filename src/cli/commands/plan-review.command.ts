@@ -75,8 +75,8 @@ export function registerPlanReviewCommands(
       `an answer (${PLAN_REVIEW_PROMPTS.map((p) => p.id).join(', ')})`,
       collect,
     )
-    .option('--note <text>', 'a short note on the decision')
-    .option('--review <date>', 'adjust: the new review date, YYYY-MM-DD')
+    .option('-n, --note <text>', 'a short note on the decision')
+    .option('--review <date>', 'adjust: the new review date: YYYY-MM-DD, tomorrow, 3d, 2w')
     .option('--review-in <days>', 'adjust: or in how long, e.g. 14d')
     .option('--cadence <text>', 'adjust: a new cadence')
     .option('--next <text>', 'adjust: a new next action')
@@ -126,7 +126,7 @@ export function registerPlanReviewCommands(
     .command('resume')
     .description('put an adjusted plan back to work with a new review date')
     .argument('<id>', 'plan id or its first 4+ characters')
-    .option('--review <date>', 'the new review date, YYYY-MM-DD')
+    .option('--review <date>', 'the new review date: YYYY-MM-DD, tomorrow, 3d, 2w')
     .option('--review-in <days>', 'or in how long, e.g. 14d')
     .option('--cadence <text>', 'a new cadence')
     .option('--next <text>', 'a new next action')

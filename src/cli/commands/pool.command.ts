@@ -1,24 +1,28 @@
 import type { Command } from 'commander';
 import { WhetstoneError } from '../../core/errors.js';
 import type { PoolSummary } from '../../core/experiments/pool.js';
+import { plural } from '../../core/plural.js';
 import { inFileTerms, readCardFiles } from '../card-files.js';
 import { printJson } from '../output.js';
 import { printPoolReport, printPoolTable } from '../pool-output.js';
 import { type Runtime, withRuntime } from '../runtime.js';
 
-/** A pool by id, or by its name (any case) when that is unambiguous. */
+/** A pool by its name (any case) when that is unambiguous, else by its id or a unique prefix of it. */
 async function findPool(rt: Runtime, ref: string): Promise<PoolSummary> {
   const pools = await rt.services.pools.list(rt.actor);
-  const byId = pools.find((p) => p.id === ref);
+  const byId = pools.find((p) => p.id === ref.trim());
   if (byId) return byId;
   const byName = pools.filter((p) => p.name.toLowerCase() === ref.trim().toLowerCase());
   if (byName.length === 1) return byName[0]!;
-  throw new WhetstoneError(
-    byName.length > 1 ? 'conflict' : 'not_found',
-    byName.length > 1
-      ? `pool: ${byName.length} pools are called "${ref}"; use the id (see: whet pool list)`
-      : `pool ${ref} not found (see: whet pool list)`,
-  );
+  if (byName.length > 1)
+    throw new WhetstoneError(
+      'conflict',
+      `pool: ${byName.length} pools are called "${ref}"; use the id (see: whet pool list)`,
+    );
+  if (!/^[0-9a-z]{4,32}$/i.test(ref.trim()))
+    throw new WhetstoneError('not_found', `pool ${ref} not found (see: whet pool list)`);
+  const id = await rt.services.ids.resolve(rt.actor, 'pool', ref, 'pool');
+  return pools.find((p) => p.id === id)!;
 }
 
 /** `whet pool create|list|import|report`: pools of anonymous result cards and their analysis. */
@@ -58,7 +62,7 @@ export function registerPoolCommands(program: Command, globals: () => { db?: str
   pool
     .command('import')
     .description('add result cards to a pool: all of them, or none if any is refused')
-    .argument('<pool>', 'pool id or name')
+    .argument('<pool>', 'pool name, id or a unique prefix of the id')
     .argument('<files...>', 'card files: one card, a JSON array of cards, or {"cards": [...]} each')
     .option('--json', 'print the outcome as JSON')
     .action(async (ref: string, files: string[], opts) => {
@@ -73,7 +77,7 @@ export function registerPoolCommands(program: Command, globals: () => { db?: str
         if (opts.json) printJson(result);
         else
           process.stdout.write(
-            `added ${result.added}, already in the pool ${result.alreadyInPool}; ${result.pool.name} now has ${result.pool.participants} participant${result.pool.participants === 1 ? '' : 's'}\n`,
+            `added ${result.added}, already in the pool ${result.alreadyInPool}; ${result.pool.name} now has ${plural(result.pool.participants, 'participant')}\n`,
           );
       });
     });
@@ -81,7 +85,7 @@ export function registerPoolCommands(program: Command, globals: () => { db?: str
   pool
     .command('report')
     .description('the pooled analysis: share of focused wins, sign test, Wilcoxon, median difference')
-    .argument('<pool>', 'pool id or name')
+    .argument('<pool>', 'pool name, id or a unique prefix of the id')
     .option('--json', 'print the report as JSON')
     .action(async (ref: string, opts) =>
       run(async (rt) => {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { heatMap } from '../../core/plans/interruptions.js';
 import { DIFFICULTY_LABELS, type PracticeLog } from '../../core/plans/practice.js';
 import { heatMapText } from '../dashboard-output.js';
+import { pastInstantFlag } from '../date-flags.js';
 import { printJson } from '../output.js';
 import { numberish } from '../parse.js';
 import { findPlan, namingFlags, todayOf } from '../plan-flags.js';
@@ -20,6 +21,11 @@ const PRACTICE_FLAGS = {
   at: '--at',
   durationMinutes: '--minutes',
 };
+
+/** `--at` as typed (`yesterday`, `2h`, an ISO date-time) as an instant, in the person's zone. */
+export async function atFlag(rt: Runtime, raw: string): Promise<string> {
+  return pastInstantFlag('--at', raw, rt.services.clock(), (await todayOf(rt)).timeZone);
+}
 
 /** Interruptions listed by `whet interruptions` (the heat map counts all of them). */
 const RECENT_INTERRUPTIONS = 20;
@@ -65,11 +71,14 @@ export function registerPracticeCommands(program: Command, globals: () => Global
     .description('log a block of deliberate practice, e.g. whet practice 30 --plan ID --difficulty 3')
     .enablePositionalOptions()
     .argument('<minutes>', 'how long, in minutes (1-480)')
-    .option('--plan <id>', 'the plan it belongs to (id or first 4+ characters)')
-    .option('--exercise <id>', 'the exercise done (default: the plan’s)')
-    .option('--difficulty <1-5>', '1 easy … 3 at the edge of your ability … 5 beyond it')
-    .option('--note <text>', 'what happened, what to change next time')
-    .option('--at <iso>', 'when (ISO 8601 date-time); default: now')
+    .option('-p, --plan <id>', 'the plan it belongs to (id or first 4+ characters)')
+    .option('-x, --exercise <id>', 'the exercise done (default: the plan’s)')
+    .option('-d, --difficulty <1-5>', '1 easy … 3 at the edge of your ability … 5 beyond it')
+    .option('-n, --note <text>', 'what happened, what to change next time')
+    .option(
+      '--at <iso>',
+      'when: an ISO date-time, 30m or 2h ago, yesterday, 3d (this time of day); default: now',
+    )
     .option('--json', 'print the log entry as JSON')
     // Lets `whet practice -5` reach the minutes check (commander would call -5 an unknown option);
     // anything else unknown is still refused as a usage error below.
@@ -85,6 +94,7 @@ export function registerPracticeCommands(program: Command, globals: () => Global
         );
       await run(async (rt) => {
         const plan = opts.plan === undefined ? undefined : await findPlan(rt, opts.plan, '--plan');
+        const at = opts.at === undefined ? undefined : await atFlag(rt, opts.at);
         const log = await namingFlags(PRACTICE_FLAGS, () =>
           rt.services.practice.log(rt.actor, {
             minutes: numberish(minutes),
@@ -92,7 +102,7 @@ export function registerPracticeCommands(program: Command, globals: () => Global
             ...(opts.exercise !== undefined && { exerciseId: opts.exercise }),
             ...(opts.difficulty !== undefined && { difficulty: numberish(opts.difficulty) }),
             ...(opts.note !== undefined && { note: opts.note }),
-            ...(opts.at !== undefined && { at: opts.at }),
+            ...(at !== undefined && { at }),
           }),
         );
         if (opts.json) printJson(log);
@@ -103,7 +113,7 @@ export function registerPracticeCommands(program: Command, globals: () => Global
   practice
     .command('list')
     .description('logged practice blocks, oldest first')
-    .option('--plan <id>', 'only this plan’s')
+    .option('-p, --plan <id>', 'only this plan’s')
     .option('--json', 'print as a JSON array')
     .action(async (opts) =>
       run(async (rt) => {
@@ -130,16 +140,20 @@ export function registerPracticeCommands(program: Command, globals: () => Global
     .command('interrupt')
     .description('log an interruption of focused work, now (one keystroke: whet interrupt)')
     .argument('[reason...]', 'what interrupted you (optional)')
-    .option('--minutes <n>', 'how long focus was lost')
-    .option('--at <iso>', 'when (ISO 8601 date-time); default: now')
+    .option('-m, --minutes <n>', 'how long focus was lost')
+    .option(
+      '--at <iso>',
+      'when: an ISO date-time, 30m or 2h ago, yesterday, 3d (this time of day); default: now',
+    )
     .option('--json', 'print the entry as JSON')
     .action(async (words: string[], opts) =>
       run(async (rt) => {
+        const at = opts.at === undefined ? undefined : await atFlag(rt, opts.at);
         const logged = await namingFlags(PRACTICE_FLAGS, () =>
           rt.services.practice.interrupt(rt.actor, {
             ...(words.length > 0 && { reason: words.join(' ') }),
             ...(opts.minutes !== undefined && { durationMinutes: numberish(opts.minutes) }),
-            ...(opts.at !== undefined && { at: opts.at }),
+            ...(at !== undefined && { at }),
           }),
         );
         if (opts.json) return printJson(logged);

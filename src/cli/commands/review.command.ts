@@ -3,6 +3,7 @@ import { validationError } from '../../core/errors.js';
 import { plural } from '../../core/plural.js';
 import { weekOf } from '../../core/time-zone.js';
 import { withAsker } from '../ask-terminal.js';
+import { pastDateFlag } from '../date-flags.js';
 import { printJson } from '../output.js';
 import { namingFlags, todayOf } from '../plan-flags.js';
 import { zonedTime } from '../plan-output.js';
@@ -32,7 +33,7 @@ export function registerReviewCommands(program: Command, globals: () => GlobalOp
     .command('review')
     .description('the weekly review: the week’s numbers, a few questions, keep/adjust/drop for plans due')
     .enablePositionalOptions()
-    .option('--week <date>', 'any date in the week to review (default: this week)')
+    .option('--week <date>', 'any date in the week to review: YYYY-MM-DD, today, 1w (default: this week)')
     .option('--json', 'print the week’s numbers as JSON (asks nothing)')
     .addHelpText(
       'after',
@@ -40,9 +41,9 @@ export function registerReviewCommands(program: Command, globals: () => GlobalOp
     )
     .action(async (opts) => {
       const code = await run(async (rt) => {
-        const page = await namingFlags({ week: '--week' }, () =>
-          rt.services.reviews.week(rt.actor, opts.week),
-        );
+        const week =
+          opts.week === undefined ? undefined : pastDateFlag('--week', opts.week, (await todayOf(rt)).today);
+        const page = await namingFlags({ week: '--week' }, () => rt.services.reviews.week(rt.actor, week));
         if (opts.json) {
           printJson(page.summary);
           return 0;

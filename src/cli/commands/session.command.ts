@@ -77,11 +77,14 @@ export function registerSessionCommands(program: Command, globals: () => GlobalO
   session
     .command('show')
     .description('show one session: its questions, ideas and summary')
-    .argument('<id>', 'session id (see: whet sessions)')
+    .argument('<id>', 'session id or a unique prefix of it (see: whet sessions)')
     .option('--json', 'print as JSON')
     .action(async (id: string, opts) =>
       withRuntime(globals().db, async (rt) => {
-        const view = await rt.services.sessions.get(rt.actor, id);
+        const view = await rt.services.sessions.get(
+          rt.actor,
+          await rt.services.ids.resolve(rt.actor, 'session', id),
+        );
         if (opts.json) printJson(view);
         else printSessionDetail(view, await areaNames(rt));
       }),

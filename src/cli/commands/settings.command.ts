@@ -35,8 +35,9 @@ export function registerSettingsCommand(program: Command, globals: () => GlobalO
             : await namingFlags({ timeZone: '--time-zone' }, () =>
                 settings.update(rt.actor, { timeZone: zone.trim().toLowerCase() === 'system' ? null : zone }),
               );
-        if (opts.json) printJson(current);
-        else printSettings(current);
+        if (opts.json) return printJson(current);
+        if (zone !== undefined) out(`Saved: time zone ${current.timeZone}.\n\n`);
+        printSettings(current);
       }),
     );
 }
@@ -50,11 +51,13 @@ export function registerCalendarCommands(program: Command, globals: () => Global
 
   calendar
     .command('export')
-    .description('write the calendar once, as an .ics file to import')
+    .description(
+      'write the calendar once, as an .ics file to import: from today, each plan’s blocks up to its review date',
+    )
     .requiredOption('-o, --out <file>', 'the .ics file to write')
     .action(async (opts) =>
       run(async (rt) => {
-        const ics = await rt.services.calendar.calendar(rt.actor);
+        const ics = await rt.services.calendar.export(rt.actor);
         writeOutputFile(opts.out, ics);
         const events = ics.match(/^BEGIN:VEVENT/gm)?.length ?? 0;
         out(`wrote ${opts.out}: ${events} events; import it into your calendar app\n`);

@@ -1,8 +1,9 @@
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
+import { addDays, datesBetween } from '../local-date.js';
 import { parseCadence } from './cadence-parse.js';
-import { planFeed } from './feed.js';
+import { EXPORT_KEPT_DAYS, oneOffExportEnd, oneOffPracticeEnd, planFeed } from './feed.js';
 import type { Plan } from './plan.js';
 
 function plan(id: string, extra: Partial<Plan>): Plan {
@@ -205,5 +206,37 @@ describe('planFeed in New York across the autumn change (2026-11-01)', () => {
     expect(() => planFeed({ ...base, from: '2026-01-01', to: '2027-03-01' })).toThrow(
       'to: must be at most 400 days after from',
     );
+  });
+});
+
+describe('the one-off export', () => {
+  const today = '2026-03-20';
+  const open = plan('open', { reviewOn: '2026-03-25' });
+  const kept = plan('kept', { state: 'kept', reviewOn: '2026-03-10' });
+  const dropped = plan('gone', { state: 'dropped', reviewOn: '2026-09-01' });
+  const plans = [open, kept, dropped];
+
+  it("stops a plan's blocks at its review date; a kept routine gets the next four weeks", () => {
+    expect(oneOffPracticeEnd(open, today)).toBe('2026-03-25');
+    expect(oneOffPracticeEnd(kept, today)).toBe(addDays(today, EXPORT_KEPT_DAYS));
+    expect(oneOffExportEnd(plans, today)).toBe('2026-04-17');
+    expect(oneOffExportEnd([plan('far', { reviewOn: '2026-12-01' })], today)).toBe('2026-12-01');
+
+    const text = planFeed({
+      plans,
+      timeZone: 'Europe/Berlin',
+      from: today,
+      to: oneOffExportEnd(plans, today),
+      practiceEnd: (p) => oneOffPracticeEnd(p, today),
+      name: 'x',
+      now: '2026-03-20T08:00:00Z',
+    });
+    const days = (prefix: string) =>
+      parse(text)
+        .events.filter((e) => e.uid.startsWith(prefix) && !e.allDay)
+        .map((e) => e.startDate);
+    expect(days('open-block')).toEqual(datesBetween('2026-03-20', '2026-03-25'));
+    expect(days('kept-block')).toEqual(datesBetween('2026-03-20', '2026-04-17'));
+    expect(days('gone')).toEqual([]);
   });
 });

@@ -49,6 +49,29 @@ export interface PlanFeedOptions {
   now: InstantLike;
   /** Link back to the app, put into each event. */
   url?: string;
+  /** The last local date of a plan's practice blocks (at most `to`); default `to` for every plan. */
+  practiceEnd?: (plan: Plan) => string;
+}
+
+/** How far a one-off export carries a kept routine: it has no review date ahead to stop at. */
+export const EXPORT_KEPT_DAYS = 28;
+
+/**
+ * Where a one-off export (a file imported once, never refreshed) stops a plan's practice blocks:
+ * at its review date while one is ahead, since the review may change or end the plan; a kept
+ * routine goes on, so it gets the next EXPORT_KEPT_DAYS. The subscription feed needs no such end:
+ * it is regenerated on every fetch and keeps its rolling window.
+ */
+export function oneOffPracticeEnd(plan: Plan, today: string): string {
+  return AWAITING_REVIEW.has(plan.state) ? plan.reviewOn : addDays(today, EXPORT_KEPT_DAYS);
+}
+
+/** The last local date a one-off export covers: every plan's blocks and review, at least the kept span. */
+export function oneOffExportEnd(plans: readonly Plan[], today: string): string {
+  const ends = plans.filter((p) => PRACTISING.has(p.state)).map((p) => oneOffPracticeEnd(p, today));
+  const latest = ends.reduce((a, b) => (a > b ? a : b), addDays(today, EXPORT_KEPT_DAYS));
+  const cap = addDays(today, FEED_DAYS_MAX);
+  return latest > cap ? cap : latest;
 }
 
 /** Plans whose practice blocks belong in the calendar: running ones, and kept routines that go on. */
@@ -73,7 +96,9 @@ function addPracticeBlocks(calendar: ICalCalendar, plan: Plan, options: PlanFeed
   if (!plan.cadence || !PRACTISING.has(plan.state)) return;
   const anchor = localDate(plan.createdAt, options.timeZone);
   const from = anchor > options.from ? anchor : options.from;
-  if (from > options.to) return;
+  const planEnd = options.practiceEnd?.(plan) ?? options.to;
+  const to = planEnd < options.to ? planEnd : options.to;
+  if (from > to) return;
   const cadence = plan.cadence;
   const flexible =
     cadence.perWeek !== null ? '\nAny days that suit you count; these blocks are a suggested spread.' : '';
@@ -81,7 +106,7 @@ function addPracticeBlocks(calendar: ICalCalendar, plan: Plan, options: PlanFeed
   const description =
     `${describeCadence(cadence)}${flexible}\nNext action: ${plan.nextAction}\nSuccess signal: ${plan.successSignal}` +
     `\nLog it: whet practice ${cadence.minutes} --plan ${plan.id}${link}`;
-  for (const block of expandCadence(cadence, { from, to: options.to, timeZone: options.timeZone, anchor })) {
+  for (const block of expandCadence(cadence, { from, to, timeZone: options.timeZone, anchor })) {
     calendar.createEvent({
       id: `${plan.id}-block-${block.date}T${block.time.replace(':', '')}@whetstone`,
       stamp,

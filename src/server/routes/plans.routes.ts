@@ -107,7 +107,7 @@ export function progressRoutes(services: Services, actor: Actor): Hono {
     .get('/settings', async (c) => c.json(await settings.get(actor)))
     .put('/settings', async (c) => c.json(await settings.update(actor, await jsonBody(c))))
     .get('/calendar.ics', async (c) =>
-      c.body(await calendar.calendar(actor), 200, {
+      c.body(await calendar.export(actor), 200, {
         'content-type': 'text/calendar; charset=utf-8',
         'content-disposition': 'attachment; filename="whetstone.ics"',
       }),
