@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { WhetServer } from '../support/server.js';
 import {
   advanceClock,
+  alertsFor,
   apiJson,
   freshAppPerTest,
   type Locator,
@@ -36,7 +37,6 @@ interface ApiPlan {
 }
 
 const visible = (locator: Locator) => locator.waitFor({ state: 'visible' });
-const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden' });
 
 /** Light and dark, desktop and phone, for a person to look at. */
 async function shots(page: Page, name: string): Promise<void> {
@@ -244,5 +244,103 @@ describe('prorated weekly targets', () => {
       'Prorated targets: week of',
     );
     await shots(page, 'dashboard-prorated');
+  });
+});
+
+describe('weekly-review answers', () => {
+  it('turn into an idea with source "review", confirmed with a link, once', async () => {
+    const { page, server, db } = app;
+    const { weekOf } = (await apiJson<{ summary: { weekOf: string } }>(server, 'GET', '/reviews/weekly'))
+      .summary as { weekOf: string };
+    await apiJson(server, 'POST', '/reviews/weekly', {
+      weekOf,
+      answers: [
+        { promptId: 'one-change', text: 'No meetings before eleven.' },
+        { promptId: 'learned', text: 'I write best before lunch.' },
+      ],
+    });
+    await page.goto(`${server.url}review`);
+    const form = page.getByRole('form', { name: 'Weekly review' });
+    const answer = form.locator('.weekly-answer').filter({ hasText: 'If you changed one thing' });
+    await answer.getByRole('button', { name: 'Make this an idea' }).click();
+    await poll(() => shownText(answer.getByRole('status'))).toBe(
+      'Saved as an idea, from this review. Open the idea',
+    );
+    const ideas = await listIdeas(db);
+    expect(ideas.map((i) => [i.text, i.source])).toEqual([['No meetings before eleven.', 'review']]);
+    expect(ideas[0]?.context).toMatch(/^Weekly review, week of .+: If you changed one thing about next week/);
+    // The other answer still offers it; the history's copy of this one knows it is an idea.
+    expect(await form.getByRole('button', { name: 'Make this an idea' }).count()).toBe(1);
+    await shots(page, 'review-answer-idea');
+
+    await page.reload();
+    await poll(() => shownText(answer.getByRole('status'))).toBe('Already an idea. Open the idea');
+    await answer.getByRole('link', { name: 'Open the idea' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Idea' }).waitFor();
+    await poll(() => page.getByRole('textbox', { name: 'Idea text' }).inputValue()).toBe(
+      'No meetings before eleven.',
+    );
+    expect(new URL(page.url()).pathname).toBe(`/ideas/${ideas[0]?.id}`);
+    expect((await listIdeas(db)).length).toBe(1);
+  });
+});
+
+describe('plans', () => {
+  it('are made without an idea from the plans page', async () => {
+    const { page, server } = app;
+    await page.goto(`${server.url}plans`);
+    await page.getByRole('button', { name: 'New plan' }).click();
+    const form = page.getByRole('form', { name: 'Make a plan' });
+    await form.getByRole('textbox', { name: 'What will change?' }).fill('Close Slack until noon');
+    await form.getByRole('textbox', { name: /^Next action/ }).fill('Set Slack to quit at 9:00');
+    await form.getByRole('textbox', { name: /^Success signal/ }).fill('Two uninterrupted mornings a week');
+    await shots(page, 'plan-new');
+    await form.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Close Slack until noon' }).waitFor();
+    expect(await shownText(page.getByRole('main'))).toContain(
+      'No linked ideas: this plan was made on its own.',
+    );
+    const plans = await apiJson<{ items: ApiPlan[] }>(server, 'GET', '/plans');
+    expect(plans.items.map((p) => [p.title, p.ideaIds])).toEqual([['Close Slack until noon', []]]);
+  });
+
+  it('are edited on their page; a refused field says why, and only what changed is sent', async () => {
+    const { page, server } = app;
+    const today = await utcWednesday(server);
+    const plan = await practicePlan(server, today, { cadence: 'MO,WE,FR 30 at 07:30' });
+    await page.goto(`${server.url}plans/${plan.id}`);
+    await page.getByRole('button', { name: 'Edit plan' }).click();
+    const form = page.getByRole('form', { name: 'Edit plan' });
+    await page.getByRole('heading', { level: 1, name: 'Edit plan' }).waitFor();
+    // The stored values, the cadence written as the field reads it.
+    const cadence = form.getByRole('textbox', { name: /^Cadence/ });
+    expect(await cadence.inputValue()).toBe('MO,WE,FR 30 at 07:30');
+    expect(await form.getByRole('textbox', { name: /^Next action/ }).inputValue()).toBe(
+      'Pick Thursday’s paper',
+    );
+
+    // The server's refusal lands on the field.
+    await cadence.fill('9x30/day');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await poll(() => cadence.getAttribute('aria-invalid')).toBe('true');
+    expect((await alertsFor(cadence)).join(' ')).toMatch(/\S/);
+
+    await cadence.fill('3x45/week');
+    await form.getByRole('textbox', { name: /^Next action/ }).fill('Pick Friday’s paper');
+    const reviewOn = plusDays(today, 21);
+    await form.getByLabel('Review date').fill(reviewOn);
+    await shots(page, 'plan-edit');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name: plan.title }).waitFor();
+    const card = page.getByRole('article', { name: plan.title });
+    await poll(() => shownText(card)).toContain('Pick Friday’s paper');
+    expect(await shownText(card)).toContain('3 × 45 min a week');
+    const saved = await apiJson<ApiPlan>(server, 'GET', `/plans/${plan.id}`);
+    expect([saved.nextAction, saved.reviewOn, saved.cadenceText]).toEqual([
+      'Pick Friday’s paper',
+      reviewOn,
+      '3 × 45 min a week',
+    ]);
+    expect(await shownText(page.locator('.toasts'))).toBe('Plan saved');
   });
 });
