@@ -108,7 +108,8 @@ export const A11Y_PAGES: readonly A11yPage[] = [
   {
     name: 'plan, editing',
     path: (s) => `/plans/${s.planId}`,
-    ready: byRole('button', 'Edit plan'),
+    // What the page shows before and after the form opens (the button gives way to the form).
+    ready: byRole('list', 'Practice log'),
     open: async (p) => {
       await p.getByRole('button', { name: 'Edit plan' }).click();
       await p.getByRole('form', { name: 'Edit plan' }).waitFor();
@@ -117,7 +118,7 @@ export const A11Y_PAGES: readonly A11yPage[] = [
   {
     name: 'plans, new plan',
     path: () => '/plans',
-    ready: byRole('button', 'New plan'),
+    ready: byRole('list', 'Decided plans'),
     open: async (p) => {
       await p.getByRole('button', { name: 'New plan' }).click();
       await p.getByRole('form', { name: 'Make a plan' }).waitFor();
