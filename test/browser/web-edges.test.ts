@@ -142,7 +142,11 @@ describe('confirmations', () => {
       await box.press('Enter');
       await poll(() => box.inputValue()).toBe('');
     }
-    await poll(() => page.locator('.toasts .toast').allTextContents()).toEqual(['Idea saved to Coding']);
+    // Three saves within a second: one toast, the last one (not three stacked over the page).
+    const toasts = page.locator('.toasts .toast');
+    expect(await toasts.allTextContents()).toEqual(['Idea saved to Coding']);
+    // And it goes away by itself.
+    await toasts.waitFor({ state: 'detached', timeout: 6000 });
   });
 
   it('clears "Idea saved. Undo" when the next attempt fails', async () => {
