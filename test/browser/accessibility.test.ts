@@ -106,6 +106,25 @@ export const A11Y_PAGES: readonly A11yPage[] = [
   { name: 'plans', path: () => '/plans', ready: byRole('list', 'Decided plans') },
   { name: 'plan', path: (s) => `/plans/${s.planId}`, ready: byRole('list', 'Practice log') },
   {
+    name: 'plan, editing',
+    path: (s) => `/plans/${s.planId}`,
+    // What the page shows before and after the form opens (the button gives way to the form).
+    ready: byRole('list', 'Practice log'),
+    open: async (p) => {
+      await p.getByRole('button', { name: 'Edit plan' }).click();
+      await p.getByRole('form', { name: 'Edit plan' }).waitFor();
+    },
+  },
+  {
+    name: 'plans, new plan',
+    path: () => '/plans',
+    ready: byRole('list', 'Decided plans'),
+    open: async (p) => {
+      await p.getByRole('button', { name: 'New plan' }).click();
+      await p.getByRole('form', { name: 'Make a plan' }).waitFor();
+    },
+  },
+  {
     name: 'focus',
     path: () => '/focus',
     ready: byRole('list', 'Recent reasons'),
@@ -139,6 +158,11 @@ export const A11Y_PAGES: readonly A11yPage[] = [
       await apiJson(server, 'POST', `/sessions/${id}/ideas`, { text: 'Close the door for the first hour' });
       await apiJson(server, 'POST', `/sessions/${id}/pause`);
     },
+  },
+  {
+    name: 'plans, a session under way',
+    path: () => '/plans',
+    ready: (p) => p.getByRole('complementary', { name: 'Session under way' }),
   },
   {
     name: 'session rating',

@@ -230,7 +230,7 @@ describe('focused session', () => {
     await shots(page, 'session-summary');
 
     // History and the questions that work.
-    await page.getByRole('link', { name: 'Sessions' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Session history' }).click();
     const history = page.getByRole('list', { name: 'Past sessions' }).getByRole('link');
     await poll(() => history.count()).toBe(1);
     await poll(() => text(history.first())).toContain('3 ideas');

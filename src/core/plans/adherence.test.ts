@@ -51,6 +51,8 @@ describe('weeklyAdherence: "3 a week" across the Berlin spring change (2026-03-2
     expect(first).toMatchObject({ loggedBlocks: 2, loggedMinutes: 50, inProgress: false });
     // 50 / (360/7) = 350/360.
     expect(first!.ratio).toBeCloseTo(350 / 360, 12);
+    // The target is prorated, and says so: from Thursday, of a whole week's 3 x 30.
+    expect(first!.prorated).toEqual({ from: '2026-03-26', to: '2026-03-29', fullBlocks: 3, fullMinutes: 90 });
     // Full week: 3 blocks, 90 minutes; logged Mon 45 + Wed 30 = 75; 75/90.
     expect(second).toMatchObject({
       expectedBlocks: 3,
@@ -60,6 +62,7 @@ describe('weeklyAdherence: "3 a week" across the Berlin spring change (2026-03-2
     });
     expect(second!.ratio).toBeCloseTo(75 / 90, 12);
     expect(second!.inProgress).toBe(true);
+    expect(second!.prorated).toBeNull();
   });
 
   it('would count the 00:30 Berlin log in the previous week if read in UTC', () => {
@@ -90,6 +93,8 @@ describe('weeklyAdherence: fixed days across the Berlin autumn change (2026-10-2
       loggedMinutes: 90,
       ratio: 1.5,
       inProgress: false,
+      // Counted from the Wednesday it was made; a whole week has Mon, Wed and Fri.
+      prorated: { from: '2026-10-21', to: '2026-10-25', fullBlocks: 3, fullMinutes: 90 },
     });
     // Week of 26 Oct: Mon/Wed/Fri = 3 blocks, 90 min; logged Mon 40 -> 40/90.
     expect(weeks[1]).toMatchObject({
@@ -106,6 +111,8 @@ describe('weeklyAdherence: fixed days across the Berlin autumn change (2026-10-2
     const dropped = { ...p, state: 'dropped' as const, decidedAt: '2026-10-28T09:00:00Z' };
     const weeks = weeklyAdherence(dropped, logs, { today: '2026-11-04', timeZone: BERLIN });
     expect(weeks.map((w) => w.expectedBlocks)).toEqual([2, 2, 0]);
+    // The week it was dropped in is cut at that Wednesday; the week after expects nothing at all.
+    expect(weeks.map((w) => w.prorated?.to ?? null)).toEqual(['2026-10-25', '2026-10-28', null]);
   });
 
   it('expects nothing from a plan without cadence, and can start later', () => {
@@ -120,6 +127,7 @@ describe('weeklyAdherence: fixed days across the Berlin autumn change (2026-10-2
         loggedMinutes: 40,
         ratio: null,
         inProgress: true,
+        prorated: null,
       },
     ]);
   });

@@ -1,5 +1,5 @@
 import { addDays, daysBetween, type InstantLike, localDate, weekOf } from '../time-zone.js';
-import type { Cadence } from './cadence.js';
+import { blocksPerWeek, type Cadence } from './cadence.js';
 import type { Plan } from './plan.js';
 import type { StreakRun, Streaks } from './progress-view.js';
 import { floatingStarts } from './recurrence.js';
@@ -26,6 +26,20 @@ export interface WeekAdherence {
   ratio: number | null;
   /** The week contains `today`: its numbers can still grow. */
   inProgress: boolean;
+  /**
+   * Set when the cadence applied to only part of the week, because the plan started (or was
+   * dropped) within it: the expected numbers cover `from` to `to` only, and `fullBlocks` and
+   * `fullMinutes` say what a whole week asks. Null for a whole week or a week without a cadence.
+   */
+  prorated: WeekProrating | null;
+}
+
+/** The part of a week a cadence's target covers, and the whole week's target. */
+export interface WeekProrating {
+  from: string;
+  to: string;
+  fullBlocks: number;
+  fullMinutes: number;
 }
 
 export type AdherencePlan = Pick<Plan, 'id' | 'cadence' | 'createdAt' | 'state' | 'decidedAt'>;
@@ -66,6 +80,20 @@ export function expectedBlocksInWeek(
   return floatingStarts(cadence.rule, cadence.at, period.since, first, last).length;
 }
 
+/** How a week's target was cut to the days the plan ran in it; null when it ran all week. */
+export function weekProrating(
+  cadence: Cadence,
+  monday: string,
+  period: { since: string; until: string | null },
+): WeekProrating | null {
+  const sunday = addDays(monday, 6);
+  const from = period.since > monday ? period.since : monday;
+  const to = period.until !== null && period.until < sunday ? period.until : sunday;
+  if ((from === monday && to === sunday) || from > to) return null;
+  const fullBlocks = blocksPerWeek(cadence);
+  return { from, to, fullBlocks, fullMinutes: fullBlocks * cadence.minutes };
+}
+
 /**
  * Week-by-week adherence of one plan from `from`'s week (default: the week it was created) to the
  * week of `to` (default `today`, a local date). Logs count by their local date; all of the plan's
@@ -99,6 +127,7 @@ export function weeklyAdherence(
       loggedMinutes: minutes,
       ratio: expectedMinutes > 0 ? minutes / expectedMinutes : null,
       inProgress: monday === thisWeek,
+      prorated: plan.cadence ? weekProrating(plan.cadence, monday, period) : null,
     };
   });
 }

@@ -96,12 +96,27 @@ describe('dashboard (Berlin, three weeks up to Tuesday 31 March 2026)', () => {
     expect(w16!.areas[1]).toEqual({ areaId: 'writing', minutes: 0, expectedMinutes: 60 });
     expect(w16!.minutes).toBe(30);
     expect(w16!.expectedMinutes).toBeCloseTo(450 / 7 + 60, 10);
+    // pa's share is prorated from its Wednesday; pc's fixed days are all in the week.
+    expect(w16!.prorated.map((p) => [p.planId, p.from, p.to, p.fullMinutes])).toEqual([
+      ['pa', '2026-03-18', '2026-03-22', 90],
+    ]);
     // Week of 23 March. pa: 90 expected, 45 logged (Sun 23:30 CEST). pc dropped Wed 25: Mon + Wed = 40
     // expected, 20 logged. A plan-less block of a coding exercise: 25 minutes under coding.
     expect(w23).toEqual({
       weekOf: '2026-03-23',
       minutes: 90,
       expectedMinutes: 130,
+      // pc's target is cut at the Wednesday it was dropped.
+      prorated: [
+        {
+          planId: 'pc',
+          title: 'Plan pc',
+          from: '2026-03-23',
+          to: '2026-03-25',
+          fullBlocks: 3,
+          fullMinutes: 60,
+        },
+      ],
       areas: [
         { areaId: 'coding', minutes: 25, expectedMinutes: 0 },
         { areaId: 'reading', minutes: 45, expectedMinutes: 90 },
@@ -113,6 +128,7 @@ describe('dashboard (Berlin, three weeks up to Tuesday 31 March 2026)', () => {
       weekOf: '2026-03-30',
       minutes: 40,
       expectedMinutes: 90,
+      prorated: [],
       areas: [
         { areaId: 'reading', minutes: 30, expectedMinutes: 90 },
         { areaId: null, minutes: 10, expectedMinutes: 0 },

@@ -11,6 +11,7 @@ import type {
   IdeasWeek,
   PlanStreak,
   PracticeWeek,
+  ProratedPlan,
   UpcomingReview,
 } from './progress-view.js';
 import { emptyBySource } from './week-summary.js';
@@ -117,6 +118,7 @@ export function practiceByArea(
     const entry = cell(weekOf(localDate(log.at, options.timeZone)), area);
     if (entry) entry.minutes += log.minutes;
   }
+  const prorated = new Map<string, ProratedPlan[]>(weeks.map((w) => [w, []]));
   for (const plan of plans) {
     if (!plan.cadence) continue;
     const rows = weeklyAdherence(plan, [], { ...options, from: weeks[0]!, to: options.today });
@@ -124,6 +126,8 @@ export function practiceByArea(
       if (row.expectedMinutes === 0) continue;
       const entry = cell(row.weekOf, planArea(plan));
       if (entry) entry.expectedMinutes += row.expectedMinutes;
+      if (row.prorated)
+        prorated.get(row.weekOf)?.push({ planId: plan.id, title: plan.title, ...row.prorated });
     }
   }
   return weeks.map((w) => {
@@ -134,6 +138,7 @@ export function practiceByArea(
       weekOf: w,
       minutes: areas.reduce((s, a) => s + a.minutes, 0),
       expectedMinutes: areas.reduce((s, a) => s + a.expectedMinutes, 0),
+      prorated: prorated.get(w) ?? [],
       areas,
     };
   });

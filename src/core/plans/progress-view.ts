@@ -13,6 +13,18 @@ const count = () => z.number();
 /** Ideas per source, every source present. */
 const BySource = z.record(IdeaSource, count());
 
+/**
+ * A weekly target cut to the days a plan ran that week (it started or was dropped within it):
+ * the expected numbers cover `from` to `to`; `fullBlocks` and `fullMinutes` are a whole week's.
+ */
+export const WeekProrating = z.object({
+  from: LocalDate,
+  to: LocalDate,
+  fullBlocks: z.number(),
+  fullMinutes: z.number(),
+});
+export type WeekProrating = z.infer<typeof WeekProrating>;
+
 export const PlanWeek = z.object({
   planId: z.string(),
   title: z.string(),
@@ -23,6 +35,8 @@ export const PlanWeek = z.object({
   loggedBlocks: count(),
   loggedMinutes: count(),
   ratio: z.nullable(z.number()),
+  /** Null when the target is a whole week's. */
+  prorated: z.nullable(WeekProrating),
 });
 export type PlanWeek = z.infer<typeof PlanWeek>;
 
@@ -86,10 +100,16 @@ export const AreaMinutes = z.object({
 });
 export type AreaMinutes = z.infer<typeof AreaMinutes>;
 
+/** A plan whose share of a week's expected minutes was prorated. */
+export const ProratedPlan = z.extend(WeekProrating, { planId: z.string(), title: z.string() });
+export type ProratedPlan = z.infer<typeof ProratedPlan>;
+
 export const PracticeWeek = z.object({
   weekOf: LocalDate,
   minutes: count(),
   expectedMinutes: z.number(),
+  /** The plans whose targets in `expectedMinutes` cover only part of this week. */
+  prorated: z.array(ProratedPlan),
   /** By area id, with the unassigned (null) last. */
   areas: z.array(AreaMinutes),
 });

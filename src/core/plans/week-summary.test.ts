@@ -70,6 +70,7 @@ describe('weekSummary: the week of 23 March 2026 in Berlin (DST starts on its Su
           loggedBlocks: 2,
           loggedMinutes: 70,
           ratio: 70 / 90,
+          prorated: null,
         },
       ],
     });

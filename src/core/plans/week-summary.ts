@@ -58,6 +58,7 @@ export function weekSummary(input: WeekSummaryInput): WeekSummary {
       loggedBlocks: week.loggedBlocks,
       loggedMinutes: week.loggedMinutes,
       ratio: week.ratio,
+      prorated: week.prorated,
     });
   }
 

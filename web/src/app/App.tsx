@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigationType, useParams } from 'react-router';
 import { ExperimentBanner } from '../features/experiments/experiment.js';
+import { SessionIndicator } from '../features/sessions/SessionIndicator.js';
 import { useLiveInvalidation } from '../shared/api/live.js';
 import { useCurrentRoute } from './current-route.js';
 import { type AppRoute, ROUTES } from './routes.js';
@@ -8,6 +9,7 @@ import { Sidebar } from './Sidebar.js';
 import { useCaptureShortcut } from './use-capture-shortcut.js';
 import './shell.css';
 import '../features/experiments/experiments-banner.css';
+import '../features/sessions/session-indicator.css';
 
 /** A detail page is keyed by its id, so moving from one idea to the next starts it afresh. */
 function RoutePage({ route }: { route: AppRoute }) {
@@ -26,7 +28,7 @@ function useScrollToTopOnNewPage(): void {
   }, [pathname]);
 }
 
-/** The shell: skip link, sidebar, the experiment banner and the page of the current route. */
+/** The shell: skip link, sidebar, the session and experiment banners and the page of the current route. */
 export function App() {
   const route = useCurrentRoute();
   useCaptureShortcut();
@@ -44,6 +46,7 @@ export function App() {
       </a>
       <Sidebar section={route.section} />
       <main id="main" className="main" tabIndex={-1}>
+        <SessionIndicator />
         <ExperimentBanner />
         <Suspense fallback={<div className="page" aria-busy="true" />}>
           <Routes>

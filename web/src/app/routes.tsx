@@ -61,14 +61,19 @@ export const ROUTES: readonly AppRoute[] = [
   },
   {
     path: '/sessions',
-    title: 'Sessions',
-    section: '/session',
+    title: 'Session history',
+    section: '/sessions',
+    nav: {
+      group: 'Capture',
+      label: 'Session history',
+      icon: 'M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2v2.5H5M8 5v3.25l2 1.25',
+    },
     page: lazyPage(() => import('../features/sessions/SessionsPage.js'), 'SessionsPage'),
   },
   {
     path: '/sessions/:id',
     title: 'Session summary',
-    section: '/session',
+    section: '/sessions',
     page: lazyPage(() => import('../features/sessions/SessionSummaryPage.js'), 'SessionSummaryPage'),
   },
   {

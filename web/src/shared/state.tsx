@@ -74,19 +74,28 @@ interface Toast {
 }
 
 interface ToastValue {
+  /** Shows `message`, replacing whatever toast is on screen: there is never more than one. */
   notify: (message: string, tone?: Toast['tone']) => void;
 }
 
 const ToastContext = createContext<ToastValue | null>(null);
 
+/** How long a toast stays; an error a little longer, since it asks for something to be done. */
+export const TOAST_MS = { info: 4000, error: 7000 } as const;
+
 export function ToastProvider({ children }: { children: ReactNode }) {
-  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [toast, setToast] = useState<Toast | null>(null);
   const nextId = useRef(1);
+  const timer = useRef<number | undefined>(undefined);
 
   const notify = useCallback((message: string, tone: Toast['tone'] = 'info') => {
     const id = nextId.current++;
-    setToasts((list) => [...list.slice(-2), { id, message, tone }]);
-    window.setTimeout(() => setToasts((list) => list.filter((t) => t.id !== id)), 4000);
+    window.clearTimeout(timer.current);
+    setToast({ id, message, tone });
+    timer.current = window.setTimeout(
+      () => setToast((shown) => (shown?.id === id ? null : shown)),
+      TOAST_MS[tone],
+    );
   }, []);
 
   const value = useMemo(() => ({ notify }), [notify]);
@@ -94,11 +103,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={value}>
       {children}
       <div className="toasts" role="status" aria-live="polite">
-        {toasts.map((toast) => (
+        {/* Keyed by id, so a replacing toast is announced and animates in afresh. */}
+        {toast && (
           <div key={toast.id} className={`toast toast--${toast.tone}`}>
             {toast.message}
           </div>
-        ))}
+        )}
       </div>
     </ToastContext.Provider>
   );

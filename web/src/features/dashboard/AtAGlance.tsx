@@ -1,6 +1,6 @@
 import type { Dashboard } from '../../../../src/core/plans/dashboard.js';
 import { dayText, shortDayText } from '../plans/dates.js';
-import { minutesText } from '../plans/format.js';
+import { minutesText, proratedReason } from '../plans/format.js';
 import { streakDays } from './format.js';
 import { useDashboardPart } from './queries.js';
 
@@ -25,6 +25,11 @@ export function AtAGlance() {
             {thisWeek && thisWeek.expectedMinutes > 0
               ? `of ${minutesText(thisWeek.expectedMinutes)} the cadences ask`
               : 'no cadence expects practice'}
+            {thisWeek && thisWeek.expectedMinutes > 0 && thisWeek.prorated.length > 0 && (
+              <span className="glance__prorated">
+                prorated: {thisWeek.prorated.map((p) => proratedReason(p, `“${p.title}”`)).join('; ')}
+              </span>
+            )}
           </span>
         </li>
         <li className="card glance__item">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Dashboard } from '../../../../src/core/plans/dashboard.js';
 import { plural } from '../../../../src/core/plural.js';
@@ -43,25 +44,83 @@ export function DashboardPanels() {
   );
 }
 
+/**
+ * What a panel shows before there is anything to draw: what will appear there and how to get it,
+ * instead of blank axes.
+ */
+function EmptyPanel({ what, how }: { what: string; how: ReactNode }) {
+  return (
+    <div className="card empty-card dash-empty">
+      <p className="empty-card__title">{what}</p>
+      <p className="meta-text">{how}</p>
+    </div>
+  );
+}
+
 function IdeasPerWeek() {
   const weeks = useDashboardPart(ideasPerWeekOf);
-  return weeks ? <IdeasPerWeekChart weeks={weeks} /> : null;
+  if (!weeks) return null;
+  if (weeks.every((w) => w.total === 0))
+    return (
+      <EmptyPanel
+        what={`No ideas in the last ${weeks.length} weeks. Each week’s ideas will show here, by where they came from.`}
+        how={
+          <>
+            Capture one in the <Link to="/">inbox</Link> (press <kbd>N</kbd>), with <code>whet idea</code>, or
+            in a <Link to="/session">focused session</Link>.
+          </>
+        }
+      />
+    );
+  return <IdeasPerWeekChart weeks={weeks} />;
 }
 
 function FollowThrough() {
   const data = useDashboardPart(followThroughOf);
-  return data ? <FollowThroughChart data={data} /> : null;
+  if (!data) return null;
+  if (data.ideas === 0)
+    return (
+      <EmptyPanel
+        what="No ideas yet. How many of them get a plan, and how many plans you keep, will show here."
+        how={
+          <>
+            Capture ideas, then open one and choose <strong>Make a plan</strong>.
+          </>
+        }
+      />
+    );
+  return <FollowThroughChart data={data} />;
 }
 
 function PracticeByArea() {
   const { nameOf } = useAreas();
   const weeks = useDashboardPart(practiceByAreaOf);
-  return weeks ? <PracticeByAreaChart weeks={weeks} nameOf={nameOf} /> : null;
+  if (!weeks) return null;
+  if (weeks.every((w) => w.minutes === 0 && w.expectedMinutes === 0))
+    return (
+      <EmptyPanel
+        what="No practice logged and none planned. Minutes per area each week, against what your cadences ask, will show here."
+        how={
+          <>
+            Make a practice plan with a cadence on the <Link to="/plans">plans</Link> page, then log blocks on
+            its page or with <code>whet practice</code>.
+          </>
+        }
+      />
+    );
+  return <PracticeByAreaChart weeks={weeks} nameOf={nameOf} />;
 }
 
 function Streaks() {
   const streaks = useDashboardPart(streaksOf);
   if (!streaks) return null;
+  if (streaks.overall.longest.days === 0 && streaks.plans.length === 0)
+    return (
+      <EmptyPanel
+        what="No practice yet. Your current and longest run of practice days will show here."
+        how="Log a practice block on a plan’s page; one missed day between practice days is forgiven."
+      />
+    );
   return (
     <div className="card table-card">
       <table className="stats-table" aria-label="Practice streaks">
@@ -124,19 +183,23 @@ function FocusBreaks() {
   const part = useDashboardPart(heatMapOf);
   if (!part) return null;
   const { heatMap, weeks } = part;
+  if (heatMap.total === 0)
+    return (
+      <EmptyPanel
+        what={`No interruptions logged in the last ${weeks} weeks. When focus breaks, by weekday and hour, will show here.`}
+        how={
+          <>
+            <Link to="/focus">Focus mode</Link> logs one with a keystroke; so does <code>whet interrupt</code>
+            .
+          </>
+        }
+      />
+    );
   return (
     <div className="card heat-card">
       <p className="meta-text heat-card__text">
-        {heatMap.total === 0 ? (
-          <>
-            No interruptions logged yet. <Link to="/focus">Focus mode</Link> logs one with a keystroke.
-          </>
-        ) : (
-          <>
-            {plural(heatMap.total, 'interruption')} in the last {weeks} weeks. Log them from{' '}
-            <Link to="/focus">focus mode</Link> or with <code>whet interrupt</code>.
-          </>
-        )}
+        {plural(heatMap.total, 'interruption')} in the last {weeks} weeks. Log them from{' '}
+        <Link to="/focus">focus mode</Link> or with <code>whet interrupt</code>.
       </p>
       <HeatMap data={heatMap} caption="Interruptions by weekday and hour" />
     </div>

@@ -107,6 +107,8 @@ export function CaptureBox({ onCaptured, onUndone }: CaptureBoxProps) {
     event?.preventDefault();
     if (create.busy) return;
     undo.reset();
+    // A new attempt replaces the last confirmation: it must not stand next to this one's error.
+    setSaved(null);
     if (!values.text.trim()) {
       create.reset();
       setEmptyRefused(true);

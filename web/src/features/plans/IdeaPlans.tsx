@@ -46,7 +46,7 @@ export function IdeaPlans({ idea, onChanged }: { idea: Idea; onChanged: () => vo
         <PlanForm
           idea={idea}
           onCancel={() => setOpen(false)}
-          onCreated={(plan) => {
+          onSaved={(plan) => {
             setOpen(false);
             setPlans((list) => [...(list ?? []).filter((p) => p.id !== plan.id), plan]);
             notify('Plan created');

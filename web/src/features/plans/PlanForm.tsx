@@ -9,19 +9,28 @@ import { plansApi } from './api.js';
 import { defaultReviewOn } from './dates.js';
 import { PracticeChoice } from './plan-form/PracticeChoice.js';
 import { ScheduleFields } from './plan-form/ScheduleFields.js';
-import { ownExerciseAdded, type PlanFormValues, toCreateInput } from './plan-form/values.js';
+import {
+  ownExerciseAdded,
+  type PlanFormValues,
+  planFormValues,
+  toCreateInput,
+  toUpdateInput,
+} from './plan-form/values.js';
 import { useSubSkills, useToday } from './queries.js';
 
-interface PlanFormProps {
-  idea: Idea;
-  onCreated: (plan: PlanView) => void;
+type PlanFormProps = {
+  onSaved: (plan: PlanView) => void;
   onCancel: () => void;
-}
+} & (
+  | { /** A new plan, from this idea (or from none). */ idea?: Idea | undefined; plan?: undefined }
+  | { /** This plan, edited. */ plan: PlanView; idea?: undefined }
+);
 
 /**
- * "Make a plan" from an idea: what will change, the kind, area, for a practice routine the
- * sub-skill and an exercise (from the library or one's own), the next action, a cadence read
- * back as it is typed, a success signal and a review date (two weeks ahead by default).
+ * "Make a plan" (from an idea or without one) and "Edit plan": what will change, the kind, area,
+ * for a practice routine the sub-skill and an exercise (from the library or one's own), the next
+ * action, a cadence read back as it is typed, a success signal and a review date (two weeks ahead
+ * by default). An edit sends only the fields that changed.
  */
 export function PlanForm(props: PlanFormProps) {
   // The default review date is two weeks from today in the person's zone, so it waits for it.
@@ -35,23 +44,37 @@ function subSkillFor(subSkills: readonly SubSkill[], areaId: string | null): str
   return subSkills.find((s) => s.areaId === areaId)?.id ?? '';
 }
 
-function PlanFormWithToday({ idea, onCreated, onCancel, today }: PlanFormProps & { today: string }) {
+function newPlanValues(
+  idea: Idea | undefined,
+  subSkills: readonly SubSkill[],
+  today: string,
+): PlanFormValues {
+  const areaId = idea?.areaId ?? null;
+  return {
+    title: idea ? idea.text.slice(0, PLAN_TITLE_MAX) : '',
+    kind: 'process',
+    areaId,
+    subSkill: subSkillFor(subSkills, areaId),
+    exerciseId: '',
+    nextAction: '',
+    cadence: '',
+    successSignal: '',
+    reviewOn: defaultReviewOn(today),
+  };
+}
+
+function PlanFormWithToday({ idea, plan, onSaved, onCancel, today }: PlanFormProps & { today: string }) {
   const subSkills = useSubSkills();
   const id = useId();
+  const editing = plan !== undefined;
+  const initial = plan ? planFormValues(plan) : newPlanValues(idea, subSkills, today);
   const { form, onSubmit, problem, busy, errorOf } = useApiForm<PlanFormValues, PlanView>({
-    defaultValues: {
-      title: idea.text.slice(0, PLAN_TITLE_MAX),
-      kind: 'process',
-      areaId: idea.areaId,
-      subSkill: subSkillFor(subSkills, idea.areaId),
-      exerciseId: '',
-      nextAction: '',
-      cadence: '',
-      successSignal: '',
-      reviewOn: defaultReviewOn(today),
-    },
-    submit: (values) => plansApi.createPlan(toCreateInput(values, idea.id)),
-    onSuccess: onCreated,
+    defaultValues: initial,
+    submit: (values) =>
+      plan
+        ? plansApi.updatePlan(plan.id, toUpdateInput(values, planFormValues(plan)))
+        : plansApi.createPlan(toCreateInput(values, idea?.id)),
+    onSuccess: onSaved,
   });
 
   // The exercise has no input of its own (the picker sets it), so its check is registered here.
@@ -59,17 +82,26 @@ function PlanFormWithToday({ idea, onCreated, onCancel, today }: PlanFormProps &
     form.register('exerciseId', { validate: ownExerciseAdded });
   }, [form]);
 
-  // Sub-skills that arrive after the form opened still preselect the idea's.
+  // Sub-skills that arrive after a new plan's form opened still preselect the idea's.
+  const ideaArea = idea?.areaId ?? null;
   useEffect(() => {
-    const match = subSkillFor(subSkills, idea.areaId);
+    if (editing) return;
+    const match = subSkillFor(subSkills, ideaArea);
     if (match && !form.getValues('subSkill')) form.setValue('subSkill', match);
-  }, [form, subSkills, idea.areaId]);
+  }, [form, subSkills, ideaArea, editing]);
 
+  const name = editing ? 'Edit plan' : 'Make a plan';
   return (
-    <form className="card start-card plan-form" aria-label="Make a plan" onSubmit={onSubmit} noValidate>
+    <form className="card start-card plan-form" aria-label={name} onSubmit={onSubmit} noValidate>
       <Field id={`${id}-title`} name="title" label="What will change?" error={errorOf('title')}>
         {(control) => (
-          <input {...control} {...form.register('title')} className="input" maxLength={PLAN_TITLE_MAX} />
+          <input
+            {...control}
+            {...form.register('title')}
+            className="input"
+            maxLength={PLAN_TITLE_MAX}
+            placeholder={idea ? undefined : 'e.g. Read one paper a week, summarised in under an hour'}
+          />
         )}
       </Field>
 
@@ -83,7 +115,7 @@ function PlanFormWithToday({ idea, onCreated, onCancel, today }: PlanFormProps &
           Cancel
         </button>
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create plan'}
+          {editing ? (busy ? 'Saving…' : 'Save changes') : busy ? 'Creating…' : 'Create plan'}
         </button>
       </div>
     </form>

@@ -1,9 +1,11 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { PlanView } from '../../../../src/core/plans/views.js';
 import { StatusBadge } from '../../shared/components/Badges.js';
 import { BackLink, PagePlaceholder } from '../../shared/components/PageStates.js';
+import { useToast } from '../../shared/state.js';
 import { useSettings } from '../settings/queries.js';
+import { PlanForm } from './PlanForm.js';
 import { PlanReviewPanel } from './PlanReviewPanel.js';
 import { WeekProgress } from './PlanRow.js';
 import { PracticeLogger } from './PracticeLogger.js';
@@ -21,6 +23,8 @@ export function PlanPage({ id }: { id: string }) {
   const byPlan = useThisWeek();
   const plansChanged = usePlansChanged();
   const uid = useId();
+  const { notify } = useToast();
+  const [editing, setEditing] = useState(false);
   const { data: plan, error: planError, setData: setPlan } = usePlan(id);
   const { data: logs, error: logsError } = usePracticeLog(id);
   const { data: prompts, error: promptsError } = usePlanReviewPrompts();
@@ -43,14 +47,39 @@ export function PlanPage({ id }: { id: string }) {
   return (
     <div className="page page--narrow">
       <BackLink to="/plans">Plans</BackLink>
-      <PlanCard plan={plan} titleId={`${uid}-title`} />
+      {editing ? (
+        <section className="plan-edit" aria-labelledby={`${uid}-title`}>
+          <h1 id={`${uid}-title`} className="page-title">
+            Edit plan
+          </h1>
+          <PlanForm
+            plan={plan}
+            onCancel={() => setEditing(false)}
+            onSaved={(updated) => {
+              setEditing(false);
+              reviewed(updated);
+              notify('Plan saved');
+            }}
+          />
+        </section>
+      ) : (
+        <PlanCard
+          plan={plan}
+          titleId={`${uid}-title`}
+          onEdit={plan.state === 'kept' || plan.state === 'dropped' ? undefined : () => setEditing(true)}
+        />
+      )}
 
       <section className="data-section" aria-labelledby={`${uid}-ideas`}>
         <h2 id={`${uid}-ideas`} className="section-title">
           Ideas
         </h2>
         {plan.ideas.length === 0 ? (
-          <p className="meta-text">No linked ideas (they may have been deleted).</p>
+          <p className="meta-text">
+            {plan.ideaIds.length === 0
+              ? 'No linked ideas: this plan was made on its own.'
+              : 'No linked ideas (they may have been deleted).'}
+          </p>
         ) : (
           <ul className="linked-ideas" aria-label="Linked ideas">
             {plan.ideas.map((idea) => (

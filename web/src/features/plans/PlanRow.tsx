@@ -7,7 +7,7 @@ import type { PlanWeek } from '../../../../src/core/plans/week-summary.js';
 import { plural } from '../../../../src/core/plural.js';
 import { relativeTime } from '../../shared/format.js';
 import { dayText, relativeDays } from './dates.js';
-import { minutesText } from './format.js';
+import { minutesText, proratedText } from './format.js';
 import { STATE_LABELS } from './labels.js';
 
 /** Which idea-status colour each plan state borrows for the shared `.status` badge. */
@@ -41,7 +41,7 @@ export function ReviewWhen({ plan, today }: { plan: PlanView; today: string }) {
   );
 }
 
-/** Logged minutes against what the cadence expects this week, as words and a bar. */
+/** Logged minutes against what the cadence expects this week, as words and a bar, and why a target is prorated. */
 export function WeekProgress({ week, label = 'This week' }: { week: PlanWeek; label?: string | null }) {
   const ratio = week.expectedMinutes > 0 ? week.loggedMinutes / week.expectedMinutes : null;
   const amount =
@@ -56,6 +56,9 @@ export function WeekProgress({ week, label = 'This week' }: { week: PlanWeek; la
         <span className="week-progress__bar" aria-hidden="true">
           <span style={{ width: `${Math.min(ratio, 1) * 100}%` }} />
         </span>
+      )}
+      {week.prorated && week.expectedMinutes > 0 && (
+        <span className="week-progress__prorated">{proratedText(week.prorated)}</span>
       )}
     </span>
   );

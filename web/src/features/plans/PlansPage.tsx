@@ -1,13 +1,16 @@
-import { useId } from 'react';
-import { Link } from 'react-router';
+import { useId, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { PlanView } from '../../../../src/core/plans/views.js';
 import { plural } from '../../../../src/core/plural.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
+import { useToast } from '../../shared/state.js';
 import { todayIn } from '../../shared/time-zone.js';
 import { useSettings } from '../settings/queries.js';
+import { PlanForm } from './PlanForm.js';
 import { PlanRow } from './PlanRow.js';
-import { usePlans, useThisWeek } from './queries.js';
+import { usePlans, usePlansChanged, useThisWeek } from './queries.js';
 import './plans-list.css';
+import './plans-form.css';
 
 const OPEN_ORDER = { reviewing: 0, active: 1, adjusted: 2, kept: 3, dropped: 4 } as const;
 
@@ -19,6 +22,10 @@ export function PlansPage() {
   const byPlan = useThisWeek();
   const { data: plans, error, reload } = usePlans({ state: 'all' });
   const id = useId();
+  const navigate = useNavigate();
+  const { notify } = useToast();
+  const plansChanged = usePlansChanged();
+  const [creating, setCreating] = useState(false);
 
   const today = todayIn(settings?.timeZone);
   const open = (plans ?? [])
@@ -44,10 +51,37 @@ export function PlansPage() {
             whether it worked.
           </p>
         </div>
-        <Link to="/review" className="button button--small">
-          Weekly review
-        </Link>
+        <div className="page-header__actions">
+          <Link to="/review" className="button button--small">
+            Weekly review
+          </Link>
+          {!creating && (
+            <button
+              type="button"
+              className="button button--small button--primary"
+              onClick={() => setCreating(true)}
+            >
+              New plan
+            </button>
+          )}
+        </div>
       </header>
+
+      {creating && (
+        <section className="data-section" aria-labelledby={`${id}-new`}>
+          <h2 id={`${id}-new`} className="section-title">
+            New plan
+          </h2>
+          <PlanForm
+            onCancel={() => setCreating(false)}
+            onSaved={(plan) => {
+              plansChanged();
+              notify('Plan created');
+              navigate(`/plans/${plan.id}`);
+            }}
+          />
+        </section>
+      )}
 
       {error && <ErrorNotice onRetry={() => void reload()}>{error}</ErrorNotice>}
 
@@ -62,8 +96,8 @@ export function PlansPage() {
           <div className="card empty-card">
             <p className="empty-card__title">No open plans.</p>
             <p className="meta-text">
-              Open an idea from the <Link to="/">inbox</Link> and choose <strong>Make a plan</strong>: what
-              will change, how often, and when you will look again.
+              Choose <strong>New plan</strong>, or open an idea from the <Link to="/">inbox</Link> and choose{' '}
+              <strong>Make a plan</strong>: what will change, how often, and when you will look again.
             </p>
           </div>
         ) : (

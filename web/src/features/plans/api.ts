@@ -1,5 +1,5 @@
 import type { Exercise, ExerciseInput } from '../../../../src/core/plans/exercises.js';
-import type { PlanCreateInput } from '../../../../src/core/plans/plan.js';
+import type { PlanCreateInput, PlanUpdateInput } from '../../../../src/core/plans/plan.js';
 import type { PracticeInput, PracticeLog } from '../../../../src/core/plans/practice.js';
 import type { PlanReviewInput } from '../../../../src/core/plans/review.js';
 import type {
@@ -24,6 +24,9 @@ export const plansApi = {
   },
   createPlan(input: PlanCreateInput) {
     return request<PlanView>('POST', '/plans', input);
+  },
+  updatePlan(id: string, patch: PlanUpdateInput) {
+    return request<PlanView>('PATCH', `/plans/${at(id)}`, patch);
   },
   reviewPlan(id: string, input: PlanReviewInput) {
     return request<PlanView>('POST', `/plans/${at(id)}/review`, input);

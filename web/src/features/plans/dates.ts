@@ -48,6 +48,18 @@ export function longDayText(date: string): string {
   return longDayFormat.format(utcDate(date));
 }
 
+const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' });
+
+/** "Wednesday" for a local date. */
+export function weekdayText(date: string): string {
+  return weekdayFormat.format(utcDate(date));
+}
+
+/** 1 (Monday) to 7 (Sunday) for a local date. */
+export function isoWeekday(date: string): number {
+  return ((utcDate(date).getUTCDay() + 6) % 7) + 1;
+}
+
 /** "Nov 23 – 29" (or "23–29 Nov", as the locale writes ranges) for a week given by its Monday. */
 export function weekText(monday: string): string {
   return shortDayFormat.formatRange(utcDate(monday), utcDate(addDays(monday, 6)));

@@ -5,6 +5,7 @@ import { plural } from '../../../../src/core/plural.js';
 import { fullTime } from '../../shared/format.js';
 import { weekText } from '../plans/dates.js';
 import { DECISION_LABELS } from '../plans/labels.js';
+import { AnswerToIdea } from './AnswerToIdea.js';
 import { usePlanTitle, useReviewHistory } from './queries.js';
 
 /** Past weekly reviews (each opens to its answers and decisions), then past plan reviews. */
@@ -40,7 +41,14 @@ export function ReviewHistory({ prompts }: { prompts: readonly ReviewPrompt[] })
                       {review.answers.map((a) => (
                         <div key={a.promptId}>
                           <dt>{promptText(a.promptId)}</dt>
-                          <dd>{a.text}</dd>
+                          <dd>
+                            {a.text}
+                            <AnswerToIdea
+                              text={a.text}
+                              weekOf={review.weekOf}
+                              prompt={promptText(a.promptId)}
+                            />
+                          </dd>
                         </div>
                       ))}
                     </dl>

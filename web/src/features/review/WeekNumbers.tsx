@@ -11,6 +11,7 @@ import { WeekProgress } from '../plans/PlanRow.js';
 export function WeekNumbers({ page, id }: { page: WeeklyReviewPage; id: string }) {
   const { summary } = page;
   const expected = summary.practice.plans.reduce((sum, p) => sum + p.expectedMinutes, 0);
+  const prorated = summary.practice.plans.filter((p) => p.prorated !== null && p.expectedMinutes > 0);
   const sources = SOURCE_ORDER.filter((s) => summary.ideas.bySource[s] > 0);
   return (
     <section className="data-section" aria-labelledby={`${id}-numbers`}>
@@ -37,6 +38,8 @@ export function WeekNumbers({ page, id }: { page: WeeklyReviewPage; id: string }
           <span className="week-stat__sub">
             {plural(summary.practice.blocks, 'block')}
             {expected > 0 ? ` · cadence asks ${minutesText(expected)}` : ''}
+            {prorated.length > 0 &&
+              ` (prorated for ${plural(prorated.length, 'plan')} that did not run all week)`}
           </span>
         </li>
         <li className="card week-stat">

@@ -14,6 +14,7 @@ import { dashboardKeys } from '../dashboard/queries.js';
 import { dayText, weekText } from '../plans/dates.js';
 import { DECISION_HINTS, DECISION_LABELS } from '../plans/labels.js';
 import { PromptAnswer } from '../plans/PromptAnswer.js';
+import { AnswerToIdea } from './AnswerToIdea.js';
 import { reviewApi } from './api.js';
 import { reviewKeys } from './queries.js';
 import {
@@ -77,15 +78,24 @@ export function WeeklyReviewForm({ page }: { page: WeeklyReviewPage }) {
               key={prompt.id}
               control={form.control}
               name={`answers.${prompt.id}`}
-              render={({ field }) => (
-                <PromptAnswer
-                  id={`${id}-${prompt.id}`}
-                  text={prompt.text}
-                  value={field.value ?? ''}
-                  onChange={field.onChange}
-                  error={errorOf(`answers.${prompt.id}`)}
-                />
-              )}
+              render={({ field }) => {
+                // An answer already saved (as it was saved) can become an idea.
+                const saved = review?.answers.find((a) => a.promptId === prompt.id)?.text;
+                return (
+                  <div className="weekly-answer">
+                    <PromptAnswer
+                      id={`${id}-${prompt.id}`}
+                      text={prompt.text}
+                      value={field.value ?? ''}
+                      onChange={field.onChange}
+                      error={errorOf(`answers.${prompt.id}`)}
+                    />
+                    {saved && saved.trim() === (field.value ?? '').trim() && (
+                      <AnswerToIdea text={saved} weekOf={summary.weekOf} prompt={prompt.text} />
+                    )}
+                  </div>
+                );
+              }}
             />
           ))}
         </div>

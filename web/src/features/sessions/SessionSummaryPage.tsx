@@ -18,14 +18,14 @@ export function SessionSummaryPage({ id }: { id: string }) {
   const { nameOf } = useAreas();
   const ids = useId();
 
-  if (!view) return <PagePlaceholder error={error} back={{ to: '/sessions', label: 'Sessions' }} />;
+  if (!view) return <PagePlaceholder error={error} back={{ to: '/sessions', label: 'Session history' }} />;
 
   const { summary } = view;
   const skipped = view.questions.filter((q) => q.skipped).length;
 
   return (
     <div className="page page--narrow">
-      <BackLink to="/sessions">Sessions</BackLink>
+      <BackLink to="/sessions">Session history</BackLink>
       <header className="page-header">
         <p className="eyebrow">{view.state === 'completed' ? 'Session summary' : STATE_LABELS[view.state]}</p>
         <h1 className="page-title">{sessionTitle(view)}</h1>

@@ -25,7 +25,7 @@ export function SessionsPage() {
     <div className="page">
       <header className="page-header page-header--split">
         <div>
-          <h1 className="page-title">Sessions</h1>
+          <h1 className="page-title">Session history</h1>
           <p className="page-lede">
             What came out of your focused sessions, and which questions work for you.
           </p>

@@ -9,6 +9,7 @@ export function ChartFigure({
   summary,
   legend,
   table,
+  note,
   className,
   children,
 }: {
@@ -17,6 +18,8 @@ export function ChartFigure({
   summary: string;
   legend?: ReactNode;
   table: ReactNode;
+  /** A line under the drawing, e.g. how to read an unusual number. */
+  note?: ReactNode;
   className?: string;
   children: ReactNode;
 }) {
@@ -30,6 +33,7 @@ export function ChartFigure({
       <div className="chart__drawing" role="img" aria-label={summary}>
         {children}
       </div>
+      {note && <p className="chart__note">{note}</p>}
       <div className="visually-hidden">{table}</div>
     </figure>
   );

@@ -3,7 +3,7 @@ import type { PracticeWeek } from '../../../../../src/core/plans/dashboard.js';
 import { ChartFigure, LegendItem } from '../../../shared/charts/ChartFigure.js';
 import { axisProps, tooltipStyle, useChartTheme } from '../../../shared/charts/theme.js';
 import { shortDayText, weekText } from '../../plans/dates.js';
-import { minutesText } from '../../plans/format.js';
+import { minutesText, proratedReason } from '../../plans/format.js';
 import { niceTicks } from './ticks.js';
 
 /** Practice minutes per area per week (stacked), against what the plans' cadences expected. */
@@ -37,11 +37,23 @@ export function PracticeByAreaChart({
       (last.expectedMinutes > 0 ? ` of ${minutesText(last.expectedMinutes)} the cadences ask for.` : '.') +
       ` Over ${weeks.length} weeks: ${minutesText(weeks.reduce((s, w) => s + w.minutes, 0))} of ${minutesText(weeks.reduce((s, w) => s + w.expectedMinutes, 0))} expected.`
     : 'No weeks to show.';
+  // Weeks in which a plan started or was dropped expect only the days it ran.
+  const proratedWeeks = weeks.filter((w) => w.prorated.length > 0);
+  const note =
+    proratedWeeks.length === 0
+      ? undefined
+      : `Prorated targets: ${proratedWeeks
+          .map(
+            (w) =>
+              `week of ${shortDayText(w.weekOf)}, ${w.prorated.map((p) => proratedReason(p, `“${p.title}”`)).join(' and ')}`,
+          )
+          .join('; ')}.`;
 
   return (
     <ChartFigure
       caption={caption}
       summary={summary}
+      note={note}
       legend={
         <ul className="chart-legend" aria-label="Areas">
           {areaIds.map((a, i) => (

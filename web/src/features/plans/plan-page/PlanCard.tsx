@@ -7,8 +7,19 @@ import { minutesText } from '../format.js';
 import { PlanStateBadge } from '../PlanRow.js';
 import { useSubSkills } from '../queries.js';
 
-/** The plan itself: state, kind and area, its title (the page's h1), its facts and its exercise. */
-export function PlanCard({ plan, titleId }: { plan: PlanView; titleId: string }) {
+/**
+ * The plan itself: state, kind and area, its title (the page's h1), its facts and its exercise;
+ * `onEdit` adds "Edit plan" (open plans only).
+ */
+export function PlanCard({
+  plan,
+  titleId,
+  onEdit,
+}: {
+  plan: PlanView;
+  titleId: string;
+  onEdit?: () => void;
+}) {
   const subSkills = useSubSkills();
   const { nameOf } = useAreas();
   const area = nameOf(plan.areaId);
@@ -19,6 +30,11 @@ export function PlanCard({ plan, titleId }: { plan: PlanView; titleId: string })
         <span className="tag">{PLAN_KIND_LABELS[plan.kind]}</span>
         {area && <span className="chip">{area}</span>}
         {plan.reviewDue && <span className="tag tag--due">Review due</span>}
+        {onEdit && (
+          <button type="button" className="button button--small plan-card__edit" onClick={onEdit}>
+            Edit plan
+          </button>
+        )}
       </div>
       <h1 id={titleId} className="plan-card__title">
         {plan.title}

@@ -1,12 +1,14 @@
 import { type KeyboardEvent, useEffect, useId } from 'react';
 import { useWatch } from 'react-hook-form';
+import type { Area } from '../../../../../src/core/areas.js';
+import { findTaggedArea, isBareAreaTag, parseIdeaLine } from '../../../../../src/core/idea-line.js';
 import type { Idea } from '../../../../../src/core/ideas.js';
 import type { SessionView } from '../../../../../src/core/sessions/view.js';
 import { AreaSelect } from '../../../shared/components/AreaSelect.js';
 import { FieldError } from '../../../shared/components/FieldError.js';
 import { controlProps } from '../../../shared/forms/Field.js';
 import { useApiForm } from '../../../shared/forms/use-api-form.js';
-import { registerCaptureFocus, useToast } from '../../../shared/state.js';
+import { registerCaptureFocus, useAreas, useToast } from '../../../shared/state.js';
 import { sessionsApi } from '../api.js';
 
 interface CaptureValues {
@@ -20,7 +22,30 @@ function suggestedArea(view: SessionView): string | null {
   return question?.areas.find((a) => view.areas.includes(a)) ?? question?.areas[0] ?? view.areas[0] ?? null;
 }
 
-/** The capture box under the question: Enter saves, Shift+Enter breaks the line. */
+/** What an `#area` tag in the text does: nothing (no tag), names an area, or names none usable. */
+type Tagged =
+  | { kind: 'none' }
+  | { kind: 'area'; tag: string; area: Area }
+  | { kind: 'refused'; message: string };
+
+/** Reads the text's `#area` tag as `whet session` does (by id or name; archived areas refused). */
+function readTag(text: string, areas: readonly Area[] | null): Tagged {
+  if (isBareAreaTag(text))
+    return { kind: 'refused', message: 'An area tag needs an idea with it, e.g. “#writing outline first”.' };
+  const { area: tag } = parseIdeaLine(text);
+  if (tag === undefined || areas === null) return { kind: 'none' };
+  const area = findTaggedArea(areas, tag);
+  if (!area)
+    return { kind: 'refused', message: `No area called “${tag}”: fix the tag or pick the area below.` };
+  if (area.archivedAt) return { kind: 'refused', message: `“${area.name}” is archived: pick another area.` };
+  return { kind: 'area', tag, area };
+}
+
+/**
+ * The capture box under the question: Enter saves, Shift+Enter breaks the line. The area starts
+ * as the one the question suggests and can be changed with the select, or with an `#area` tag at
+ * the start or end of the idea, as in the terminal.
+ */
 export function SessionCapture({
   view,
   onCaptured,
@@ -29,20 +54,32 @@ export function SessionCapture({
   onCaptured: (idea: Idea) => void;
 }) {
   const { notify } = useToast();
+  const { areas, nameOf } = useAreas();
   const suggested = suggestedArea(view);
   const ids = useId();
 
   const { form, onSubmit, problem, busy, errorOf } = useApiForm<CaptureValues, Idea>({
     defaultValues: { text: '', areaId: suggested },
-    submit: ({ text, areaId }) => sessionsApi.captureInSession(view.id, { text: text.trim(), areaId }),
+    submit: ({ text, areaId }) => {
+      const tagged = readTag(text, areas);
+      const idea = tagged.kind === 'area' ? parseIdeaLine(text).text : text.trim();
+      return sessionsApi.captureInSession(view.id, {
+        text: idea,
+        areaId: tagged.kind === 'area' ? tagged.area.id : areaId,
+      });
+    },
     onSuccess: (idea) => {
       form.resetField('text');
       onCaptured(idea);
-      notify('Idea saved');
+      notify(`Idea saved${idea.areaId ? ` to ${nameOf(idea.areaId)}` : ''}`);
       form.setFocus('text');
     },
   });
-  const areaId = useWatch({ control: form.control, name: 'areaId' });
+  const text = useWatch({ control: form.control, name: 'text' }) ?? '';
+  const chosenArea = useWatch({ control: form.control, name: 'areaId' });
+  const tagged = readTag(text, areas);
+  const areaId = tagged.kind === 'area' ? tagged.area.id : chosenArea;
+  const fromQuestion = tagged.kind !== 'area' && areaId !== null && areaId === suggested;
   // A refusal that names no field is about the idea, so it shows under the text.
   const textError = errorOf('text') ?? problem ?? undefined;
   const areaError = errorOf('areaId');
@@ -62,6 +99,14 @@ export function SessionCapture({
     }
   };
 
+  /** Picking an area overrides a tag (known or not): it leaves the text, so what is shown is what is saved. */
+  const pickArea = (value: string | null) => {
+    const line = parseIdeaLine(text);
+    if (line.area !== undefined)
+      form.setValue('text', line.text, { shouldValidate: form.formState.isSubmitted });
+    form.setValue('areaId', value, { shouldTouch: true });
+  };
+
   return (
     <form className="focus__capture" aria-label="Capture an idea" onSubmit={onSubmit} noValidate>
       <label htmlFor={`${ids}-text`} className="visually-hidden">
@@ -69,10 +114,16 @@ export function SessionCapture({
       </label>
       <textarea
         {...controlProps(`${ids}-text`, textError, true)}
-        {...form.register('text', { validate: (text) => text.trim() !== '' || 'Write the idea first.' })}
+        {...form.register('text', {
+          validate: (value) => {
+            if (value.trim() === '') return 'Write the idea first.';
+            const tag = readTag(value, areas);
+            return tag.kind === 'refused' ? tag.message : true;
+          },
+        })}
         className="textarea focus__textarea"
         rows={2}
-        placeholder="An idea worth keeping…"
+        placeholder="An idea worth keeping… (#area at the start or end files it there)"
         onKeyDown={onKeyDown}
         enterKeyHint="send"
         // biome-ignore lint/a11y/noAutofocus: the capture box is the point of the focused view
@@ -80,16 +131,20 @@ export function SessionCapture({
       />
       <FieldError id={`${ids}-text-error`} field="text" message={textError} />
       <div className="focus__capture-row">
-        <label htmlFor={`${ids}-area`} className="visually-hidden">
+        <label htmlFor={`${ids}-area`} className="focus__area-label">
           Area
         </label>
         <AreaSelect
           id={`${ids}-area`}
           className="select select--compact focus__area"
           value={areaId}
-          onChange={(value) => form.setValue('areaId', value, { shouldTouch: true })}
+          onChange={pickArea}
           aria-invalid={areaError ? true : undefined}
+          aria-describedby={`${ids}-area-why`}
         />
+        <span id={`${ids}-area-why`} className="focus__area-why" aria-live="polite">
+          {tagged.kind === 'area' ? `from #${tagged.tag}` : fromQuestion ? 'suggested by the question' : ''}
+        </span>
         <p id={`${ids}-text-hint`} className="hint focus__hint">
           <kbd>Enter</kbd> saves · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line
         </p>
