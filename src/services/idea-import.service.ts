@@ -47,8 +47,7 @@ export class IdeaImportService {
     const ideas: { where: string; idea: Idea }[] = [];
     for (const draft of drafts) {
       const idea = await this.ideaOf(actor, draft, timeZone, now);
-      if (idea.value !== null)
-        await this.blinding.assertMayValue(actor, idea, `${draft.where}: value`);
+      if (idea.value !== null) await this.blinding.assertMayValue(actor, idea, `${draft.where}: value`);
       ideas.push({ where: draft.where, idea });
     }
     const write = async (repository: IdeaRepository, dryRun: boolean): Promise<IdeaImportResult> => {
