@@ -327,10 +327,13 @@ const FOCUSED_SESSION = [
   ],
 ];
 
-/** The blind rating through `whet experiment rate`: each run rates the idea shown, then stops. */
+/**
+ * The blind rating through `whet experiment rate`: the triage keeps every idea, then each run
+ * rates the idea shown and stops; the last run finishes the rating.
+ */
 async function rateBlind(cli, when, ratings) {
   const shown = (stdout) => [...stdout.matchAll(/^\(\d+ of \d+\)\n {2}(.+)$/gm)].map((m) => m[1]);
-  const first = await cli(['experiment', 'rate'], { when, stdin: 'q\n' });
+  const first = await cli(['experiment', 'rate'], { when, stdin: '\nq\n' });
   let current = shown(first).at(-1);
   for (let i = 0; current !== undefined && i < ratings.size; i++) {
     // An everyday idea that fell into the week of noticing (it depends on today's weekday).
@@ -341,6 +344,7 @@ async function rateBlind(cli, when, ratings) {
     });
     current = /All \d+ ideas rated/.test(out) ? undefined : shown(out).at(1);
   }
+  await cli(['experiment', 'rate'], { when: plus(when, (ratings.size + 2) * MINUTE), stdin: 'f\n' });
 }
 
 /** Starts on a Monday three weeks ago: the week of noticing, then one focused session. */

@@ -13,6 +13,7 @@ const WEB = join(SRC, '../web/src');
 /** Plain data and arithmetic: no package at all, fit for the first page. */
 const PLAIN = [
   'core/experiments/counting.ts',
+  'core/experiments/exclusion-reasons.ts',
   'core/idea-line.ts',
   'core/idea-vocabulary.ts',
   'core/limits.ts',

@@ -773,9 +773,11 @@ describe.each(ENGINES)('plans and practice on %s', (engine) => {
               loggedBlocks: 3,
               loggedMinutes: 90,
               ratio: 1,
+              prorated: null,
             },
             {
-              // Created on Wednesday: only Wednesday's and Friday's blocks were expected.
+              // Created on Wednesday: only Wednesday's and Friday's blocks were expected, and the
+              // summary says so: counted from Wednesday, of a whole week's 3 blocks (60 minutes).
               planId: writing.id,
               title: 'Write 20 minutes',
               cadence: '3 × 20 min a week (Mon, Wed, Fri at 09:00)',
@@ -784,6 +786,7 @@ describe.each(ENGINES)('plans and practice on %s', (engine) => {
               loggedBlocks: 1,
               loggedMinutes: 20,
               ratio: 0.5,
+              prorated: { from: '2026-03-11', to: '2026-03-15', fullBlocks: 3, fullMinutes: 60 },
             },
           ],
         },
@@ -1093,12 +1096,14 @@ describe.each(ENGINES)('plans and practice on %s', (engine) => {
           weekOf: '2026-03-02',
           minutes: 60,
           expectedMinutes: 60,
+          prorated: [],
           areas: [{ areaId: 'writing', minutes: 60, expectedMinutes: 60 }],
         },
         {
           weekOf: '2026-03-09',
           minutes: 45,
           expectedMinutes: 60,
+          prorated: [],
           areas: [
             { areaId: 'coding', minutes: 15, expectedMinutes: 0 },
             { areaId: 'writing', minutes: 30, expectedMinutes: 60 },
@@ -1108,6 +1113,7 @@ describe.each(ENGINES)('plans and practice on %s', (engine) => {
           weekOf: '2026-03-16',
           minutes: 65,
           expectedMinutes: 60,
+          prorated: [],
           areas: [{ areaId: 'writing', minutes: 65, expectedMinutes: 60 }],
         },
       ]);

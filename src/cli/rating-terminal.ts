@@ -1,5 +1,6 @@
 import { WhetstoneError } from '../core/errors.js';
-import { EXCLUSION_REASONS, type RatingQueueView } from '../core/experiments/rating.js';
+import { EXCLUSION_REASONS } from '../core/experiments/exclusion-reasons.js';
+import type { RatingQueueView } from '../core/experiments/rating.js';
 import { plural } from '../core/plural.js';
 import { LineInput } from './line-input.js';
 import type { Runtime } from './runtime.js';

@@ -1,4 +1,5 @@
 import { WhetstoneError } from '../core/errors.js';
+import { parseIdeaLine } from '../core/idea-line.js';
 import type { Idea } from '../core/ideas.js';
 import { plural } from '../core/plural.js';
 import type { SessionView } from '../core/sessions/view.js';
@@ -55,15 +56,6 @@ export function parseRating(raw: string): ParsedRating {
   if (effort !== 'S' && effort !== 'M' && effort !== 'L')
     return { kind: 'invalid', reason: `effort must be S, M or L, not "${match[2]}"` };
   return { kind: 'rate', value, effort };
-}
-
-/** An idea line, with an optional `#area` tag at its start or end. */
-export function parseIdeaLine(line: string): { text: string; area?: string } {
-  const prefix = /^#(\S+)\s+(.+)$/s.exec(line);
-  if (prefix) return { area: prefix[1], text: prefix[2]!.trim() };
-  const suffix = /^(.+?)\s+#(\S+)$/s.exec(line);
-  if (suffix) return { text: suffix[1]!.trim(), area: suffix[2] };
-  return { text: line };
 }
 
 /**

@@ -1,5 +1,13 @@
 import { idParam, type JsonSchema, json, ok, problem } from './openapi-parts.js';
 
+/** Ideas the rater put off, by token: the queue serves them after the others. */
+const skipParam = {
+  name: 'skip',
+  in: 'query',
+  description: 'Comma-separated tokens the rater put off; they come after the others',
+  schema: { type: 'string' },
+} as const;
+
 const notFound = { 404: problem('No such experiment') };
 const refused = { 409: problem('Not allowed in this state; the message says what is') };
 
@@ -58,15 +66,7 @@ export function experimentPaths(): JsonSchema {
       },
     },
     '/experiments/{id}/rating': {
-      parameters: [
-        idParam,
-        {
-          name: 'skip',
-          in: 'query',
-          description: 'Comma-separated tokens the rater put off; they come after the others',
-          schema: { type: 'string' },
-        },
-      ],
+      parameters: [idParam, skipParam],
       get: {
         summary: 'Blind rating: progress and the next idea (text and an opaque token only)',
         responses: { ...ok('The rating queue', 'RatingQueueView'), ...notFound, ...refused },
@@ -78,15 +78,7 @@ export function experimentPaths(): JsonSchema {
       },
     },
     '/experiments/{id}/rating/undo': {
-      parameters: [
-        idParam,
-        {
-          name: 'skip',
-          in: 'query',
-          description: 'Comma-separated tokens the rater put off; they come after the others',
-          schema: { type: 'string' },
-        },
-      ],
+      parameters: [idParam, skipParam],
       post: {
         summary: 'Take back the most recent rating; that idea is served next',
         responses: { ...ok('The rating queue', 'RatingQueueView'), ...notFound, ...refused },

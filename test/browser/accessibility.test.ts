@@ -347,7 +347,7 @@ async function seed(): Promise<Seeded> {
     20,
     ['Keep a running list of questions for my supervisor', 'Block Friday afternoons for reading'],
     ['Pre-register the analysis plan for the next study', 'Pair-review code with the postdoc every Tuesday'],
-    '4\n3\n5\n2\n',
+    '\n4\n3\n5\n2\nf\n',
   );
   const cardFile = join(db.dir, 'my-card.json');
   await db.cli(['experiment', 'card', reportedId, '--out', cardFile]);
@@ -481,7 +481,7 @@ async function seed(): Promise<Seeded> {
     10,
     ['Stop checking email before ten', 'Draw the figure before writing the results'],
     ['Keep one page of failed approaches per project', 'Time-box literature searches to 45 minutes'],
-    '4\nq\n',
+    '\n4\nq\n',
   );
 
   const sessionId = await completedSession();

@@ -387,7 +387,10 @@ describe('self-experiment in the browser', () => {
       ['Pools', 'Pools'],
       ['Areas', 'Areas'],
     ] as const) {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: link, exact: true })
+        .click();
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       expect(await shownText(banner(page)), `banner on ${link}`).toMatch(
         /^Experiment: A week of noticing — [23] days left/,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '../schema-messages.js';
 import { RATING_MAX, RATING_MIN } from './card.js';
+import { EXCLUSION_REASON_MAX } from './exclusion-reasons.js';
 import { EXPERIMENT_ACTIONS } from './transitions.js';
 
 /** One blind rating: the opaque token of the item on screen and its value. */
@@ -21,16 +22,6 @@ export const StepInput = z.strictObject({
   /** With startFocused: the person confirms ending the passive phase before its planned end. */
   early: z.optional(z.boolean()),
 });
-
-/** Why an idea is set aside in the blind triage: short, in the person's words. */
-export const EXCLUSION_REASON_MAX = 120;
-
-/** Suggested reasons; any other short text is fine too. */
-export const EXCLUSION_REASONS = [
-  'Not an improvement idea',
-  'A duplicate of another idea',
-  'A task, not an idea',
-] as const;
 
 /** One triage decision: set the idea behind `token` aside (with a reason), or take it back (null). */
 export const TriageInput = z.strictObject({

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { EXCLUSION_REASONS, type RatingQueueView } from '../../../../../src/core/experiments/rating.js';
+import { EXCLUSION_REASONS } from '../../../../../src/core/experiments/exclusion-reasons.js';
+import type { RatingQueueView } from '../../../../../src/core/experiments/rating.js';
 import { plural } from '../../../../../src/core/plural.js';
 
 interface TriageListProps {
