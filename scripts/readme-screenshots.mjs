@@ -260,11 +260,14 @@ async function seedEverydayIdeas(cli) {
  * "/quit" leaves it running); then, over the API, ended — the end is when its countdown ran out —
  * its ideas rated and the session completed. `questions` holds the ideas for each question.
  */
-async function runSession(cli, api, when, questions, note) {
+async function runSession(cli, api, when, questions, note, { beforeEnd } = {}) {
   const lines = questions
     .map((ideas) => ideas.map((i) => `${i.text} #${i.area}`).join('\n'))
     .join('\n/next\n');
   await cli(['session', '--minutes', '20'], { when, stdin: `${lines}\n/quit\n` });
+  // The server runs on today's clock: what must happen back then (an experiment's phase ending
+  // with this session) is done through the CLI, dated, before the session is ended here.
+  await beforeEnd?.();
   const { session } = await api('GET', '/sessions/active');
   const ended = await api('POST', `/sessions/${session.id}/end`);
   const byText = new Map(ended.ideas.map((i) => [i.text, i.id]));
@@ -359,7 +362,9 @@ async function seedExperiment(cli, api, root) {
   // A week later, Monday morning: the focused session, then the blind rating on Tuesday.
   await cli(['experiment', 'next'], { when: at(start - 7, '09:30') });
   const focused = FOCUSED_SESSION.map((q) => q.map((i) => ({ ...i, value: i.rating })));
-  await runSession(cli, api, at(start - 7, '09:31'), focused, 'The focused phase of the experiment.');
+  await runSession(cli, api, at(start - 7, '09:31'), focused, 'The focused phase of the experiment.', {
+    beforeEnd: () => cli(['experiment', 'next'], { when: at(start - 7, '09:51') }),
+  });
   const ratings = new Map([...PASSIVE_IDEAS, ...FOCUSED_SESSION.flat()].map((i) => [i.text, i.rating]));
   await rateBlind(cli, at(start - 8, '08:40'), ratings);
   const card = join(root, 'my-card.json');
