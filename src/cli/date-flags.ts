@@ -8,16 +8,23 @@ import { instantString, localDate, localDateTimeToInstant, toInstant, zoned } fr
  * past date, so `--since 1w` means what `--review-in 2w` suggests it would.
  */
 
-const BACK = /^(\d{1,4})\s*(d|days?|w|weeks?)$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `3d`, `2 weeks`, or with `ahead`, `in 3d`: the number of days; null when `text` is none of these. */
+function daysIn(text: string, ahead = false): number | null {
+  const match = (
+    ahead ? /^(?:in\s+)?(\d{1,4})\s*(d|days?|w|weeks?)$/i : /^(\d{1,4})\s*(d|days?|w|weeks?)$/i
+  ).exec(text);
+  return match ? Number(match[1]) * (match[2]?.startsWith('w') ? 7 : 1) : null;
+}
 
 /** The local date (or the ISO instant as given) that `raw` names, counting back from `today`. */
 export function pastDateFlag(flag: string, raw: string, today: string): string {
   const text = raw.trim().toLowerCase();
   if (text === 'today') return today;
   if (text === 'yesterday') return addDays(today, -1);
-  const back = BACK.exec(text);
-  if (back) return addDays(today, -Number(back[1]) * (back[2]?.startsWith('w') ? 7 : 1));
+  const back = daysIn(text);
+  if (back !== null) return addDays(today, -back);
   if (DATE.test(text) || !Number.isNaN(Date.parse(raw.trim()))) return raw.trim();
   throw validationError(
     flag,
@@ -25,15 +32,13 @@ export function pastDateFlag(flag: string, raw: string, today: string): string {
   );
 }
 
-const AHEAD = /^(?:in\s+)?(\d{1,4})\s*(d|days?|w|weeks?)$/i;
-
 /** The local date `raw` names, counting ahead from `today`: a date, today, tomorrow, 3d, 2w. */
 export function futureDateFlag(flag: string, raw: string, today: string): string {
   const text = raw.trim().toLowerCase();
   if (text === 'today') return today;
   if (text === 'tomorrow') return addDays(today, 1);
-  const ahead = AHEAD.exec(text);
-  if (ahead) return addDays(today, Number(ahead[1]) * (ahead[2]?.startsWith('w') ? 7 : 1));
+  const ahead = daysIn(text, true);
+  if (ahead !== null) return addDays(today, ahead);
   if (DATE.test(text)) return text;
   throw validationError(
     flag,

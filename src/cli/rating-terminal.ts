@@ -2,7 +2,7 @@ import { WhetstoneError } from '../core/errors.js';
 import { EXCLUSION_REASONS } from '../core/experiments/exclusion-reasons.js';
 import type { RatingQueueView } from '../core/experiments/rating.js';
 import { plural } from '../core/plural.js';
-import { LineInput } from './line-input.js';
+import { Asker, InputEnded } from './ask-terminal.js';
 import type { Runtime } from './runtime.js';
 import { EXIT_INTERRUPTED } from './session-terminal.js';
 
@@ -54,9 +54,10 @@ export async function runBlindRating(rt: Runtime, experimentId: string): Promise
     await flow.run();
     return 0;
   } catch (error) {
-    if (!(error instanceof Stopped)) throw error;
+    const how = error instanceof Stopped ? error.how : error instanceof InputEnded ? stopOf(error) : null;
+    if (how === null) throw error;
     const message = `Stopped: ${flow.progress()}; everything so far is kept. Go on with: whet experiment rate\n`;
-    if (error.how === 'interrupt') {
+    if (how === 'interrupt') {
       process.stderr.write(`\nwhet: interrupted. ${message}`);
       return EXIT_INTERRUPTED;
     }
@@ -67,8 +68,13 @@ export async function runBlindRating(rt: Runtime, experimentId: string): Promise
   }
 }
 
+/** The end of the input stops like q; Ctrl+C is an interruption. */
+function stopOf(ended: InputEnded): Stopped['how'] {
+  return ended.kind === 'interrupt' ? 'interrupt' : 'quit';
+}
+
 class RatingFlow {
-  private readonly input = new LineInput();
+  private readonly asker = new Asker();
   private queue: RatingQueueView | undefined;
 
   constructor(
@@ -77,7 +83,7 @@ class RatingFlow {
   ) {}
 
   close(): void {
-    this.input.close();
+    this.asker.close();
   }
 
   progress(): string {
@@ -95,13 +101,9 @@ class RatingFlow {
     await this.rate();
   }
 
-  private async read(prompt: string): Promise<string> {
-    const result = await this.input.read(prompt);
-    if (result.kind === 'interrupt') throw new Stopped('interrupt');
-    if (result.kind === 'closed') throw new Stopped('quit');
-    // Piped answers are echoed after their prompt, so the transcript reads like a session.
-    if (!this.input.interactive) out(`${prompt}${result.text}\n`);
-    return result.text.trim();
+  /** One trimmed line; the end of the input or Ctrl+C stops the flow (InputEnded). */
+  private read(prompt: string): Promise<string> {
+    return this.asker.ask(prompt, (text) => ({ value: text }));
   }
 
   // ---------------------------------------------------------------------------------------------

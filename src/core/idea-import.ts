@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { type CsvRecord, parseCsv } from './csv.js';
 import { validationError, WhetstoneError } from './errors.js';
 import { CSV_COLUMNS } from './export-formats.js';
+import { parseIdeaLine } from './idea-line.js';
 import { IdeaStatus } from './idea-status.js';
 import { Effort, IdeaId, IdeaSource, IdeaText, IdeaValue, SOURCE_LABELS } from './ideas.js';
 import { IDEA_CONTEXT_MAX } from './limits.js';
@@ -181,14 +182,10 @@ interface OpenItem {
 
 /** The item's first line: its text, an `#area` tag at its start or end, the export's status tag. */
 function itemHead(content: string): { text: string; area: string | null; status: string | null } {
-  let text = content.replace(CHECKBOX, '');
+  const text = content.replace(CHECKBOX, '');
   const status = STATUS_TAG.exec(text)?.[2] ?? null;
-  text = text.replace(STATUS_TAG, ' ').trim();
-  const prefix = /^#(\S+)\s+(.+)$/s.exec(text);
-  if (prefix) return { area: prefix[1]!, text: prefix[2]!.trim(), status };
-  const suffix = /^(.+?)\s+#(\S+)$/s.exec(text);
-  if (suffix) return { text: suffix[1]!.trim(), area: suffix[2]!, status };
-  return { text, area: null, status };
+  const line = parseIdeaLine(text.replace(STATUS_TAG, ' ').trim());
+  return { text: line.text, area: line.area ?? null, status };
 }
 
 function markdownDraft(item: OpenItem): IdeaDraft {

@@ -38,7 +38,7 @@ export class ExperimentSessions {
     if (!active) return none;
     const { record } = active;
     const measures = findTemplate(record.templateId).measures;
-    if (measures === 'ideas' && passiveRunning(record, now) && !outsideExperiment)
+    if (measures === 'ideas' && transitions.wouldEndPassiveEarly(record, now) && !outsideExperiment)
       throw sessionDuringPassive(record);
     if (!transitions.takesSession(record, measures, now)) return none;
     return { focusedPhaseOf: active, minutes: record.phases[1].length };
@@ -63,10 +63,6 @@ export class ExperimentSessions {
   private repository(trx: Store['db']): ExperimentRepository {
     return new ExperimentRepository(trx, this.store.engine);
   }
-}
-
-function passiveRunning(record: ExperimentRecord, now: Date): boolean {
-  return record.state === 'passive' && now.getTime() < Date.parse(record.phases[0].plannedEnd);
 }
 
 function sessionDuringPassive(record: ExperimentRecord): WhetstoneError {

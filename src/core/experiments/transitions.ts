@@ -1,5 +1,6 @@
 import { WhetstoneError } from '../errors.js';
 import { parseInput } from '../validation.js';
+import { phaseWindow } from './counting.js';
 import {
   type ExperimentPhase,
   type ExperimentRecord,
@@ -174,7 +175,8 @@ export function startFocused(
     const message = `${passive.label} runs until ${passive.plannedEnd}; starting ${focused.label.toLowerCase()} now ends it early, which the report will record — confirm to go on`;
     throw new WhetstoneError('conflict', `experiment: ${message}`, [{ field: 'early', message }]);
   }
-  const endedAt = new Date(Math.min(now.getTime(), Date.parse(passive.plannedEnd))).toISOString();
+  // Closed where its window ends: now, or its planned end if that came first.
+  const endedAt = phaseWindow(passive, now)?.to ?? now.toISOString();
   const phases = startPhase([{ ...passive, endedAt }, focused], 1, now);
   return { ...record, state: 'focused', phases };
 }
@@ -300,12 +302,9 @@ export function report(record: ExperimentRecord, now: Date): ExperimentRecord {
 export function abandon(record: ExperimentRecord, now: Date): ExperimentRecord {
   assertAllowed(record.state, 'abandon');
   checkClock(record, now);
-  // A phase still open closes now, or at its planned end if that came first (as phaseWindow reads it).
-  const close = (p: ExperimentPhase): ExperimentPhase => {
-    if (!p.startedAt || p.endedAt) return p;
-    const end = p.sessionId ? now.getTime() : Math.min(now.getTime(), Date.parse(p.plannedEnd));
-    return { ...p, endedAt: new Date(end).toISOString() };
-  };
+  // A phase still open closes where its window ends (counting.ts): now, or at its planned end.
+  const close = (p: ExperimentPhase): ExperimentPhase =>
+    p.startedAt && !p.endedAt ? { ...p, endedAt: phaseWindow(p, now)?.to ?? now.toISOString() } : p;
   return {
     ...record,
     state: 'abandoned',
