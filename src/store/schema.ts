@@ -209,6 +209,126 @@ export interface CalendarFeedsTable {
   revoked_at: Timestamp | null;
 }
 
+/** better-auth's tables (see 0006-team-accounts); only better-auth and the account services write them. */
+export interface AuthUsersTable {
+  id: string;
+  name: string;
+  email: string;
+  email_verified: Flag;
+  image: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuthSessionsTable {
+  id: string;
+  user_id: string;
+  token: string;
+  expires_at: Timestamp;
+  ip_address: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuthAccountsTable {
+  id: string;
+  account_id: string;
+  provider_id: string;
+  user_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: Timestamp | null;
+  refresh_token_expires_at: Timestamp | null;
+  scope: string | null;
+  password: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuthVerificationsTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuthRateLimitsTable {
+  id: string;
+  key: string;
+  count: number;
+  last_request: ColumnType<number | string, number, number>;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  org_id: string;
+  user_id: string;
+  status: string;
+  joined_at: Timestamp;
+  deactivated_at: Timestamp | null;
+}
+
+export interface MembershipRolesTable {
+  org_id: string;
+  user_id: string;
+  role: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  org_id: string;
+  email: string;
+  roles: string;
+  token_hash: string;
+  invited_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SetupLinksTable {
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  seq: Generated<number>;
+  org_id: string | null;
+  actor_user_id: string | null;
+  kind: string;
+  subject_user_id: string | null;
+  detail: string;
+  ip_address: string | null;
+  created_at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  claimed_until: Timestamp | null;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   areas: AreasTable;
@@ -228,6 +348,18 @@ export interface Database {
   reviews: ReviewsTable;
   interruptions: InterruptionsTable;
   calendar_feeds: CalendarFeedsTable;
+  auth_users: AuthUsersTable;
+  auth_sessions: AuthSessionsTable;
+  auth_accounts: AuthAccountsTable;
+  auth_verifications: AuthVerificationsTable;
+  auth_rate_limits: AuthRateLimitsTable;
+  organisations: OrganisationsTable;
+  memberships: MembershipsTable;
+  membership_roles: MembershipRolesTable;
+  invitations: InvitationsTable;
+  setup_links: SetupLinksTable;
+  audit_events: AuditEventsTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';
