@@ -122,7 +122,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('accepted_by', 'text')
     .addColumn('revoked_at', timestamp)
     .execute();
-  await db.schema.createIndex('invitations_org').on('invitations').columns(['org_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('invitations_org')
+    .on('invitations')
+    .columns(['org_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('setup_links')
