@@ -45,6 +45,8 @@ const today = async () => (await served.advance(0)).slice(0, 10);
 describe('every response matches the OpenAPI document', () => {
   it('health, settings, areas and ideas', async () => {
     await ok('GET /health');
+    expect(await ok('GET /me')).toMatchObject({ mode: 'solo', organisation: null, roles: [] });
+    expect(await ok('GET /auth/status')).toEqual({ mode: 'solo', setupRequired: false });
     await ok('PUT /settings', undefined, { timeZone: 'UTC' });
     expect(await ok('GET /settings')).toEqual({ timeZone: 'UTC', timeZoneSource: 'chosen' });
     const area = await created('POST /areas', undefined, { name: 'Contract writing' });

@@ -16,10 +16,15 @@ export interface Runtime {
  * Opens the database chosen by `--db` / the environment and the solo user's services. The default
  * clock is the real time, or ahead of it by WHETSTONE_CLOCK_OFFSET_MS in test mode (see clock.ts).
  */
-export async function openRuntime(dbFlag: string | undefined, clock: Clock = cliClock()): Promise<Runtime> {
+export async function openRuntime(
+  dbFlag: string | undefined,
+  clock: Clock = cliClock(),
+  options: { localUser?: boolean } = {},
+): Promise<Runtime> {
   const store = await openStore(resolveDatabaseLocation(dbFlag, process.env));
   try {
-    await ensureUser(store, LOCAL_ACTOR, LOCAL_USER_NAME, systemClock);
+    // A team server has accounts instead of the implicit local person.
+    if (options.localUser !== false) await ensureUser(store, LOCAL_ACTOR, LOCAL_USER_NAME, systemClock);
   } catch (error) {
     await store.close();
     throw error;

@@ -10,7 +10,12 @@ export type ErrorCode =
   | 'conflict'
   | 'illegal_transition'
   | 'invalid_backup'
-  | 'storage';
+  | 'storage'
+  /** Team mode: nobody is signed in, or the session or token is no longer valid. */
+  | 'unauthenticated'
+  /** Signed in, but the role or the token's scope does not allow it. */
+  | 'forbidden'
+  | 'rate_limited';
 
 /** Dotted path of the offending field (e.g. `text` or `ideas.3.value`) and what is wrong. */
 export type { FieldIssue };
@@ -31,3 +36,18 @@ export const validationError = (field: string, message: string): WhetstoneError 
 
 export const notFound = (entity: string, id: string): WhetstoneError =>
   new WhetstoneError('not_found', `${entity} ${id} not found`);
+
+export const forbidden = (message: string): WhetstoneError => new WhetstoneError('forbidden', message);
+
+export const unauthenticated = (message = 'sign in first'): WhetstoneError =>
+  new WhetstoneError('unauthenticated', message);
+
+/** Too many attempts; the client may try again after `retryAfterSeconds`. */
+export class RateLimited extends WhetstoneError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message);
+  }
+}

@@ -5,17 +5,20 @@ import { Hono } from 'hono';
 import { validationError } from '../core/errors.js';
 import type { Health } from '../core/health.js';
 import type { Services } from '../services/app.js';
-import type { Actor } from '../services/context.js';
+import { type Actor, LOCAL_USER_NAME } from '../services/context.js';
+import type { AppEnv } from './actor.js';
 import { loopbackHostsOnly } from './host-guard.js';
 import { openApiDocument } from './openapi.js';
 import { errorToProblem, problemResponse } from './problem.js';
 import { jsonBody, MalformedRequest, PayloadTooLarge } from './request.js';
 import { areaRoutes } from './routes/areas.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
 import { backupRoutes } from './routes/backup.routes.js';
 import { deckRoutes, questionRoutes } from './routes/decks.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { experimentRoutes, measurementRoutes, templateRoutes } from './routes/experiments.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
+import { accountRoutes, soloMeRoutes } from './routes/me.routes.js';
 import {
   exerciseRoutes,
   feedRoutes,
@@ -27,30 +30,32 @@ import {
 } from './routes/plans.routes.js';
 import { poolRoutes } from './routes/pools.routes.js';
 import { sessionRoutes } from './routes/sessions.routes.js';
+import { teamRoutes } from './routes/team.routes.js';
+import { securityHeaders } from './security-headers.js';
+import { sameOriginWrites } from './team/same-origin.js';
+import { sessionActor } from './team/session-actor.js';
+import type { TeamHttp } from './team/team-http.js';
+
+/**
+ * Solo: one implicit person, loopback only, no sign-in. Team: accounts, sessions and roles; the
+ * session decides the actor of each request.
+ */
+export type AppMode = { kind: 'solo'; actor: Actor } | { kind: 'team'; team: TeamHttp };
 
 export interface AppOptions {
   services: Services;
-  actor: Actor;
+  mode: AppMode;
   version: string;
   /** Folder with the built web app (index.html and assets); omitted in API-only tests. */
   webRoot?: string | undefined;
   /** Present only in test and demo runs: moves the services' clock forward. */
   advanceClock?: ((ms: number) => void) | undefined;
-  /** Refuse requests whose Host is not loopback (solo mode). */
-  loopbackOnly?: boolean;
 }
 
 /** The whole HTTP surface: the versioned JSON API and the web app that uses it. */
-export function createApp({
-  services,
-  actor,
-  version,
-  webRoot,
-  advanceClock,
-  loopbackOnly = true,
-}: AppOptions): Hono {
-  const app = new Hono();
-  const document = openApiDocument(version);
+export function createApp({ services, mode, version, webRoot, advanceClock }: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const document = openApiDocument(version, { team: mode.kind === 'team' });
 
   app.onError((error, c) => {
     if (error instanceof MalformedRequest) {
@@ -61,13 +66,30 @@ export function createApp({
     }
     return errorToProblem(c, error);
   });
-  if (loopbackOnly) app.use('*', loopbackHostsOnly);
+  if (mode.kind === 'solo') {
+    app.use('*', securityHeaders(false));
+    app.use('*', loopbackHostsOnly);
+    app.use('*', async (c, next) => {
+      c.set('actor', mode.actor);
+      await next();
+    });
+  } else {
+    app.use('*', securityHeaders(mode.team.publicUrl.startsWith('https://')));
+    app.use('*', sameOriginWrites(mode.team.publicUrl));
+    app.use('/api/*', sessionActor(mode.team));
+  }
 
-  const api = new Hono();
+  const api = new Hono<AppEnv>();
   api.get('/openapi.json', (c) => c.json(document));
   api.get('/health', (c) => c.json({ ok: true, version, engine: services.store.engine } satisfies Health));
-  api.route('/ideas', ideaRoutes(services, actor));
-  api.route('/areas', areaRoutes(services, actor));
+  if (mode.kind === 'solo') api.route('/', soloMeRoutes(LOCAL_USER_NAME));
+  else {
+    api.route('/', authRoutes(mode.team));
+    api.route('/', accountRoutes(mode.team));
+    api.route('/', teamRoutes(mode.team));
+  }
+  api.route('/ideas', ideaRoutes(services));
+  api.route('/areas', areaRoutes(services));
   if (advanceClock) {
     api.post('/test/clock', async (c) => {
       const { advanceMs } = (await jsonBody(c)) as { advanceMs?: unknown };
@@ -77,21 +99,21 @@ export function createApp({
       return c.json({ now: services.clock().toISOString() });
     });
   }
-  api.route('/events', eventRoutes(services, actor));
-  api.route('/sessions', sessionRoutes(services, actor));
-  api.route('/decks', deckRoutes(services, actor));
-  api.route('/questions', questionRoutes(services, actor));
+  api.route('/events', eventRoutes(services));
+  api.route('/sessions', sessionRoutes(services));
+  api.route('/decks', deckRoutes(services));
+  api.route('/questions', questionRoutes(services));
   api.route('/experiment-templates', templateRoutes(services));
-  api.route('/experiments', experimentRoutes(services, actor));
-  api.route('/measurements', measurementRoutes(services, actor));
-  api.route('/pools', poolRoutes(services, actor));
-  api.route('/plans', planRoutes(services, actor));
-  api.route('/exercises', exerciseRoutes(services, actor));
-  api.route('/practice', practiceRoutes(services, actor));
-  api.route('/interruptions', interruptionRoutes(services, actor));
-  api.route('/reviews', reviewRoutes(services, actor));
-  api.route('/', progressRoutes(services, actor));
-  api.route('/', backupRoutes(services, actor));
+  api.route('/experiments', experimentRoutes(services));
+  api.route('/measurements', measurementRoutes(services));
+  api.route('/pools', poolRoutes(services));
+  api.route('/plans', planRoutes(services));
+  api.route('/exercises', exerciseRoutes(services));
+  api.route('/practice', practiceRoutes(services));
+  api.route('/interruptions', interruptionRoutes(services));
+  api.route('/reviews', reviewRoutes(services));
+  api.route('/', progressRoutes(services));
+  api.route('/', backupRoutes(services));
   // Hono consults only the top-level app's notFound, so the API ends with its own catch-all.
   api.all('*', (c) =>
     problemResponse(c, 404, 'not-found', 'Not found', `no API route ${c.req.method} ${c.req.path}`),

@@ -57,6 +57,25 @@ import {
   SessionViewSchema,
 } from '../core/sessions/view.js';
 import { Settings, SettingsInput } from '../core/settings.js';
+import {
+  AcceptInvitationInput,
+  AccountSession,
+  AccountSessionList,
+  AuditEvent,
+  AuditPage,
+  AuthStatus,
+  Invitation,
+  InvitationInput,
+  InvitationList,
+  InvitationPreview,
+  Me,
+  Member,
+  MemberList,
+  MemberUpdateInput,
+  NewInvitation,
+  SetupInput,
+  SignInInput,
+} from '../core/team/account.js';
 import type { JsonSchema } from './openapi-parts.js';
 
 /**
@@ -120,6 +139,18 @@ const RESPONSES: Record<string, z.ZodMiniType> = {
   CalendarFeed,
   NewCalendarFeed,
   CalendarFeedList,
+  Me,
+  AuthStatus,
+  Member,
+  MemberList,
+  Invitation,
+  InvitationList,
+  NewInvitation,
+  InvitationPreview,
+  AuditEvent,
+  AuditPage,
+  AccountSession,
+  AccountSessionList,
 };
 
 /** Every request body, by component name. */
@@ -150,6 +181,11 @@ const REQUESTS: Record<string, z.ZodMiniType> = {
   InterruptionInput,
   WeeklyReviewInput,
   SettingsInput,
+  SignInInput,
+  SetupInput,
+  InvitationInput,
+  AcceptInvitationInput,
+  MemberUpdateInput,
 };
 
 /** Names of the response components, for the contract test and for `ref`s in the paths. */

@@ -6,6 +6,7 @@ import { experimentPaths } from './openapi-experiments.js';
 import { idParam, type JsonSchema, json, ok, ref } from './openapi-parts.js';
 import { FEED_DESCRIPTION, planPaths } from './openapi-plans.js';
 import { sessionPaths } from './openapi-sessions.js';
+import { identityPaths, teamPaths } from './openapi-team.js';
 
 /** A core zod schema as JSON Schema 2020-12, the dialect OpenAPI 3.1 uses. */
 function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
@@ -38,7 +39,7 @@ function listParameters(): JsonSchema[] {
 }
 
 /** The OpenAPI 3.1 document served at `/api/v1/openapi.json`. */
-export function openApiDocument(version: string): JsonSchema {
+export function openApiDocument(version: string, options: { team?: boolean } = {}): JsonSchema {
   return {
     openapi: '3.1.0',
     info: {
@@ -141,6 +142,8 @@ export function openApiDocument(version: string): JsonSchema {
           responses: { 200: { description: 'An event stream', content: { 'text/event-stream': {} } } },
         },
       },
+      ...identityPaths(),
+      ...(options.team ? teamPaths() : {}),
       ...sessionPaths(),
       ...experimentPaths(),
       ...planPaths(),

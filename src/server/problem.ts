@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { type ErrorCode, type FieldIssue, WhetstoneError } from '../core/errors.js';
+import { type ErrorCode, type FieldIssue, RateLimited, WhetstoneError } from '../core/errors.js';
 import type { Problem } from '../core/problem.js';
 
 const STATUS: Record<ErrorCode, { status: ContentfulStatusCode; title: string }> = {
@@ -10,6 +10,9 @@ const STATUS: Record<ErrorCode, { status: ContentfulStatusCode; title: string }>
   illegal_transition: { status: 409, title: 'Illegal status change' },
   invalid_backup: { status: 422, title: 'Invalid backup' },
   storage: { status: 503, title: 'Storage unavailable' },
+  unauthenticated: { status: 401, title: 'Not signed in' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  rate_limited: { status: 429, title: 'Too many attempts' },
 };
 
 export function problemResponse(
@@ -27,6 +30,7 @@ export function problemResponse(
 
 /** Maps any thrown error to a problem response; unknown errors become a 500 without internals. */
 export function errorToProblem(c: Context, error: unknown): Response {
+  if (error instanceof RateLimited) c.header('retry-after', String(error.retryAfterSeconds));
   if (error instanceof WhetstoneError) {
     const { status, title } = STATUS[error.code];
     return problemResponse(c, status, error.code.replace(/_/g, '-'), title, error.message, [...error.issues]);

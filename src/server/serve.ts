@@ -1,13 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
 import { WhetstoneError } from '../core/errors.js';
 import type { Services } from '../services/app.js';
 import type { Actor } from '../services/context.js';
+import type { AppEnv } from './actor.js';
 import { createApp } from './app.js';
+import type { TeamHttp } from './team/team-http.js';
 
 export interface ServeOptions {
   services: Services;
-  actor: Actor;
+  /** Solo: the local person. Team: its parts, built once the address it listens on is known. */
+  mode: { kind: 'solo'; actor: Actor } | { kind: 'team'; build(listenUrl: string): Promise<TeamHttp> };
   version: string;
   host: string;
   port: number;
@@ -17,32 +21,44 @@ export interface ServeOptions {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+export const isLoopbackHost = (host: string): boolean => LOOPBACK.has(host);
+
 /** Starts the HTTP server; resolves once it listens, with its URL and a `close` function. */
 export async function startServer(options: ServeOptions): Promise<{ url: string; close(): Promise<void> }> {
-  if (!LOOPBACK.has(options.host)) {
+  if (options.mode.kind === 'solo' && !isLoopbackHost(options.host)) {
     throw new WhetstoneError(
       'validation',
-      `host: solo mode has no login, so it only listens on loopback (127.0.0.1, ::1 or localhost), not ${options.host}`,
-      [{ field: 'host', message: 'must be a loopback address in solo mode' }],
+      `host: solo mode has no sign-in, so it listens only on loopback (127.0.0.1, ::1, localhost), not ${options.host}; add --team to serve a team with accounts`,
+      [{ field: 'host', message: 'must be a loopback address without --team' }],
     );
   }
-  const app = createApp(options);
+  const { mode } = options;
+  // Nothing is served before the URL is printed, and the app exists by then.
+  let app: Hono<AppEnv> | undefined;
+  const fetch = (request: Request, env: unknown) =>
+    app ? app.fetch(request, env) : new Response('starting', { status: 503 });
   return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch: app.fetch, hostname: options.host, port: options.port },
-      (info: AddressInfo) => {
-        const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-        resolve({
-          url: `http://${host}:${info.port}/`,
-          close: () =>
-            new Promise<void>((done) => {
-              server.close(() => done());
-              // Open event streams would otherwise keep the server alive.
-              if ('closeAllConnections' in server) server.closeAllConnections();
-            }),
+    const server = serve({ fetch, hostname: options.host, port: options.port }, (info: AddressInfo) => {
+      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      const url = `http://${host}:${info.port}/`;
+      const close = () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          // Open event streams would otherwise keep the server alive.
+          if ('closeAllConnections' in server) server.closeAllConnections();
         });
-      },
-    );
+      const ready =
+        mode.kind === 'solo'
+          ? Promise.resolve({ kind: 'solo' as const, actor: mode.actor })
+          : mode.build(url).then((team) => ({ kind: 'team' as const, team }));
+      ready.then(
+        (appMode) => {
+          app = createApp({ ...options, mode: appMode });
+          resolve({ url, close });
+        },
+        (error: unknown) => close().then(() => reject(error)),
+      );
+    });
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
         reject(

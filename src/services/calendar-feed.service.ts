@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { notFound } from '../core/errors.js';
 import { findTemplate } from '../core/experiments/templates.js';
 import {
@@ -15,6 +14,7 @@ import type { Store } from '../store/connect.js';
 import { ExperimentRepository } from '../store/experiment.repository.js';
 import { PlanRepository } from '../store/plan.repository.js';
 import type { Actor, Clock } from './context.js';
+import { hashSecretToken, newSecretToken } from './secret-token.js';
 import type { SettingsService } from './settings.service.js';
 
 /** How far back and ahead a calendar covers. */
@@ -22,8 +22,6 @@ const FEED_DAYS_BACK = 30;
 const FEED_DAYS_AHEAD = 180;
 
 export type { CalendarFeed };
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * The calendar: practice blocks from the cadences, review dates and experiment phase ends, as a
@@ -47,9 +45,9 @@ export class CalendarFeedService {
 
   /** A new subscription; the token is shown this once (only its hash is stored). */
   async create(actor: Actor): Promise<CalendarFeed & { token: string }> {
-    const token = randomBytes(24).toString('base64url');
+    const token = newSecretToken();
     const feed = { id: this.newId(), createdAt: this.clock().toISOString() };
-    await this.feeds.insert(actor.userId, { ...feed, tokenHash: hashToken(token) });
+    await this.feeds.insert(actor.userId, { ...feed, tokenHash: hashSecretToken(token) });
     return { ...feed, revokedAt: null, token };
   }
 
@@ -68,7 +66,7 @@ export class CalendarFeedService {
 
   /** The feed behind a subscription token; an unknown or revoked token is simply not found. */
   async feedFor(token: string): Promise<string> {
-    const feed = await this.feeds.findLive(hashToken(token));
+    const feed = await this.feeds.findLive(hashSecretToken(token));
     if (!feed) throw notFound('calendar feed', 'for this link');
     const today = await this.today({ userId: feed.userId });
     return this.calendar(

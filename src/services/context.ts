@@ -1,6 +1,10 @@
+import type { Role } from '../core/team/roles.js';
+
 /** Who is acting. Every use case takes one, so team mode adds authorisation without new plumbing. */
 export interface Actor {
   userId: string;
+  /** Team mode: the member's organisation and roles. Absent in solo mode, which has no roles. */
+  member?: { orgId: string; roles: readonly Role[] } | undefined;
 }
 
 /** Solo mode's single implicit user; its rows look exactly like a team user's. */

@@ -263,6 +263,11 @@ export interface AuthRateLimitsTable {
   last_request: ColumnType<number | string, number, number>;
 }
 
+export interface ServerSettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface OrganisationsTable {
   id: string;
   name: string;
@@ -353,6 +358,7 @@ export interface Database {
   auth_accounts: AuthAccountsTable;
   auth_verifications: AuthVerificationsTable;
   auth_rate_limits: AuthRateLimitsTable;
+  server_settings: ServerSettingsTable;
   organisations: OrganisationsTable;
   memberships: MembershipsTable;
   membership_roles: MembershipRolesTable;

@@ -4,7 +4,7 @@ import type { Engine } from '../schema.js';
 /**
  * Team mode: better-auth's identity tables (kept under an `auth_` prefix, apart from our own
  * `users`, whose row shares the account's id), the organisation with its members and roles,
- * invitations, the one-time setup link, the audit log and the mail outbox.
+ * invitations, the one-time setup link, the audit log, the mail outbox and shared server settings.
  */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const timestamp = engine === 'postgres' ? sql`timestamptz` : sql`text`;
@@ -75,6 +75,13 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull().unique())
     .addColumn('count', 'integer', (c) => c.notNull())
     .addColumn('last_request', bigint, (c) => c.notNull())
+    .execute();
+
+  // Values every server process must share, e.g. the key that signs session cookies.
+  await db.schema
+    .createTable('server_settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
     .execute();
 
   await db.schema

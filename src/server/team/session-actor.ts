@@ -1,0 +1,29 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../actor.js';
+import type { TeamHttp } from './team-http.js';
+
+/**
+ * Team mode: the session cookie decides who is acting. No valid session, an expired one or a
+ * member who was deactivated leaves the request without an actor — then every route that needs
+ * one answers 401 (see `actorOf`), and the public ones (sign-in, setup, invitations) still work.
+ */
+export function sessionActor(team: TeamHttp): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!c.req.header('cookie')) return next();
+    const { headers, response: found } = await team.auth.api.getSession({
+      headers: c.req.raw.headers,
+      returnHeaders: true,
+    });
+    if (found) {
+      const actor = await team.services.members.actorForSession({
+        userId: found.user.id,
+        token: found.session.token,
+        createdAt: new Date(found.session.createdAt),
+      });
+      if (actor) c.set('actor', actor);
+    }
+    await next();
+    // A sliding session's refreshed cookie goes back with whatever the route answered.
+    for (const cookie of headers.getSetCookie()) c.res.headers.append('set-cookie', cookie);
+  };
+}

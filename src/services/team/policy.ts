@@ -1,0 +1,38 @@
+import { forbidden } from '../../core/errors.js';
+import type { Role } from '../../core/team/roles.js';
+import type { Actor } from '../context.js';
+
+/**
+ * Who may do what, in one place. Data of one's own (ideas, sessions, plans…) needs no rule here:
+ * every repository query is scoped by the acting user's id, so another person's object is simply
+ * not found (404), never "forbidden" — nobody can probe for ids. What needs a role is listed below.
+ */
+export const PERMISSIONS = {
+  /** Invite people, change roles, deactivate and reactivate members. */
+  'members.manage': 'admin',
+  'members.read': 'admin',
+  /** The security events of the organisation (never anyone's research data). */
+  'audit.read': 'admin',
+} as const satisfies Record<string, Role>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface TeamMember {
+  userId: string;
+  orgId: string;
+  roles: readonly Role[];
+}
+
+/** The acting member, when they hold the role `permission` needs; otherwise a 403. */
+export function authorise(actor: Actor, permission: Permission): TeamMember {
+  const role = PERMISSIONS[permission];
+  if (!actor.member) throw forbidden('this needs a team server');
+  if (!actor.member.roles.includes(role))
+    throw forbidden(`only an organisation's ${role === 'admin' ? 'admins' : `${role}s`} may do this`);
+  return { userId: actor.userId, ...actor.member };
+}
+
+/** The acting member of a team server (any role). */
+export function memberOf(actor: Actor): TeamMember {
+  if (!actor.member) throw forbidden('this needs a team server');
+  return { userId: actor.userId, ...actor.member };
+}

@@ -1,0 +1,49 @@
+import type { Store } from '../../store/connect.js';
+import type { Clock } from '../context.js';
+import { AuditLog } from './audit-log.js';
+import { type InvitationMailer, InvitationService } from './invitation.service.js';
+import { MemberService } from './member.service.js';
+import { sessionSecret } from './server-secrets.js';
+import { SetupService } from './setup.service.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+
+/** The use cases only a team server has: setup, invitations, members, audit, throttles. */
+export interface TeamServices {
+  setup: SetupService;
+  invitations: InvitationService;
+  members: MemberService;
+  audit: AuditLog;
+  throttle: SignInThrottle;
+  /** The key that signs session cookies, shared through the database. */
+  sessionSecret(): Promise<string>;
+}
+
+export interface TeamOptions {
+  /** The address people open, e.g. https://whet.example.org (links in mails and the log use it). */
+  publicUrl: string;
+  clock: Clock;
+  newId: () => string;
+  /** Queues the invitation mail; resolves false when no mail server is configured. */
+  mailInvitation?: InvitationMailer;
+  secretFromEnvironment?: string | undefined;
+}
+
+export function createTeamServices(store: Store, options: TeamOptions): TeamServices {
+  const { clock, newId } = options;
+  const audit = new AuditLog(store, clock);
+  return {
+    setup: new SetupService(store, audit, clock, newId),
+    invitations: new InvitationService(
+      store,
+      audit,
+      clock,
+      newId,
+      options.publicUrl,
+      options.mailInvitation ?? (async () => false),
+    ),
+    members: new MemberService(store, audit, clock),
+    audit,
+    throttle: new SignInThrottle(store, clock),
+    sessionSecret: () => sessionSecret(store, options.secretFromEnvironment),
+  };
+}
