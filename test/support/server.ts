@@ -18,13 +18,15 @@ export interface WhetServer {
   exited: Promise<Exit>;
   /** Everything the server wrote to stderr so far. */
   stderr(): string;
+  /** Everything the server wrote to stdout so far. */
+  stdout(): string;
   /** SIGTERM (a clean shutdown) and wait for the exit; a no-op once it has exited. */
   stop(): Promise<Exit>;
   /** Sends `signal` at once and waits for the exit. */
   kill(signal?: NodeJS.Signals): Promise<Exit>;
 }
 
-const BANNER = /Whetstone is running at (http:\/\/\S+\/)/;
+const BANNER = /Whetstone(?: \(team\))? is running at (http:\/\/\S+\/)/;
 
 /**
  * Spawns the real `node bin/whet.cjs serve --port 0 --db <db>` and resolves once it prints the
@@ -82,6 +84,7 @@ export function startWhetServer(options: {
         child,
         exited,
         stderr: () => stderr,
+        stdout: () => stdout,
         stop: () => kill('SIGTERM'),
         kill,
       });
