@@ -32,8 +32,9 @@ import { poolRoutes } from './routes/pools.routes.js';
 import { sessionRoutes } from './routes/sessions.routes.js';
 import { teamRoutes } from './routes/team.routes.js';
 import { securityHeaders } from './security-headers.js';
+import { requireSignIn } from './team/require-sign-in.js';
 import { sameOriginWrites } from './team/same-origin.js';
-import { sessionActor } from './team/session-actor.js';
+import { sessionActor, stillSignedIn } from './team/session-actor.js';
 import type { TeamHttp } from './team/team-http.js';
 
 /**
@@ -77,6 +78,7 @@ export function createApp({ services, mode, version, webRoot, advanceClock }: Ap
     app.use('*', securityHeaders(mode.team.publicUrl.startsWith('https://')));
     app.use('*', sameOriginWrites(mode.team.publicUrl));
     app.use('/api/*', sessionActor(mode.team));
+    app.use('/api/*', requireSignIn);
   }
 
   const api = new Hono<AppEnv>();
@@ -99,7 +101,10 @@ export function createApp({ services, mode, version, webRoot, advanceClock }: Ap
       return c.json({ now: services.clock().toISOString() });
     });
   }
-  api.route('/events', eventRoutes(services));
+  api.route(
+    '/events',
+    eventRoutes(services, mode.kind === 'team' ? (headers) => stillSignedIn(mode.team, headers) : undefined),
+  );
   api.route('/sessions', sessionRoutes(services));
   api.route('/decks', deckRoutes(services));
   api.route('/questions', questionRoutes(services));

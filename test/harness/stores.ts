@@ -39,22 +39,33 @@ export async function openTestStore(engine: Engine): Promise<TestStore> {
       },
     };
   }
-  const name = `whet_test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`create database ${name}`));
-  const url = new URL(inject('pgAdminUrl'));
-  url.pathname = `/${name}`;
+  const database = await createPostgresDatabase();
   let store: Store;
   try {
-    store = await openStore({ engine: 'postgres', url: url.toString() });
+    store = await openStore({ engine: 'postgres', url: database.url });
   } catch (error) {
-    await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+    await database.drop();
     throw error;
   }
   return {
     store,
     cleanup: async () => {
       await store.close();
-      await admin(async (client) => {
+      await database.drop();
+    },
+  };
+}
+
+/** An empty database in the run's cluster, for a `whet` process to open by URL. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `whet_test_${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`create database ${name}`));
+  const url = new URL(inject('pgAdminUrl'));
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () =>
+      admin(async (client) => {
         // pg-pool's end() resolves before idle clients have closed; dropping the database under a
         // closing client makes it emit FATAL 57P01, which would crash the run. Wait for them.
         for (let attempt = 0; attempt < 200; attempt++) {
@@ -66,7 +77,6 @@ export async function openTestStore(engine: Engine): Promise<TestStore> {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
         await client.query(`drop database if exists ${name} with (force)`);
-      });
-    },
+      }),
   };
 }

@@ -27,3 +27,10 @@ export function sessionActor(team: TeamHttp): MiddlewareHandler<AppEnv> {
     for (const cookie of headers.getSetCookie()) c.res.headers.append('set-cookie', cookie);
   };
 }
+
+/** Whether the session in `headers` still belongs to an active member (checked by open streams). */
+export async function stillSignedIn(team: TeamHttp, headers: Headers): Promise<boolean> {
+  const found = await team.auth.api.getSession({ headers, query: { disableRefresh: true } });
+  if (!found) return false;
+  return (await team.services.members.actorFor(found.user.id)) !== undefined;
+}

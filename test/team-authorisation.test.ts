@@ -1,0 +1,358 @@
+/**
+ * Authorisation as a matrix: every operation of a team server's OpenAPI document × every kind of
+ * caller, on a real `whet serve --team`. Each path has an entry saying who may use it; a path
+ * without one fails the first test, so a new route cannot ship without deciding its access.
+ *
+ * Callers: anonymous; the owner of the objects (a researcher); another researcher; an org admin
+ * (admin role only — admins see no one's research data); a deactivated member (their cookie from
+ * before); a member of another organisation (a session of another team server).
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEEK_VS_20_MINUTES } from '../src/core/experiments/templates.js';
+import type { Member } from '../src/core/team/account.js';
+import { cliEnv } from './support/cli.js';
+import type { OpenApiDocument } from './support/contract.js';
+import { assertCliBuilt } from './support/paths.js';
+import {
+  inviteAndJoin,
+  setUpOrganisation,
+  startTeamServer,
+  TeamClient,
+  type TeamServer,
+} from './support/team-server.js';
+import { tempDirs } from './support/temp.js';
+
+/** Who may use a path: everyone; admins; any member, on their own data; the owner of `{id}`. */
+type Access = 'public' | 'admin' | 'member' | 'owner';
+
+const ACCESS: Record<string, Access> = {
+  '/health': 'public',
+  '/auth/status': 'public',
+  '/auth/sign-in': 'public',
+  '/auth/sign-out': 'public',
+  '/setup': 'public',
+  '/setup/{token}': 'public',
+  '/join/{token}': 'public',
+  '/feeds/{token}.ics': 'public',
+  '/me': 'member',
+  '/account/sessions': 'member',
+  '/account/sessions/{id}': 'owner',
+  '/account/sessions/revoke-others': 'member',
+  '/members': 'admin',
+  '/members/{userId}': 'admin',
+  '/invitations': 'admin',
+  '/invitations/{id}': 'admin',
+  '/audit-events': 'admin',
+  '/ideas': 'member',
+  '/ideas/{id}': 'owner',
+  '/areas': 'member',
+  '/areas/{id}': 'owner',
+  '/export': 'member',
+  '/import': 'member',
+  '/events': 'member',
+  '/settings': 'member',
+  '/sessions': 'member',
+  '/sessions/active': 'member',
+  '/sessions/{id}': 'owner',
+  '/sessions/{id}/pause': 'owner',
+  '/sessions/{id}/resume': 'owner',
+  '/sessions/{id}/next': 'owner',
+  '/sessions/{id}/skip': 'owner',
+  '/sessions/{id}/back': 'owner',
+  '/sessions/{id}/add-time': 'owner',
+  '/sessions/{id}/end': 'owner',
+  '/sessions/{id}/complete': 'owner',
+  '/sessions/{id}/ideas': 'owner',
+  '/sessions/{id}/ideas/{ideaId}': 'owner',
+  '/questions/stats': 'member',
+  '/decks': 'member',
+  '/decks/import': 'member',
+  '/decks/{id}': 'owner',
+  '/decks/{id}/export': 'owner',
+  '/experiment-templates': 'member',
+  '/experiments': 'member',
+  '/experiments/active': 'member',
+  '/experiments/{id}': 'owner',
+  '/experiments/{id}/prediction': 'owner',
+  '/experiments/{id}/steps': 'owner',
+  '/experiments/{id}/rating': 'owner',
+  '/experiments/{id}/rating/undo': 'owner',
+  '/experiments/{id}/triage': 'owner',
+  '/experiments/{id}/report': 'owner',
+  '/experiments/{id}/card': 'owner',
+  '/experiments/{id}/calendar.ics': 'owner',
+  '/measurements': 'member',
+  '/pools': 'member',
+  '/pools/{id}': 'owner',
+  '/pools/{id}/cards': 'owner',
+  '/pools/{id}/report': 'owner',
+  '/plans': 'member',
+  '/plans/{id}': 'owner',
+  '/plans/{id}/steps': 'owner',
+  '/plans/{id}/review': 'owner',
+  '/plans/{id}/resume': 'owner',
+  '/exercises': 'member',
+  '/sub-skills': 'member',
+  '/practice': 'member',
+  '/practice/{id}': 'owner',
+  '/interruptions': 'member',
+  '/interruptions/{id}': 'owner',
+  '/reviews': 'member',
+  '/reviews/prompts': 'member',
+  '/reviews/weekly': 'member',
+  '/dashboard': 'member',
+  '/calendar.ics': 'member',
+  '/calendar/feeds': 'member',
+  '/calendar/feeds/{id}': 'owner',
+};
+
+type ActorName =
+  | 'anonymous'
+  | 'owner'
+  | 'other researcher'
+  | 'org admin'
+  | 'deactivated member'
+  | 'other organisation';
+const ACTORS: readonly ActorName[] = [
+  'anonymous',
+  'other researcher',
+  'org admin',
+  'deactivated member',
+  'other organisation',
+  // Last: the owner's own calls may change or delete the objects the others were refused.
+  'owner',
+];
+
+/** What each caller must get; `undefined` means "reaches the route" (any status but 401/403/404). */
+function expected(access: Access, actor: ActorName): 401 | 403 | 404 | 'reached' {
+  if (access === 'public') return 'reached';
+  if (actor === 'anonymous' || actor === 'deactivated member' || actor === 'other organisation') return 401;
+  if (access === 'admin') return actor === 'org admin' ? 'reached' : 403;
+  if (access === 'member') return 'reached';
+  return actor === 'owner' ? 'reached' : 404;
+}
+
+const dirs = tempDirs();
+let server: TeamServer;
+let foreignServer: TeamServer;
+let doc: OpenApiDocument;
+const clients = new Map<ActorName, TeamClient>();
+/** The owner's objects, by the path prefix whose `{id}` they fill. */
+const ids: Record<string, string> = {};
+
+async function created(client: TeamClient, path: string, json: unknown = {}): Promise<{ id: string }> {
+  const res = await client.call<{ id: string }>('POST', path, { json });
+  expect(res.status, `${path}: ${res.text}`).toBe(201);
+  return res.body;
+}
+
+beforeAll(async () => {
+  assertCliBuilt();
+  const root = dirs.make('whet-team-authz');
+  const env = cliEnv({ XDG_DATA_HOME: join(root, 'xdg'), HOME: root });
+  [server, foreignServer] = await Promise.all([
+    startTeamServer({ db: join(root, 'team.db'), env }),
+    startTeamServer({ db: join(root, 'foreign.db'), env }),
+  ]);
+  const admin = await setUpOrganisation(server);
+  const owner = await inviteAndJoin(admin, {
+    name: 'Olive Owner',
+    email: 'olive@example.org',
+    password: 'olive owns these ideas',
+  });
+  const other = await inviteAndJoin(admin, {
+    name: 'Otto Other',
+    email: 'otto@example.org',
+    password: 'otto is just curious',
+  });
+  const orgAdmin = await inviteAndJoin(
+    admin,
+    { name: 'Ida Admin', email: 'ida@example.org', password: 'ida only administers' },
+    ['admin'],
+  );
+  const leaver = await inviteAndJoin(admin, {
+    name: 'Dora Gone',
+    email: 'dora@example.org',
+    password: 'dora will be deactivated',
+  });
+  const members = (await admin.call<{ items: Member[] }>('GET', '/members')).body.items;
+  const dora = members.find((m) => m.email === 'dora@example.org');
+  const deactivated = await admin.call('PATCH', `/members/${dora?.userId}`, { json: { active: false } });
+  expect(deactivated.status, deactivated.text).toBe(200);
+  const foreign = await setUpOrganisation(foreignServer, 'Elsewhere Institute');
+  // The foreign session is valid — on the other server; here its cookie must mean nobody.
+  const stranger = await inviteAndJoin(foreign, {
+    name: 'Sam Stranger',
+    email: 'sam@example.org',
+    password: 'sam works elsewhere',
+  });
+  const strangerHere = new TeamClient(server, 'stranger');
+  strangerHere.setCookieHeader(stranger.cookieHeader());
+
+  clients.set('anonymous', new TeamClient(server, 'anonymous'));
+  clients.set('owner', owner);
+  clients.set('other researcher', other);
+  clients.set('org admin', orgAdmin);
+  clients.set('deactivated member', leaver);
+  clients.set('other organisation', strangerHere);
+
+  // The owner's objects.
+  ids['/ideas'] = (await created(owner, '/ideas', { text: 'Outline before drafting' })).id;
+  ids['/areas'] = (await created(owner, '/areas', { name: 'Grant writing' })).id;
+  const question = (id: string) => ({
+    id,
+    text: `What slowed you down (${id})?`,
+    areas: [],
+    stage: 'opening',
+  });
+  ids['/decks'] = (
+    await created(owner, '/decks', {
+      id: 'olive-deck',
+      name: 'Olive',
+      questions: [question('q1'), question('q2')],
+    })
+  ).id;
+  ids['/sessions'] = (await created(owner, '/sessions', { minutes: 20, deckId: ids['/decks'] })).id;
+  ids['/sessions/ideas'] = (
+    await created(owner, `/sessions/${ids['/sessions']}/ideas`, { text: 'Read the abstract first' })
+  ).id;
+  ids['/experiments'] = (
+    await created(owner, '/experiments', {
+      templateId: WEEK_VS_20_MINUTES.id,
+      prediction: { text: 'Focused time wins', favoured: 'focused' },
+      phases: { passive: { length: 1 } },
+    })
+  ).id;
+  ids['/pools'] = (await created(owner, '/pools', { name: 'Olive pool' })).id;
+  ids['/plans'] = (
+    await created(owner, '/plans', {
+      title: 'Shut the door mornings',
+      kind: 'process',
+      nextAction: 'Tell the team',
+      successSignal: 'Two quiet mornings',
+      reviewOn: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+    })
+  ).id;
+  ids['/practice'] = (await created(owner, '/practice', { minutes: 15 })).id;
+  ids['/interruptions'] = (await created(owner, '/interruptions', { reason: 'Slack' })).id;
+  ids['/calendar/feeds'] = (await created(owner, '/calendar/feeds')).id;
+  // A second session of the owner's, which the owner may end and nobody else may touch.
+  const second = new TeamClient(server, 'owner, second device');
+  await second.signIn('olive@example.org', 'olive owns these ideas');
+  const sessions = await second.call<{ items: { id: string; current: boolean }[] }>(
+    'GET',
+    '/account/sessions',
+  );
+  ids['/account/sessions'] = sessions.body.items.find((s) => s.current)?.id ?? '';
+  ids['/members'] = members.find((m) => m.email === 'otto@example.org')?.userId ?? '';
+  const pending = await admin.call<{ invitation: { id: string } }>('POST', '/invitations', {
+    json: { email: 'pending@example.org', roles: ['coach'] },
+  });
+  ids['/invitations'] = pending.body.invitation.id;
+
+  doc = (await clients.get('anonymous')!.call<OpenApiDocument>('GET', '/openapi.json')).body;
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([server?.stop(), foreignServer?.stop()]);
+  dirs.cleanup();
+});
+
+/** The concrete path of a template: `{id}` is the owner's object of that collection (or `missing`). */
+function concrete(template: string, missing?: string): string {
+  if (template === '/sessions/{id}/ideas/{ideaId}')
+    return `/sessions/${missing ?? ids['/sessions']}/ideas/${missing ?? ids['/sessions/ideas']}`;
+  return template
+    .replace(/\{token\}/, 'not-a-real-token')
+    .replace(/^(\/[a-z-]+(?:\/feeds|\/sessions)?)\/\{(?:id|userId)\}/, (_whole, prefix: string) => {
+      const id = missing ?? ids[prefix];
+      if (!id) throw new Error(`no object of ${prefix} to fill ${template} with`);
+      return `${prefix}/${id}`;
+    });
+}
+
+const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
+/**
+ * Deletions last, so an owner's DELETE does not pull objects from under later operations, and
+ * "sign out everywhere else" after them (it ends the owner's second session).
+ */
+const METHOD_ORDER: Record<string, number> = { get: 0, put: 1, post: 2, patch: 3, delete: 4 };
+const orderOf = ({ method, path }: { method: string; path: string }) =>
+  path === '/account/sessions/revoke-others' ? 9 : (METHOD_ORDER[method] ?? 0);
+
+/** One request; an event stream is judged by its status and then closed. */
+async function probe(client: TeamClient, method: string, path: string): Promise<number> {
+  if (path === '/events') {
+    const abort = new AbortController();
+    const res = await fetch(`${server.api}${path}`, {
+      headers: client.cookieHeader() ? { cookie: client.cookieHeader() } : {},
+      signal: abort.signal,
+    });
+    abort.abort();
+    return res.status;
+  }
+  const unsafe = method !== 'GET';
+  const res = await client.call(method, path, unsafe ? { json: {} } : {});
+  return res.status;
+}
+
+describe('route × actor authorisation matrix', () => {
+  it('has an entry for every path of the document, and none for a path that is gone', () => {
+    const paths = Object.keys(doc.paths).filter((p) => p !== '/test/clock');
+    expect(paths.filter((p) => !(p in ACCESS))).toEqual([]);
+    expect(Object.keys(ACCESS).filter((p) => !paths.includes(p))).toEqual([]);
+  });
+
+  it('answers every caller of every operation as the policy says', async () => {
+    const operations = Object.entries(doc.paths)
+      .flatMap(([path, item]) =>
+        METHODS.filter((m) => (item as Record<string, unknown>)[m] !== undefined).map((m) => ({
+          method: m,
+          path,
+        })),
+      )
+      .filter(({ path }) => path !== '/auth/sign-out')
+      .sort((a, b) => orderOf(a) - orderOf(b));
+    const wrong: string[] = [];
+    let cells = 0;
+    for (const { method, path } of operations) {
+      const access = ACCESS[path] ?? 'public';
+      const target = concrete(path);
+      // Paths outside /api/v1 (the calendar subscription) are public by token.
+      if (path === '/feeds/{token}.ics') continue;
+      // Another person's object must look exactly like one that does not exist (no probing):
+      // the answer the owner gets for an id nobody has — 404, or 422 when the body is checked
+      // before the lookup, which says nothing about the id either.
+      const absent =
+        access === 'owner'
+          ? await probe(clients.get('owner')!, method.toUpperCase(), concrete(path, 'zzzzzzzzzz'))
+          : undefined;
+      if (absent !== undefined && ![404, 422].includes(absent))
+        wrong.push(`${method.toUpperCase()} ${path} with an unknown id: ${absent}, expected 404 or 422`);
+      for (const actor of ACTORS) {
+        const status = await probe(clients.get(actor)!, method.toUpperCase(), target);
+        let want: number | 'reached' = expected(access, actor);
+        if (want === 404 && absent !== undefined) want = absent;
+        cells++;
+        const ok =
+          want === 'reached'
+            ? ![401, 403, 404].includes(status) || (access === 'public' && status === 404)
+            : status === want;
+        if (!ok) wrong.push(`${method.toUpperCase()} ${target} as ${actor}: ${status}, expected ${want}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // 80-odd operations × 6 callers; printed for the closing note.
+    console.info(`authorisation matrix: ${cells} route × actor cells`);
+    expect(cells).toBeGreaterThan(400);
+  }, 120_000);
+
+  it('signs each caller out, ending only the session that asked', async () => {
+    const owner = clients.get('owner')!;
+    expect((await owner.call('POST', '/auth/sign-out')).status).toBe(204);
+    expect((await owner.call('GET', '/me')).status).toBe(401);
+    expect((await clients.get('other researcher')!.call('GET', '/me')).status).toBe(200);
+    expect((await clients.get('anonymous')!.call('POST', '/auth/sign-out')).status).toBe(204);
+  });
+});
