@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { WhetstoneError } from '../core/errors.js';
+import { registerAdminCommands } from './commands/admin.command.js';
 import { registerAreasCommand } from './commands/areas.command.js';
 import { registerBackupCommands } from './commands/backup.command.js';
 import { registerDashboardCommand } from './commands/dashboard.command.js';
@@ -61,6 +62,7 @@ function buildProgram(): Command {
   registerSettingsCommand(program, globals);
   registerCalendarCommands(program, globals);
   registerServeCommand(program, globals);
+  registerAdminCommands(program, globals);
   forEachCommand(program.commands, (command) => {
     command.option(DB_FLAGS, DB_HELP).exitOverride();
   });
