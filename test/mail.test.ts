@@ -5,9 +5,8 @@
  * arrives exactly once, also with two senders on one database; a 550 rejection is recorded and
  * retried; a message is given up after the last attempt but kept. Time is the injected clock.
  */
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+
+import type { ParsedMail } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invitationMail, MAIL_MAX_ATTEMPTS, type OutgoingMail, passwordResetMail } from '../src/core/mail.js';
 import { createMail, type MailOutbox, type MailSender } from '../src/services/mail/index.js';
@@ -15,54 +14,11 @@ import { MailOutboxRepository } from '../src/store/mail-outbox.repository.js';
 import { inTransaction } from '../src/store/transaction.js';
 import { type ManualClock, manualClock } from './harness/fixtures.js';
 import { ENGINES, openTestStore, type TestStore } from './harness/stores.js';
+import { type Mailbox, startMailbox } from './support/mailbox.js';
 
 const FROM = 'Whetstone <no-reply@whet.example.test>';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
-
-interface Mailbox {
-  port: number;
-  received: ParsedMail[];
-  /** Recipients the server answers with 550. */
-  refuse: Set<string>;
-  close(): Promise<void>;
-}
-
-/** A real SMTP server on 127.0.0.1 (`port` 0: any free port) that keeps every message it accepts. */
-async function startMailbox(port = 0): Promise<Mailbox> {
-  const received: ParsedMail[] = [];
-  const refuse = new Set<string>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    disableReverseLookup: true,
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (refuse.has(address.address))
-        callback(Object.assign(new Error('5.1.1 no such mailbox here'), { responseCode: 550 }));
-      else callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    received,
-    refuse,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** A port that refuses connections: one a server was just listening on. */
 async function closedPort(): Promise<number> {

@@ -31,6 +31,8 @@ const ACCESS: Record<string, Access> = {
   '/auth/status': 'public',
   '/auth/sign-in': 'public',
   '/auth/sign-out': 'public',
+  '/auth/forgot-password': 'public',
+  '/auth/reset-password': 'public',
   '/setup': 'public',
   '/setup/{token}': 'public',
   '/join/{token}': 'public',

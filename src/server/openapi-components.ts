@@ -58,12 +58,14 @@ import {
 } from '../core/sessions/view.js';
 import { Settings, SettingsInput } from '../core/settings.js';
 import {
+  Accepted,
   AcceptInvitationInput,
   AccountSession,
   AccountSessionList,
   AuditEvent,
   AuditPage,
   AuthStatus,
+  ForgotPasswordInput,
   Invitation,
   InvitationInput,
   InvitationList,
@@ -73,6 +75,7 @@ import {
   MemberList,
   MemberUpdateInput,
   NewInvitation,
+  ResetPasswordInput,
   SetupInput,
   SignInInput,
 } from '../core/team/account.js';
@@ -151,6 +154,7 @@ const RESPONSES: Record<string, z.ZodMiniType> = {
   AuditPage,
   AccountSession,
   AccountSessionList,
+  Accepted,
 };
 
 /** Every request body, by component name. */
@@ -186,6 +190,8 @@ const REQUESTS: Record<string, z.ZodMiniType> = {
   InvitationInput,
   AcceptInvitationInput,
   MemberUpdateInput,
+  ForgotPasswordInput,
+  ResetPasswordInput,
 };
 
 /** Names of the response components, for the contract test and for `ref`s in the paths. */

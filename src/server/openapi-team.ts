@@ -41,6 +41,31 @@ export function teamPaths(): JsonSchema {
     '/auth/sign-out': {
       post: { summary: 'End this session', responses: { 204: { description: 'Signed out' } } },
     },
+    '/auth/forgot-password': {
+      post: {
+        summary: 'Mail a link to choose a new password (the same answer for any address)',
+        requestBody: { required: true, content: json('ForgotPasswordInput') },
+        responses: {
+          202: {
+            description: 'Accepted; a link is mailed if the address has an account',
+            content: json('Accepted'),
+          },
+          422: problem('Invalid fields'),
+          429: problem('Too many attempts; see Retry-After'),
+        },
+      },
+    },
+    '/auth/reset-password': {
+      post: {
+        summary: "Choose a new password with a mailed link's token; ends every session of the account",
+        requestBody: { required: true, content: json('ResetPasswordInput') },
+        responses: {
+          204: { description: 'Password changed' },
+          404: problem('The link is used, expired or not complete'),
+          422: problem('Invalid fields (the password names its rule)'),
+        },
+      },
+    },
     '/setup/{token}': {
       parameters: [tokenParam],
       get: {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { validationError } from '../../core/errors.js';
+import type { Services } from '../../services/app.js';
 import { adjustableClock, LOCAL_ACTOR } from '../../services/context.js';
 import { openRuntime } from '../runtime.js';
 import { WHETSTONE_VERSION } from '../version.js';
@@ -33,6 +34,7 @@ export function registerServeCommand(program: Command, globals: () => { db?: str
       const testClock = process.env.WHETSTONE_TEST_HOOKS === '1' ? adjustableClock() : undefined;
       const runtime = await openRuntime(globals().db, testClock?.clock, { localUser: !opts.team });
       let setupLink: string | undefined;
+      let mail: Awaited<ReturnType<typeof startMail>> | undefined;
       const server = await startServer({
         services: runtime.services,
         mode: opts.team
@@ -40,9 +42,11 @@ export function registerServeCommand(program: Command, globals: () => { db?: str
               kind: 'team',
               build: async (listenUrl) => {
                 const { createTeamHttp } = await import('../../server/team/create-team-http.js');
+                mail = await startMail(runtime.services);
                 const team = await createTeamHttp(runtime.services, {
                   publicUrl: publicUrl ?? listenUrl,
                   trustProxy: Boolean(opts.trustProxy),
+                  mail,
                   secretFromEnvironment: process.env.WHETSTONE_AUTH_SECRET,
                 });
                 const token = await team.services.setup.issueLink();
@@ -64,6 +68,13 @@ export function registerServeCommand(program: Command, globals: () => { db?: str
         `Whetstone${opts.team ? ' (team)' : ''} is running at ${server.url}`,
         ...(publicUrl ? [`  public address: ${publicUrl}`] : []),
         `  data: ${runtime.services.store.where}`,
+        ...(mail
+          ? [
+              mail.sender.enabled
+                ? `  mail: ${mail.described}`
+                : '  mail: not set up (WHETSTONE_SMTP_URL); invitation links are shown to copy',
+            ]
+          : []),
         ...(setupLink
           ? [`  set up the organisation (one-time link, 24 h): ${setupLink}`, '  or run: whet admin setup']
           : []),
@@ -72,6 +83,7 @@ export function registerServeCommand(program: Command, globals: () => { db?: str
       process.stdout.write(`${lines.join('\n')}\n`);
       const stop = async () => {
         await server.close();
+        await mail?.sender.stop();
         await runtime.close();
         process.exit(0);
       };
@@ -95,4 +107,14 @@ function checkedPublicUrl(text: string): string {
       'must be the site root, without a path (e.g. https://whet.example.org)',
     );
   return url.origin;
+}
+
+/** The outbox and, with WHETSTONE_SMTP_URL, a sender delivering it in the background. */
+async function startMail(services: Services) {
+  const { createMail, mailConfigFromEnv } = await import('../../services/mail/index.js');
+  const config = mailConfigFromEnv();
+  const mail = createMail({ store: services.store, clock: services.clock, ...config });
+  mail.sender.start();
+  const described = config.smtpUrl ? `SMTP at ${new URL(config.smtpUrl).host}, from ${config.from}` : 'none';
+  return { ...mail, described };
 }

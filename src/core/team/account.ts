@@ -37,6 +37,15 @@ export const SignInInput = z.strictObject({
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 
+export const ForgotPasswordInput = z.strictObject({ email: z.string().check(z.maxLength(EMAIL_MAX)) });
+export type ForgotPasswordInput = z.infer<typeof ForgotPasswordInput>;
+
+export const ResetPasswordInput = z.strictObject({
+  token: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200)),
+  password: NewPassword,
+});
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
+
 /** The one-time setup: creates the organisation and its first admin. */
 export const SetupInput = z.strictObject({
   token: z.string().check(z.minLength(1, 'must not be empty')),
@@ -171,3 +180,7 @@ export const AccountSession = z.object({
 export type AccountSession = z.infer<typeof AccountSession>;
 export const AccountSessionList = listOf(AccountSession);
 export type AccountSessionList = z.infer<typeof AccountSessionList>;
+
+/** A 202 answer: what happens next, in words. */
+export const Accepted = z.object({ message: z.string() });
+export type Accepted = z.infer<typeof Accepted>;

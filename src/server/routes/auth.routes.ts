@@ -1,6 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { notFound, unauthenticated, WhetstoneError } from '../../core/errors.js';
-import { type AuthStatus, SignInInput } from '../../core/team/account.js';
+import {
+  type AuthStatus,
+  Email,
+  ForgotPasswordInput,
+  ResetPasswordInput,
+  SignInInput,
+} from '../../core/team/account.js';
 import { parseInput } from '../../core/validation.js';
 import type { Actor } from '../../services/context.js';
 import type { AppEnv } from '../actor.js';
@@ -76,6 +82,29 @@ export function authRoutes(team: TeamHttp): Hono<AppEnv> {
           { orgId: actor.member.orgId, actorUserId: actor.userId, kind: 'sign-out' },
           meta(c),
         );
+      return c.body(null, 204);
+    })
+    .post('/auth/forgot-password', async (c) => {
+      const { email } = parseInput(ForgotPasswordInput, await jsonBody(c));
+      await services.throttle.attempt('reset', email, meta(c).ipAddress);
+      if (Email.safeParse(email).success)
+        await auth.api.requestPasswordReset({ body: { email: email.toLowerCase() } });
+      // The same answer whether or not the address has an account.
+      return c.json(
+        { message: 'If the address has an account, a link to choose a new password is on its way.' },
+        202,
+      );
+    })
+    .post('/auth/reset-password', async (c) => {
+      const { token, password } = parseInput(ResetPasswordInput, await jsonBody(c));
+      const reset = await auth.api
+        .resetPassword({ body: { token, newPassword: password } })
+        .catch((error: unknown) => {
+          if (error instanceof Error && error.name === 'APIError') return null;
+          throw error;
+        });
+      if (!reset)
+        throw notFound('reset link', '(this one is used, expired or not complete; ask for a new one)');
       return c.body(null, 204);
     })
     .get('/setup/:token', async (c) => {

@@ -10,7 +10,13 @@ export interface AuthOptions {
   secret: string;
   publicUrl: string;
   newId: () => string;
+  /** Queues the mail with the reset link (better-auth creates and stores the token, hashed). */
+  sendResetLink(account: { id: string; email: string }, token: string): Promise<void>;
+  /** After a reset (better-auth has then ended the account's sessions). */
+  onPasswordReset(userId: string): Promise<void>;
 }
+
+export const RESET_TOKEN_SECONDS = 60 * 60;
 
 /** The cookie's name: with https it takes the `__Host-` prefix (Secure, Path=/, no Domain). */
 export function sessionCookieName(publicUrl: string): string {
@@ -24,7 +30,7 @@ export function sessionCookieName(publicUrl: string): string {
  * Whetstone's own routes call `auth.api`, so every route is in one OpenAPI document and one
  * authorisation matrix.
  */
-export function createAuth({ store, secret, publicUrl, newId }: AuthOptions) {
+export function createAuth({ store, secret, publicUrl, newId, sendResetLink, onPasswordReset }: AuthOptions) {
   const https = publicUrl.startsWith('https://');
   const timestamps = { createdAt: 'created_at', updatedAt: 'updated_at' };
   return betterAuth({
@@ -43,6 +49,10 @@ export function createAuth({ store, secret, publicUrl, newId }: AuthOptions) {
       minPasswordLength: 12,
       maxPasswordLength: 512,
       autoSignIn: false,
+      resetPasswordTokenExpiresIn: RESET_TOKEN_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, token }) => sendResetLink(user, token),
+      onPasswordReset: ({ user }) => onPasswordReset(user.id),
     },
     user: {
       modelName: 'auth_users',
@@ -78,6 +88,8 @@ export function createAuth({ store, secret, publicUrl, newId }: AuthOptions) {
     verification: {
       modelName: 'auth_verifications',
       fields: { expiresAt: 'expires_at', ...timestamps },
+      // Reset tokens are kept as hashes only, like every other secret we hand out.
+      storeIdentifier: 'hashed',
     },
     advanced: {
       useSecureCookies: false,

@@ -1,23 +1,39 @@
+import { invitationMail, passwordResetMail } from '../../core/mail.js';
+import { ROLE_LABELS, type Role } from '../../core/team/roles.js';
 import type { Services } from '../../services/app.js';
 import { newId } from '../../services/ids.js';
-import { createTeamServices, type TeamOptions } from '../../services/team/team-services.js';
-import { createAuth } from './auth.js';
+import type { MailOutbox, MailSender } from '../../services/mail/index.js';
+import { createTeamServices } from '../../services/team/team-services.js';
+import { createAuth, RESET_TOKEN_SECONDS } from './auth.js';
 import type { TeamHttp } from './team-http.js';
 
 export interface TeamServerOptions {
   publicUrl: string;
   trustProxy: boolean;
-  mailInvitation?: TeamOptions['mailInvitation'];
+  /** The outbox and its sender; without an SMTP server nothing is queued and links are copied. */
+  mail: { outbox: MailOutbox; sender: MailSender };
   secretFromEnvironment?: string | undefined;
 }
 
+export const RESET_PATH = '/reset-password';
+
 /** Team mode's parts over the solo services' store: the team use cases and better-auth. */
 export async function createTeamHttp(services: Services, options: TeamServerOptions): Promise<TeamHttp> {
+  const { outbox, sender } = options.mail;
   const team = createTeamServices(services.store, {
     publicUrl: options.publicUrl,
     clock: services.clock,
     newId,
-    mailInvitation: options.mailInvitation,
+    mailInvitation: async (invitation) => {
+      if (!sender.enabled) return false;
+      await outbox.enqueue(
+        invitationMail({
+          ...invitation,
+          roles: invitation.roles.map((role) => ROLE_LABELS[role as Role] ?? role),
+        }),
+      );
+      return true;
+    },
     secretFromEnvironment: options.secretFromEnvironment,
   });
   const auth = createAuth({
@@ -25,6 +41,14 @@ export async function createTeamHttp(services: Services, options: TeamServerOpti
     secret: await team.sessionSecret(),
     publicUrl: options.publicUrl,
     newId,
+    sendResetLink: async (account, token) => {
+      // No mail server, or a deactivated member: nothing is sent, and the answer is the same.
+      if (!sender.enabled || !(await team.members.actorFor(account.id))) return;
+      const to = account.email;
+      const link = new URL(`${RESET_PATH}/${token}`, options.publicUrl).toString();
+      await outbox.enqueue(passwordResetMail({ to, link, expiresInMinutes: RESET_TOKEN_SECONDS / 60 }));
+    },
+    onPasswordReset: (userId) => team.audit.accountEvent(userId, 'password.reset'),
   });
   return { services: team, auth, publicUrl: options.publicUrl, trustProxy: options.trustProxy };
 }

@@ -6,7 +6,7 @@ import type { AppEnv } from '../actor.js';
 const PUBLIC_API = [
   /^\/health$/,
   /^\/openapi\.json$/,
-  /^\/auth\/(status|sign-in|sign-out)$/,
+  /^\/auth\/(status|sign-in|sign-out|forgot-password|reset-password)$/,
   /^\/setup(\/[^/]+)?$/,
   /^\/join\/[^/]+$/,
 ];

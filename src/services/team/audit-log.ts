@@ -64,6 +64,12 @@ export class AuditLog {
     );
   }
 
+  /** An event of an account's own (e.g. a password reset), filed under its organisation. */
+  async accountEvent(userId: string, kind: AuditKind, meta: RequestMeta = NO_REQUEST): Promise<void> {
+    const membership = await new OrganisationRepository(this.store.db).membershipOf(userId);
+    await this.record({ orgId: membership?.orgId ?? null, actorUserId: userId, kind }, meta);
+  }
+
   async page(actor: Actor, cursor?: string): Promise<AuditPage> {
     const { orgId } = authorise(actor, 'audit.read');
     const before = cursor === undefined ? undefined : Number(cursor);
