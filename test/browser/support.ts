@@ -29,7 +29,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Launches the system Chromium (scripts/ensure-chromium.mjs makes sure it is there). */
+/** Launches the system Chromium (scripts/ensure-test-tools.mjs makes sure it is there). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
