@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { keepAliveAgent, send } from './http.js';
 import type { LoadOptions, LoadReport } from './load.js';
 import { ROOT, type RunningServer, startServerProcess, tsxArgs } from './processes.js';
 import { type BenchResult, fmtMs, tempDir } from './stats.js';
@@ -17,10 +18,11 @@ const BODY = JSON.stringify({
   value: 3,
 });
 
-async function loadTest(server: RunningServer): Promise<LoadReport> {
+async function loadTest(server: RunningServer, headers?: Record<string, string>): Promise<LoadReport> {
   const options: LoadOptions = {
     url: `${server.url}/api/v1/ideas`,
     body: BODY,
+    ...(headers ? { headers } : {}),
     connections: CONNECTIONS,
     warmupMs: WARMUP_MS,
     durationMs: DURATION_MS,
@@ -37,10 +39,14 @@ async function loadTest(server: RunningServer): Promise<LoadReport> {
   return report;
 }
 
-async function measure(label: string, serverArgs: string[]): Promise<LoadReport> {
+async function measure(
+  label: string,
+  serverArgs: string[],
+  signIn?: (server: RunningServer) => Promise<Record<string, string>>,
+): Promise<LoadReport> {
   const server = await startServerProcess(serverArgs);
   try {
-    const report = await loadTest(server);
+    const report = await loadTest(server, signIn ? await signIn(server) : undefined);
     console.log(
       `  ${label.padEnd(11)} ${report.rps.toFixed(0).padStart(6)} req/s   p50 ${fmtMs(report.p50).padStart(8)}` +
         `   p99 ${fmtMs(report.p99).padStart(8)}   (${report.requests} ok, ${report.errors} errors)`,
@@ -67,14 +73,25 @@ export async function apiThroughput(): Promise<BenchResult[]> {
     ];
     const whet = await measure('Whetstone', whetArgs);
     const base = await measure('baseline', tsxArgs('baseline-server.ts', join(tmp.dir, 'baseline.db')));
+    const teamDb = join(tmp.dir, 'team.db');
+    await setUpTeam(teamDb);
+    const team = await measure('team+auth', [...whetArgs.slice(0, -1), teamDb, '--team'], signInHeaders);
     const ratio = whet.rps / base.rps;
+    const authRatio = team.rps / whet.rps;
     console.log(`  ratio Whetstone / baseline req/s = ${ratio.toFixed(2)}`);
+    console.log(`  ratio team (signed in) / solo req/s = ${authRatio.toFixed(2)}`);
     return [
       {
         name: 'API capture throughput',
         target: `ratio >= ${TARGET_RATIO}`,
         measured: `ratio ${ratio.toFixed(2)} (${whet.rps.toFixed(0)} vs ${base.rps.toFixed(0)} req/s)`,
         pass: ratio >= TARGET_RATIO,
+      },
+      {
+        name: 'API capture, signed in (team) vs solo',
+        target: 'info',
+        measured: `ratio ${authRatio.toFixed(2)} (${team.rps.toFixed(0)} vs ${whet.rps.toFixed(0)} req/s; p99 ${fmtMs(team.p99)})`,
+        pass: null,
       },
       {
         name: 'API capture p99 latency',
@@ -86,4 +103,42 @@ export async function apiThroughput(): Promise<BenchResult[]> {
   } finally {
     tmp.remove();
   }
+}
+
+const TEAM_ADMIN = { email: 'bench@example.org', password: 'a bench passphrase here' };
+
+/** The organisation and its admin, made with `whet admin setup` before the team server starts. */
+async function setUpTeam(db: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'whet.cjs'),
+        '--db',
+        db,
+        'admin',
+        'setup',
+        '--organisation',
+        'Bench',
+        '--name',
+        'Bench',
+        '--email',
+        TEAM_ADMIN.email,
+      ],
+      (error) => (error ? reject(error) : resolve()),
+    );
+    child.stdin?.end(`${TEAM_ADMIN.password}\n`);
+  });
+}
+
+/** Signs the admin in; every request of the load then carries the session cookie and the Origin. */
+async function signInHeaders(server: RunningServer): Promise<Record<string, string>> {
+  const agent = keepAliveAgent(1);
+  const origin = new URL(server.url).origin;
+  const res = await send(agent, `${server.url}/api/v1/auth/sign-in`, 'POST', JSON.stringify(TEAM_ADMIN), {
+    origin,
+  });
+  const cookie = res.setCookie.map((line) => line.split(';')[0]).join('; ');
+  if (res.status !== 200 || !cookie) throw new Error(`bench sign-in failed: ${res.status} ${res.body}`);
+  return { cookie, origin };
 }

@@ -9,9 +9,10 @@ export function send(
   url: string,
   method: 'GET' | 'POST',
   body?: string,
-): Promise<{ status: number; body: string }> {
+  extraHeaders: Record<string, string> = {},
+): Promise<{ status: number; body: string; setCookie: string[] }> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = {};
+    const headers: Record<string, string | number> = { ...extraHeaders };
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
       headers['content-length'] = Buffer.byteLength(body);
@@ -19,7 +20,13 @@ export function send(
     const req = request(url, { agent, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString(),
+          setCookie: res.headers['set-cookie'] ?? [],
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);

@@ -9,6 +9,8 @@ export interface LoadOptions {
   connections: number;
   warmupMs: number;
   durationMs: number;
+  /** Sent with every request, e.g. a team session's cookie and the page's Origin. */
+  headers?: Record<string, string>;
 }
 
 export interface LoadReport {
@@ -31,7 +33,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
   const client = async () => {
     while (process.hrtime.bigint() < end) {
       const start = process.hrtime.bigint();
-      const { status } = await send(agent, options.url, 'POST', options.body);
+      const { status } = await send(agent, options.url, 'POST', options.body, options.headers);
       if (start < measureFrom) continue;
       if (status === 201) latencies.push(msSince(start));
       else errors++;
