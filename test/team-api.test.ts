@@ -218,6 +218,32 @@ describe.each(ENGINES)('a team server on %s', (engine) => {
     expect(demote.body.detail).toMatch(/at least one active admin/);
   });
 
+  it('changes a password with the current one, ending the other sessions; the last admin cannot leave', async () => {
+    const elsewhere = new TeamClient(server);
+    await elsewhere.signIn(BEA.email, BEA.password);
+    const bea = new TeamClient(server);
+    await bea.signIn(BEA.email, BEA.password);
+    const wrong = await bea.call<Problem>('POST', '/account/password', {
+      json: { currentPassword: 'not it at all, sorry', password: 'bea has a newer passphrase' },
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors).toEqual([
+      { field: 'currentPassword', message: 'is not your current password' },
+    ]);
+    const changed = await bea.call('POST', '/account/password', {
+      json: { currentPassword: BEA.password, password: 'bea has a newer passphrase' },
+    });
+    expect(changed.status, changed.text).toBe(204);
+    expect((await bea.call('GET', '/me')).status).toBe(200);
+    expect((await elsewhere.call('GET', '/me')).status).toBe(401);
+    await bea.call('POST', '/account/password', {
+      json: { currentPassword: 'bea has a newer passphrase', password: BEA.password },
+    });
+    const last = await admin.call<Problem>('POST', '/account/leave');
+    expect(last.status).toBe(409);
+    expect(last.body.detail).toMatch(/last admin/);
+  });
+
   it('records security events in the audit log, newest first', async () => {
     const page = (await admin.call<AuditPage>('GET', '/audit-events')).body;
     const kinds = page.items.map((e) => e.kind);
@@ -231,6 +257,7 @@ describe.each(ENGINES)('a team server on %s', (engine) => {
       'member.deactivated',
       'member.reactivated',
       'sessions.revoked',
+      'password.changed',
     ])
       expect(kinds).toContain(kind);
     expect(page.items[0]?.seq).toBeGreaterThan(page.items[page.items.length - 1]?.seq ?? 0);

@@ -41,6 +41,8 @@ const ACCESS: Record<string, Access> = {
   '/account/sessions': 'member',
   '/account/sessions/{id}': 'owner',
   '/account/sessions/revoke-others': 'member',
+  '/account/password': 'member',
+  '/account/leave': 'member',
   '/members': 'admin',
   '/members/{userId}': 'admin',
   '/invitations': 'admin',
@@ -275,6 +277,8 @@ function concrete(template: string, missing?: string): string {
 }
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
+/** Operations that end the caller's membership or session: checked last, in their own test. */
+const ENDS_THE_SESSION = new Set(['/auth/sign-out', '/account/leave']);
 /**
  * Deletions last, so an owner's DELETE does not pull objects from under later operations, and
  * "sign out everywhere else" after them (it ends the owner's second session).
@@ -314,7 +318,7 @@ describe('route × actor authorisation matrix', () => {
           path,
         })),
       )
-      .filter(({ path }) => path !== '/auth/sign-out')
+      .filter(({ path }) => !ENDS_THE_SESSION.has(path))
       .sort((a, b) => orderOf(a) - orderOf(b));
     const wrong: string[] = [];
     let cells = 0;
@@ -350,11 +354,17 @@ describe('route × actor authorisation matrix', () => {
     expect(cells).toBeGreaterThan(400);
   }, 120_000);
 
-  it('signs each caller out, ending only the session that asked', async () => {
+  it('lets members sign out and leave, ending only their own sessions', async () => {
+    for (const actor of ['anonymous', 'deactivated member', 'other organisation'] as const)
+      expect((await clients.get(actor)!.call('POST', '/account/leave')).status).toBe(401);
+    const other = clients.get('other researcher')!;
+    expect((await other.call('POST', '/account/leave')).status).toBe(204);
+    expect((await other.call('GET', '/me')).status).toBe(401);
     const owner = clients.get('owner')!;
+    expect((await owner.call('GET', '/me')).status).toBe(200);
     expect((await owner.call('POST', '/auth/sign-out')).status).toBe(204);
     expect((await owner.call('GET', '/me')).status).toBe(401);
-    expect((await clients.get('other researcher')!.call('GET', '/me')).status).toBe(200);
+    expect((await clients.get('org admin')!.call('GET', '/me')).status).toBe(200);
     expect((await clients.get('anonymous')!.call('POST', '/auth/sign-out')).status).toBe(204);
   });
 });

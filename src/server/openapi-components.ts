@@ -65,6 +65,7 @@ import {
   AuditEvent,
   AuditPage,
   AuthStatus,
+  ChangePasswordInput,
   ForgotPasswordInput,
   Invitation,
   InvitationInput,
@@ -192,6 +193,7 @@ const REQUESTS: Record<string, z.ZodMiniType> = {
   MemberUpdateInput,
   ForgotPasswordInput,
   ResetPasswordInput,
+  ChangePasswordInput,
 };
 
 /** Names of the response components, for the contract test and for `ref`s in the paths. */

@@ -124,6 +124,24 @@ export function teamPaths(): JsonSchema {
         },
       },
     },
+    '/account/password': {
+      post: {
+        summary: 'Change your password; every other session ends, this one gets a new cookie',
+        requestBody: { required: true, content: json('ChangePasswordInput') },
+        responses: {
+          204: { description: 'Changed' },
+          ...notSignedIn,
+          422: problem('Not your current password, or the new one breaks the rule'),
+          429: problem('Too many attempts; see Retry-After'),
+        },
+      },
+    },
+    '/account/leave': {
+      post: {
+        summary: 'Leave the organisation (export your data first); your sessions end',
+        responses: { 204: { description: 'Left' }, ...notSignedIn, 409: problem('The last admin') },
+      },
+    },
     '/account/sessions/revoke-others': {
       post: {
         summary: 'Sign out everywhere else',

@@ -46,6 +46,12 @@ export const ResetPasswordInput = z.strictObject({
 });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 
+export const ChangePasswordInput = z.strictObject({
+  currentPassword: z.string().check(z.maxLength(PASSWORD_MAX * 4)),
+  password: NewPassword,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
 /** The one-time setup: creates the organisation and its first admin. */
 export const SetupInput = z.strictObject({
   token: z.string().check(z.minLength(1, 'must not be empty')),
@@ -149,6 +155,7 @@ export const AUDIT_KINDS = [
   'member.roles-changed',
   'member.deactivated',
   'member.reactivated',
+  'member.left',
   'password.changed',
   'password.reset',
   'sessions.revoked',

@@ -1,9 +1,16 @@
 import { Hono } from 'hono';
-import { notFound } from '../../core/errors.js';
-import type { AccountSession, AccountSessionList, Me } from '../../core/team/account.js';
+import { notFound, validationError } from '../../core/errors.js';
+import {
+  type AccountSession,
+  type AccountSessionList,
+  ChangePasswordInput,
+  type Me,
+} from '../../core/team/account.js';
+import { parseInput } from '../../core/validation.js';
 import type { Actor } from '../../services/context.js';
 import type { TeamServices } from '../../services/team/team-services.js';
 import { type AppEnv, actorOf } from '../actor.js';
+import { jsonBody } from '../request.js';
 import { requestMeta } from '../team/client-address.js';
 import type { TeamHttp } from '../team/team-http.js';
 
@@ -56,6 +63,40 @@ export function accountRoutes(team: TeamHttp): Hono<AppEnv> {
       const session = (await sessionsOf(c.req.raw.headers)).find((s) => s.id === c.req.param('id'));
       if (!session) throw notFound('session', c.req.param('id'));
       await auth.api.revokeSession({ headers: c.req.raw.headers, body: { token: session.token } });
+      return c.body(null, 204);
+    })
+    .post('/account/password', async (c) => {
+      const actor = actorOf(c);
+      const { currentPassword, password } = parseInput(ChangePasswordInput, await jsonBody(c));
+      const me = await services.members.me(actor);
+      await services.throttle.attempt(
+        'sign-in',
+        me.user.email ?? actor.userId,
+        requestMeta(c, team.trustProxy).ipAddress,
+      );
+      const changed = await auth.api
+        .changePassword({
+          headers: c.req.raw.headers,
+          body: { currentPassword, newPassword: password, revokeOtherSessions: true },
+          returnHeaders: true,
+        })
+        .catch((error: unknown) => {
+          if (error instanceof Error && error.name === 'APIError') return null;
+          throw error;
+        });
+      if (!changed) throw validationError('currentPassword', 'is not your current password');
+      // Every other session ended; this one continues under a new cookie.
+      for (const cookie of changed.headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+      await services.audit.record(
+        { orgId: actor.member?.orgId ?? null, actorUserId: actor.userId, kind: 'password.changed' },
+        requestMeta(c, team.trustProxy),
+      );
+      return c.body(null, 204);
+    })
+    .post('/account/leave', async (c) => {
+      await services.members.leave(actorOf(c), requestMeta(c, team.trustProxy));
+      const { headers } = await auth.api.signOut({ headers: c.req.raw.headers, returnHeaders: true });
+      for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
       return c.body(null, 204);
     })
     .post('/account/sessions/revoke-others', async (c) => {

@@ -68,6 +68,25 @@ export class MemberService {
     return new OrganisationRepository(this.store.db).members(orgId);
   }
 
+  /**
+   * Leaves the organisation: the membership ends (kept as deactivated, so the audit log still
+   * names the person) and so does every session. The last active admin cannot leave.
+   */
+  async leave(actor: Actor, meta: RequestMeta): Promise<void> {
+    const me = memberOf(actor);
+    await inTransaction(this.store, async (trx) => {
+      const orgs = new OrganisationRepository(trx);
+      if (me.roles.includes('admin') && (await orgs.activeAdminCount(me.orgId)) <= 1)
+        throw new WhetstoneError(
+          'conflict',
+          'you are the last admin of the organisation; make someone else an admin before you leave',
+        );
+      await orgs.setActive(me.orgId, me.userId, false, this.clock().toISOString());
+      await new AccountRepository(trx, this.store.engine).deleteSessions(me.userId);
+      await this.audit.record({ orgId: me.orgId, actorUserId: me.userId, kind: 'member.left' }, meta, trx);
+    });
+  }
+
   async update(actor: Actor, userId: string, input: unknown, meta: RequestMeta): Promise<Member> {
     const admin = authorise(actor, 'members.manage');
     const patch = parseInput(MemberUpdateInput, input);
