@@ -5,7 +5,14 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage, Invitation, Me, Member, NewInvitation } from '../src/core/team/account.js';
+import type {
+  AuditPage,
+  Invitation,
+  Me,
+  Member,
+  NewAccessToken,
+  NewInvitation,
+} from '../src/core/team/account.js';
 import { createPostgresDatabase, ENGINES } from './harness/stores.js';
 import { cliEnv, runWhet } from './support/cli.js';
 import { call, type Problem } from './support/http.js';
@@ -244,6 +251,44 @@ describe.each(ENGINES)('a team server on %s', (engine) => {
     expect(last.body.detail).toMatch(/last admin/);
   });
 
+  it('personal access tokens: shown once, read or read-write, revoked at once', async () => {
+    const bea = new TeamClient(server);
+    await bea.signIn(BEA.email, BEA.password);
+    const read = await bea.call<NewAccessToken>('POST', '/account/tokens', {
+      json: { name: 'laptop', scope: 'read' },
+    });
+    expect(read.status).toBe(201);
+    expect(read.body.secret).toMatch(/^whet_[A-Za-z0-9_-]{32}$/);
+    const write = await bea.call<NewAccessToken>('POST', '/account/tokens', {
+      json: { name: 'scripts', scope: 'read-write', expiresInDays: 30 },
+    });
+    expect(write.body.token.expiresAt).not.toBeNull();
+    const listed = await bea.call<{ items: unknown[] }>('GET', '/account/tokens');
+    expect(listed.text).not.toContain(read.body.secret);
+    expect(listed.body.items).toHaveLength(2);
+
+    const reader = new TeamClient(server);
+    reader.bearer = read.body.secret;
+    expect((await reader.call('GET', '/ideas')).status).toBe(200);
+    const refused = await reader.call<Problem>('POST', '/ideas', {
+      json: { text: 'From a read-only token' },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/may only read/);
+    // A token cannot mint tokens or touch sessions, even a read-write one.
+    const writer = new TeamClient(server);
+    writer.bearer = write.body.secret;
+    expect((await writer.call('POST', '/ideas', { json: { text: 'From a script' } })).status).toBe(201);
+    expect(
+      (await writer.call('POST', '/account/tokens', { json: { name: 'more', scope: 'read' } })).status,
+    ).toBe(403);
+    expect((await bea.call('DELETE', `/account/tokens/${write.body.token.id}`)).status).toBe(204);
+    expect((await writer.call('GET', '/ideas')).status).toBe(401);
+    const wrong = new TeamClient(server);
+    wrong.bearer = `${read.body.secret.slice(0, -1)}x`;
+    expect((await wrong.call('GET', '/ideas')).status).toBe(401);
+  });
+
   it('records security events in the audit log, newest first', async () => {
     const page = (await admin.call<AuditPage>('GET', '/audit-events')).body;
     const kinds = page.items.map((e) => e.kind);
@@ -258,6 +303,8 @@ describe.each(ENGINES)('a team server on %s', (engine) => {
       'member.reactivated',
       'sessions.revoked',
       'password.changed',
+      'token.created',
+      'token.revoked',
     ])
       expect(kinds).toContain(kind);
     expect(page.items[0]?.seq).toBeGreaterThan(page.items[page.items.length - 1]?.seq ?? 0);

@@ -5,7 +5,8 @@
  *
  * Callers: anonymous; the owner of the objects (a researcher); another researcher; an org admin
  * (admin role only — admins see no one's research data); a deactivated member (their cookie from
- * before); a member of another organisation (a session of another team server).
+ * before); a member of another organisation (a session of another team server); the owner's
+ * read-only access token; a revoked token.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +43,8 @@ const ACCESS: Record<string, Access> = {
   '/account/sessions/{id}': 'owner',
   '/account/sessions/revoke-others': 'member',
   '/account/password': 'member',
+  '/account/tokens': 'member',
+  '/account/tokens/{id}': 'owner',
   '/account/leave': 'member',
   '/members': 'admin',
   '/members/{userId}': 'admin',
@@ -112,6 +115,8 @@ const ACCESS: Record<string, Access> = {
 };
 
 type ActorName =
+  | 'read-only token'
+  | 'revoked token'
   | 'anonymous'
   | 'owner'
   | 'other researcher'
@@ -124,14 +129,29 @@ const ACTORS: readonly ActorName[] = [
   'org admin',
   'deactivated member',
   'other organisation',
+  'read-only token',
+  'revoked token',
   // Last: the owner's own calls may change or delete the objects the others were refused.
   'owner',
 ];
 
-/** What each caller must get; `undefined` means "reaches the route" (any status but 401/403/404). */
-function expected(access: Access, actor: ActorName): 401 | 403 | 404 | 'reached' {
+/** Paths managed only from a signed-in session: a token cannot touch sessions, passwords or tokens. */
+const SESSION_ONLY = /^\/account\/(sessions|password|tokens)/;
+
+/** What each caller must get; 'reached' means "reaches the route" (any status but 401/403/404). */
+function expected(
+  access: Access,
+  actor: ActorName,
+  method: string,
+  path: string,
+): 401 | 403 | 404 | 'reached' {
   if (access === 'public') return 'reached';
-  if (actor === 'anonymous' || actor === 'deactivated member' || actor === 'other organisation') return 401;
+  if (['anonymous', 'deactivated member', 'other organisation', 'revoked token'].includes(actor)) return 401;
+  if (actor === 'read-only token') {
+    // The owner's token: it reads what the owner may read, and changes nothing.
+    if (access === 'admin' || SESSION_ONLY.test(path) || method !== 'get') return 403;
+    return 'reached';
+  }
   if (access === 'admin') return actor === 'org admin' ? 'reached' : 403;
   if (access === 'member') return 'reached';
   return actor === 'owner' ? 'reached' : 404;
@@ -241,6 +261,23 @@ beforeAll(async () => {
   ids['/practice'] = (await created(owner, '/practice', { minutes: 15 })).id;
   ids['/interruptions'] = (await created(owner, '/interruptions', { reason: 'Slack' })).id;
   ids['/calendar/feeds'] = (await created(owner, '/calendar/feeds')).id;
+  const readToken = await owner.call<{ secret: string }>('POST', '/account/tokens', {
+    json: { name: 'laptop', scope: 'read' },
+  });
+  const reader = new TeamClient(server, 'read-only token');
+  reader.bearer = readToken.body.secret;
+  clients.set('read-only token', reader);
+  const gone = await owner.call<{ token: { id: string }; secret: string }>('POST', '/account/tokens', {
+    json: { name: 'old laptop', scope: 'read-write' },
+  });
+  expect((await owner.call('DELETE', `/account/tokens/${gone.body.token.id}`)).status).toBe(204);
+  const revoked = new TeamClient(server, 'revoked token');
+  revoked.bearer = gone.body.secret;
+  clients.set('revoked token', revoked);
+  const spare = await owner.call<{ token: { id: string } }>('POST', '/account/tokens', {
+    json: { name: 'spare', scope: 'read' },
+  });
+  ids['/account/tokens'] = spare.body.token.id;
   // A second session of the owner's, which the owner may end and nobody else may touch.
   const second = new TeamClient(server, 'owner, second device');
   await second.signIn('olive@example.org', 'olive owns these ideas');
@@ -269,7 +306,7 @@ function concrete(template: string, missing?: string): string {
     return `/sessions/${missing ?? ids['/sessions']}/ideas/${missing ?? ids['/sessions/ideas']}`;
   return template
     .replace(/\{token\}/, 'not-a-real-token')
-    .replace(/^(\/[a-z-]+(?:\/feeds|\/sessions)?)\/\{(?:id|userId)\}/, (_whole, prefix: string) => {
+    .replace(/^(\/[a-z-]+(?:\/feeds|\/sessions|\/tokens)?)\/\{(?:id|userId)\}/, (_whole, prefix: string) => {
       const id = missing ?? ids[prefix];
       if (!id) throw new Error(`no object of ${prefix} to fill ${template} with`);
       return `${prefix}/${id}`;
@@ -292,7 +329,11 @@ async function probe(client: TeamClient, method: string, path: string): Promise<
   if (path === '/events') {
     const abort = new AbortController();
     const res = await fetch(`${server.api}${path}`, {
-      headers: client.cookieHeader() ? { cookie: client.cookieHeader() } : {},
+      headers: client.bearer
+        ? { authorization: `Bearer ${client.bearer}` }
+        : client.cookieHeader()
+          ? { cookie: client.cookieHeader() }
+          : {},
       signal: abort.signal,
     });
     abort.abort();
@@ -338,7 +379,7 @@ describe('route × actor authorisation matrix', () => {
         wrong.push(`${method.toUpperCase()} ${path} with an unknown id: ${absent}, expected 404 or 422`);
       for (const actor of ACTORS) {
         const status = await probe(clients.get(actor)!, method.toUpperCase(), target);
-        let want: number | 'reached' = expected(access, actor);
+        let want: number | 'reached' = expected(access, actor, method, path);
         if (want === 404 && absent !== undefined) want = absent;
         cells++;
         const ok =

@@ -60,6 +60,9 @@ import { Settings, SettingsInput } from '../core/settings.js';
 import {
   Accepted,
   AcceptInvitationInput,
+  AccessToken,
+  AccessTokenInput,
+  AccessTokenList,
   AccountSession,
   AccountSessionList,
   AuditEvent,
@@ -75,6 +78,7 @@ import {
   Member,
   MemberList,
   MemberUpdateInput,
+  NewAccessToken,
   NewInvitation,
   ResetPasswordInput,
   SetupInput,
@@ -156,6 +160,9 @@ const RESPONSES: Record<string, z.ZodMiniType> = {
   AccountSession,
   AccountSessionList,
   Accepted,
+  AccessToken,
+  AccessTokenList,
+  NewAccessToken,
 };
 
 /** Every request body, by component name. */
@@ -194,6 +201,7 @@ const REQUESTS: Record<string, z.ZodMiniType> = {
   ForgotPasswordInput,
   ResetPasswordInput,
   ChangePasswordInput,
+  AccessTokenInput,
 };
 
 /** Names of the response components, for the contract test and for `ref`s in the paths. */

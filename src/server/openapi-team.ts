@@ -142,6 +142,38 @@ export function teamPaths(): JsonSchema {
         responses: { 204: { description: 'Left' }, ...notSignedIn, 409: problem('The last admin') },
       },
     },
+    '/account/tokens': {
+      get: {
+        summary: 'Your personal access tokens (never their secrets)',
+        responses: {
+          ...ok('Tokens', 'AccessTokenList'),
+          ...notSignedIn,
+          403: problem('Called with a token'),
+        },
+      },
+      post: {
+        summary: 'Create a personal access token; its secret is shown this once',
+        requestBody: { required: true, content: json('AccessTokenInput') },
+        responses: {
+          201: { description: 'Created', content: json('NewAccessToken') },
+          ...notSignedIn,
+          403: problem('Called with a token'),
+          422: problem('Invalid fields'),
+        },
+      },
+    },
+    '/account/tokens/{id}': {
+      parameters: [idParam],
+      delete: {
+        summary: 'Revoke a token; it stops working at once',
+        responses: {
+          204: { description: 'Revoked' },
+          ...notSignedIn,
+          403: problem('Called with a token'),
+          404: problem('No such live token of yours'),
+        },
+      },
+    },
     '/account/sessions/revoke-others': {
       post: {
         summary: 'Sign out everywhere else',

@@ -5,6 +5,8 @@ export interface Actor {
   userId: string;
   /** Team mode: the member's organisation and roles. Absent in solo mode, which has no roles. */
   member?: { orgId: string; roles: readonly Role[] } | undefined;
+  /** Set when the request came with a personal access token rather than a signed-in session. */
+  token?: { id: string; scope: 'read' | 'read-write' } | undefined;
 }
 
 /** Solo mode's single implicit user; its rows look exactly like a team user's. */

@@ -309,6 +309,18 @@ export interface SetupLinksTable {
   used_at: Timestamp | null;
 }
 
+export interface AccessTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scope: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 export interface AuditEventsTable {
   seq: Generated<number>;
   org_id: string | null;
@@ -364,6 +376,7 @@ export interface Database {
   membership_roles: MembershipRolesTable;
   invitations: InvitationsTable;
   setup_links: SetupLinksTable;
+  access_tokens: AccessTokensTable;
   audit_events: AuditEventsTable;
   mail_outbox: MailOutboxTable;
 }

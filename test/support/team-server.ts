@@ -32,6 +32,8 @@ export async function startTeamServer(options: {
 /** A person's browser without the page: one cookie jar, the server's Origin on every request. */
 export class TeamClient {
   private cookies = new Map<string, string>();
+  /** A personal access token to send as `Authorization: Bearer`, instead of any cookie. */
+  bearer: string | undefined;
 
   constructor(
     readonly server: Pick<TeamServer, 'api' | 'origin'>,
@@ -57,7 +59,8 @@ export class TeamClient {
 
   async call<T = unknown>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { origin: this.server.origin, ...options.headers };
-    if (this.cookies.size > 0) headers.cookie = this.cookieHeader();
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    else if (this.cookies.size > 0) headers.cookie = this.cookieHeader();
     const res = await call<T>(this.server.api, method, path, { ...options, headers });
     for (const line of res.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';');

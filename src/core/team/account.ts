@@ -159,6 +159,8 @@ export const AUDIT_KINDS = [
   'password.changed',
   'password.reset',
   'sessions.revoked',
+  'token.created',
+  'token.revoked',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -191,3 +193,31 @@ export type AccountSessionList = z.infer<typeof AccountSessionList>;
 /** A 202 answer: what happens next, in words. */
 export const Accepted = z.object({ message: z.string() });
 export type Accepted = z.infer<typeof Accepted>;
+
+export const TOKEN_SCOPES = ['read', 'read-write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const AccessTokenInput = z.strictObject({
+  name: trimmedText(60, 1),
+  scope: z.enum(TOKEN_SCOPES),
+  /** Days until it stops working; without it, until revoked. */
+  expiresInDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(365))),
+});
+export type AccessTokenInput = z.infer<typeof AccessTokenInput>;
+
+export const AccessToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  scope: z.enum(TOKEN_SCOPES),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.nullable(z.iso.datetime()),
+  lastUsedAt: z.nullable(z.iso.datetime()),
+  revokedAt: z.nullable(z.iso.datetime()),
+});
+export type AccessToken = z.infer<typeof AccessToken>;
+export const AccessTokenList = listOf(AccessToken);
+export type AccessTokenList = z.infer<typeof AccessTokenList>;
+
+/** POST /account/tokens: the secret is shown this once; only its hash is stored. */
+export const NewAccessToken = z.object({ token: AccessToken, secret: z.string() });
+export type NewAccessToken = z.infer<typeof NewAccessToken>;

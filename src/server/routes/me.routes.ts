@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { notFound, validationError } from '../../core/errors.js';
 import {
+  type AccessTokenList,
   type AccountSession,
   type AccountSessionList,
   ChangePasswordInput,
@@ -8,6 +9,7 @@ import {
 } from '../../core/team/account.js';
 import { parseInput } from '../../core/validation.js';
 import type { Actor } from '../../services/context.js';
+import { authoriseAccountManagement } from '../../services/team/policy.js';
 import type { TeamServices } from '../../services/team/team-services.js';
 import { type AppEnv, actorOf } from '../actor.js';
 import { jsonBody } from '../request.js';
@@ -54,12 +56,12 @@ export function accountRoutes(team: TeamHttp): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get('/me', async (c) => c.json(await meOf(services, actorOf(c))))
     .get('/account/sessions', async (c) => {
-      actorOf(c);
+      authoriseAccountManagement(actorOf(c));
       const items = (await sessionsOf(c.req.raw.headers)).map(({ token: _token, ...session }) => session);
       return c.json({ items } satisfies AccountSessionList);
     })
     .delete('/account/sessions/:id', async (c) => {
-      actorOf(c);
+      authoriseAccountManagement(actorOf(c));
       const session = (await sessionsOf(c.req.raw.headers)).find((s) => s.id === c.req.param('id'));
       if (!session) throw notFound('session', c.req.param('id'));
       await auth.api.revokeSession({ headers: c.req.raw.headers, body: { token: session.token } });
@@ -67,6 +69,7 @@ export function accountRoutes(team: TeamHttp): Hono<AppEnv> {
     })
     .post('/account/password', async (c) => {
       const actor = actorOf(c);
+      authoriseAccountManagement(actor);
       const { currentPassword, password } = parseInput(ChangePasswordInput, await jsonBody(c));
       const me = await services.members.me(actor);
       await services.throttle.attempt(
@@ -99,8 +102,22 @@ export function accountRoutes(team: TeamHttp): Hono<AppEnv> {
       for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
       return c.body(null, 204);
     })
+    .get('/account/tokens', async (c) =>
+      c.json({ items: await services.tokens.list(actorOf(c)) } satisfies AccessTokenList),
+    )
+    .post('/account/tokens', async (c) =>
+      c.json(
+        await services.tokens.create(actorOf(c), await jsonBody(c), requestMeta(c, team.trustProxy)),
+        201,
+      ),
+    )
+    .delete('/account/tokens/:id', async (c) => {
+      await services.tokens.revoke(actorOf(c), c.req.param('id'), requestMeta(c, team.trustProxy));
+      return c.body(null, 204);
+    })
     .post('/account/sessions/revoke-others', async (c) => {
       const actor = actorOf(c);
+      authoriseAccountManagement(actor);
       await auth.api.revokeOtherSessions({ headers: c.req.raw.headers });
       await services.audit.record(
         { orgId: actor.member?.orgId ?? null, actorUserId: actor.userId, kind: 'sessions.revoked' },

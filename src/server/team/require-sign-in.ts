@@ -1,6 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { unauthenticated } from '../../core/errors.js';
+import { authoriseWrite } from '../../services/team/policy.js';
 import type { AppEnv } from '../actor.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The API paths anyone may call on a team server (relative to /api/v1). */
 const PUBLIC_API = [
@@ -14,10 +17,14 @@ const PUBLIC_API = [
 /**
  * Team mode's outer wall: every other API path needs a signed-in member before any of its code
  * runs — also paths that only serve built-in content, and before a request body is even read.
+ * An unsafe request also asks the policy whether the actor may write (a read-only token may not).
  * Routes still take their actor from `actorOf`, and the services still decide what it may do.
  */
 export const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   const path = c.req.path.replace(/^\/api\/v1/, '');
-  if (!c.get('actor') && !PUBLIC_API.some((pattern) => pattern.test(path))) throw unauthenticated();
+  if (PUBLIC_API.some((pattern) => pattern.test(path))) return next();
+  const actor = c.get('actor');
+  if (!actor) throw unauthenticated();
+  if (!SAFE_METHODS.has(c.req.method)) authoriseWrite(actor);
   await next();
 };

@@ -3,12 +3,19 @@ import type { AppEnv } from '../actor.js';
 import type { TeamHttp } from './team-http.js';
 
 /**
- * Team mode: the session cookie decides who is acting. No valid session, an expired one or a
+ * Team mode: a personal access token (`Authorization: Bearer whet_…`) or the session cookie
+ * decides who is acting. No valid session, an expired one or a
  * member who was deactivated leaves the request without an actor — then every route that needs
  * one answers 401 (see `actorOf`), and the public ones (sign-in, setup, invitations) still work.
  */
 export function sessionActor(team: TeamHttp): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (bearer) {
+      // A token request is judged by its token alone, whatever cookies come with it.
+      c.set('actor', await team.services.tokens.actorForSecret(bearer));
+      return next();
+    }
     if (!c.req.header('cookie')) return next();
     const { headers, response: found } = await team.auth.api.getSession({
       headers: c.req.raw.headers,

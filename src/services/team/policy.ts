@@ -36,3 +36,23 @@ export function memberOf(actor: Actor): TeamMember {
   if (!actor.member) throw forbidden('this needs a team server');
   return { userId: actor.userId, ...actor.member };
 }
+
+/**
+ * Whether the actor may change anything: a read-only access token may not (403). Asked once per
+ * unsafe request, before any route runs.
+ */
+export function authoriseWrite(actor: Actor): void {
+  if (actor.token?.scope === 'read')
+    throw forbidden('this access token may only read; create a read-write one to change data');
+}
+
+/**
+ * Sessions, passwords and access tokens are managed from a signed-in session, never with a token:
+ * a leaked token must not be able to mint more tokens or lock its owner out.
+ */
+export function authoriseAccountManagement(actor: Actor): TeamMember {
+  const member = memberOf(actor);
+  if (actor.token)
+    throw forbidden('sign in on the web page to manage sessions, passwords and tokens; a token cannot');
+  return member;
+}

@@ -1,5 +1,6 @@
 import type { Store } from '../../store/connect.js';
 import type { Clock } from '../context.js';
+import { AccessTokenService } from './access-token.service.js';
 import { AuditLog } from './audit-log.js';
 import { type InvitationMailer, InvitationService } from './invitation.service.js';
 import { MemberService } from './member.service.js';
@@ -14,6 +15,7 @@ export interface TeamServices {
   members: MemberService;
   audit: AuditLog;
   throttle: SignInThrottle;
+  tokens: AccessTokenService;
   /** The key that signs session cookies, shared through the database. */
   sessionSecret(): Promise<string>;
 }
@@ -31,6 +33,7 @@ export interface TeamOptions {
 export function createTeamServices(store: Store, options: TeamOptions): TeamServices {
   const { clock, newId } = options;
   const audit = new AuditLog(store, clock);
+  const members = new MemberService(store, audit, clock);
   return {
     setup: new SetupService(store, audit, clock, newId),
     invitations: new InvitationService(
@@ -41,7 +44,8 @@ export function createTeamServices(store: Store, options: TeamOptions): TeamServ
       options.publicUrl,
       options.mailInvitation ?? (async () => false),
     ),
-    members: new MemberService(store, audit, clock),
+    members,
+    tokens: new AccessTokenService(store, members, audit, clock, newId),
     audit,
     throttle: new SignInThrottle(store, clock),
     sessionSecret: () => sessionSecret(store, options.secretFromEnvironment),

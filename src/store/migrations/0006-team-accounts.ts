@@ -4,7 +4,7 @@ import type { Engine } from '../schema.js';
 /**
  * Team mode: better-auth's identity tables (kept under an `auth_` prefix, apart from our own
  * `users`, whose row shares the account's id), the organisation with its members and roles,
- * invitations, the one-time setup link, the audit log, the mail outbox and shared server settings.
+ * invitations, the one-time setup link, the audit log, the mail outbox, access tokens and shared server settings.
  */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const timestamp = engine === 'postgres' ? sql`timestamptz` : sql`text`;
@@ -142,6 +142,21 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('expires_at', timestamp, (c) => c.notNull())
     .addColumn('used_at', timestamp)
     .execute();
+
+  // Personal access tokens for the CLI and scripts: only the SHA-256 of the secret is kept.
+  await db.schema
+    .createTable('access_tokens')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('scope', 'text', (c) => c.notNull().check(sql`scope in ('read', 'read-write')`))
+    .addColumn('created_at', timestamp, (c) => c.notNull())
+    .addColumn('expires_at', timestamp)
+    .addColumn('last_used_at', timestamp)
+    .addColumn('revoked_at', timestamp)
+    .execute();
+  await db.schema.createIndex('access_tokens_user').on('access_tokens').column('user_id').execute();
 
   await db.schema
     .createTable('audit_events')
