@@ -153,7 +153,9 @@ describe('weekly review', () => {
     await decision.getByRole('radio', { name: 'Keep' }).check();
     await screenshot(page, 'weekly-review-light');
     await form.getByRole('button', { name: 'Save weekly review' }).click();
-    await poll(() => shownText(form.getByRole('status'))).toContain('2 answers, 1 decision');
+    await poll(() => shownText(form.getByRole('status').filter({ hasText: 'Saved the review' }))).toContain(
+      '2 answers, 1 decision',
+    );
 
     // The decision went through: the plan is kept; nothing is due any more.
     const [stored] = (await apiJson<{ items: ApiPlan[] }>(server, 'GET', '/plans')).items;
