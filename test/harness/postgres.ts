@@ -1,8 +1,8 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../support/free-port.js';
 
 /**
  * A throwaway PostgreSQL 15 cluster for one test run: initdb in a fresh temp dir, a free port on
@@ -42,18 +42,6 @@ function assertInstalled(): void {
         'or set WHETSTONE_TEST_PG_BIN to the directory holding initdb and pg_ctl.',
     );
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port found'))));
-    });
-  });
 }
 
 async function pg(bin: string, args: string[], cwd: string): Promise<void> {

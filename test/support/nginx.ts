@@ -19,19 +19,6 @@ export interface TlsProxy {
   stop(): Promise<void>;
 }
 
-/** A port nobody listens on now (the proxy takes it a moment later). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function startTlsProxy(dir: string, port: number, upstreamPort: number): Promise<TlsProxy> {
   const cert = join(dir, 'cert.pem');
   const key = join(dir, 'key.pem');

@@ -11,6 +11,7 @@ import { parseInput } from '../../core/validation.js';
 import type { Actor } from '../../services/context.js';
 import type { AppEnv } from '../actor.js';
 import { jsonBody } from '../request.js';
+import { refusedAsNull } from '../team/auth.js';
 import { requestMeta } from '../team/client-address.js';
 import type { TeamHttp } from '../team/team-http.js';
 import { meOf } from './me.routes.js';
@@ -31,16 +32,13 @@ export function authRoutes(team: TeamHttp): Hono<AppEnv> {
    * session's cookie; anything else is the one generic 401.
    */
   async function signIn(c: Context, email: string, password: string): Promise<Actor> {
-    const result = await auth.api
-      .signInEmail({
+    const result = await refusedAsNull(
+      auth.api.signInEmail({
         body: { email, password, rememberMe: true },
         headers: c.req.raw.headers,
         returnHeaders: true,
-      })
-      .catch((error: unknown) => {
-        if (error instanceof Error && error.name === 'APIError') return null;
-        throw error;
-      });
+      }),
+    );
     if (!result) throw unauthenticated(WRONG_CREDENTIALS);
     const userId = result.response.user.id;
     const actor = await services.members.actorFor(userId);
@@ -97,12 +95,7 @@ export function authRoutes(team: TeamHttp): Hono<AppEnv> {
     })
     .post('/auth/reset-password', async (c) => {
       const { token, password } = parseInput(ResetPasswordInput, await jsonBody(c));
-      const reset = await auth.api
-        .resetPassword({ body: { token, newPassword: password } })
-        .catch((error: unknown) => {
-          if (error instanceof Error && error.name === 'APIError') return null;
-          throw error;
-        });
+      const reset = await refusedAsNull(auth.api.resetPassword({ body: { token, newPassword: password } }));
       if (!reset)
         throw notFound('reset link', '(this one is used, expired or not complete; ask for a new one)');
       return c.body(null, 204);

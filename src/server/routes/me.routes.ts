@@ -13,6 +13,7 @@ import { authoriseAccountManagement } from '../../services/team/policy.js';
 import type { TeamServices } from '../../services/team/team-services.js';
 import { type AppEnv, actorOf } from '../actor.js';
 import { jsonBody } from '../request.js';
+import { refusedAsNull } from '../team/auth.js';
 import { requestMeta } from '../team/client-address.js';
 import type { TeamHttp } from '../team/team-http.js';
 
@@ -77,16 +78,13 @@ export function accountRoutes(team: TeamHttp): Hono<AppEnv> {
         me.user.email ?? actor.userId,
         requestMeta(c, team.trustProxy).ipAddress,
       );
-      const changed = await auth.api
-        .changePassword({
+      const changed = await refusedAsNull(
+        auth.api.changePassword({
           headers: c.req.raw.headers,
           body: { currentPassword, newPassword: password, revokeOtherSessions: true },
           returnHeaders: true,
-        })
-        .catch((error: unknown) => {
-          if (error instanceof Error && error.name === 'APIError') return null;
-          throw error;
-        });
+        }),
+      );
       if (!changed) throw validationError('currentPassword', 'is not your current password');
       // Every other session ended; this one continues under a new cookie.
       for (const cookie of changed.headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });

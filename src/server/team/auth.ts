@@ -100,3 +100,14 @@ export function createAuth({ store, secret, publicUrl, newId, sendResetLink, onP
 }
 
 export type WhetAuth = ReturnType<typeof createAuth>;
+
+/**
+ * A better-auth call whose refusal (a wrong password, an unknown or spent token) is an ordinary
+ * answer: null, so the route gives its own message. Other failures still throw.
+ */
+export function refusedAsNull<T>(call: Promise<T>): Promise<T | null> {
+  return call.catch((error: unknown) => {
+    if (error instanceof Error && error.name === 'APIError') return null;
+    throw error;
+  });
+}

@@ -1,4 +1,3 @@
-import type { Services } from '../../services/app.js';
 import type { TeamServices } from '../../services/team/team-services.js';
 import type { WhetAuth } from './auth.js';
 
@@ -11,5 +10,3 @@ export interface TeamHttp {
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
 }
-
-export type { Services };

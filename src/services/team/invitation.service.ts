@@ -1,4 +1,5 @@
 import { notFound, WhetstoneError } from '../../core/errors.js';
+import type { InvitationMailInput } from '../../core/mail.js';
 import {
   AcceptInvitationInput,
   type Invitation,
@@ -22,14 +23,7 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const INVITATION_PATH = '/invite';
 
 /** Sends the invitation mail, if mail is set up; says whether it was queued. */
-export type InvitationMailer = (mail: {
-  to: string;
-  organisation: string;
-  inviterName: string;
-  roles: readonly string[];
-  link: string;
-  expiresAt: string;
-}) => Promise<boolean>;
+export type InvitationMailer = (mail: InvitationMailInput) => Promise<boolean>;
 
 /**
  * Invitations: an admin invites an address with roles; the link works once, for 7 days. The
