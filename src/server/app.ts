@@ -17,6 +17,7 @@ import { backupRoutes } from './routes/backup.routes.js';
 import { deckRoutes, questionRoutes } from './routes/decks.routes.js';
 import { eventRoutes } from './routes/events.routes.js';
 import { experimentRoutes, measurementRoutes, templateRoutes } from './routes/experiments.routes.js';
+import { grantRoutes } from './routes/grants.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
 import { accountRoutes, soloMeRoutes } from './routes/me.routes.js';
 import {
@@ -89,6 +90,7 @@ export function createApp({ services, mode, version, webRoot, advanceClock }: Ap
     api.route('/', authRoutes(mode.team));
     api.route('/', accountRoutes(mode.team));
     api.route('/', teamRoutes(mode.team));
+    api.route('/', grantRoutes(services, mode.team));
   }
   api.route('/ideas', ideaRoutes(services));
   api.route('/areas', areaRoutes(services));

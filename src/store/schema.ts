@@ -321,6 +321,26 @@ export interface AccessTokensTable {
   revoked_at: Timestamp | null;
 }
 
+export interface GrantsTable {
+  id: string;
+  org_id: string;
+  researcher_id: string;
+  coach_id: string;
+  scopes: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface GrantAccessLogTable {
+  seq: Generated<number>;
+  grant_id: string;
+  researcher_id: string;
+  coach_id: string;
+  scope: string;
+  created_at: Timestamp;
+}
+
 export interface AuditEventsTable {
   seq: Generated<number>;
   org_id: string | null;
@@ -377,6 +397,8 @@ export interface Database {
   invitations: InvitationsTable;
   setup_links: SetupLinksTable;
   access_tokens: AccessTokensTable;
+  grants: GrantsTable;
+  grant_access_log: GrantAccessLogTable;
   audit_events: AuditEventsTable;
   mail_outbox: MailOutboxTable;
 }

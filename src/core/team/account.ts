@@ -161,6 +161,8 @@ export const AUDIT_KINDS = [
   'sessions.revoked',
   'token.created',
   'token.revoked',
+  'grant.created',
+  'grant.revoked',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

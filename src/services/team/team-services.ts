@@ -2,6 +2,7 @@ import type { Store } from '../../store/connect.js';
 import type { Clock } from '../context.js';
 import { AccessTokenService } from './access-token.service.js';
 import { AuditLog } from './audit-log.js';
+import { GrantService } from './grant.service.js';
 import { type InvitationMailer, InvitationService } from './invitation.service.js';
 import { MemberService } from './member.service.js';
 import { sessionSecret } from './server-secrets.js';
@@ -16,6 +17,7 @@ export interface TeamServices {
   audit: AuditLog;
   throttle: SignInThrottle;
   tokens: AccessTokenService;
+  grants: GrantService;
   /** The key that signs session cookies, shared through the database. */
   sessionSecret(): Promise<string>;
 }
@@ -46,6 +48,7 @@ export function createTeamServices(store: Store, options: TeamOptions): TeamServ
     ),
     members,
     tokens: new AccessTokenService(store, members, audit, clock, newId),
+    grants: new GrantService(store, audit, clock, newId),
     audit,
     throttle: new SignInThrottle(store, clock),
     sessionSecret: () => sessionSecret(store, options.secretFromEnvironment),
