@@ -206,6 +206,7 @@ describe.each(ENGINES)('a team server on %s', (engine) => {
     const bea = members.find((m) => m.email === BEA.email);
     const beaClient = new TeamClient(server);
     await beaClient.signIn(BEA.email, BEA.password);
+    const staleCookie = beaClient.cookieHeader();
     const off = await admin.call<Member>('PATCH', `/members/${bea?.userId}`, { json: { active: false } });
     expect(off.body).toMatchObject({ active: false, deactivatedAt: expect.any(String) });
     expect((await beaClient.call('GET', '/ideas')).status).toBe(401);
@@ -216,6 +217,11 @@ describe.each(ENGINES)('a team server on %s', (engine) => {
     expect(again.headers.getSetCookie()).toEqual([]);
     await admin.call('PATCH', `/members/${bea?.userId}`, { json: { active: true } });
     await beaClient.signIn(BEA.email, BEA.password);
+    // A browser that still holds the dead session's cookie signs in and stays signed in.
+    const stale = new TeamClient(server);
+    stale.setCookieHeader(staleCookie);
+    await stale.signIn(BEA.email, BEA.password);
+    expect((await stale.call('GET', '/me')).status).toBe(200);
 
     const self = members.find((m) => m.email === ADMIN.email);
     const demote = await admin.call<Problem>('PATCH', `/members/${self?.userId}`, {

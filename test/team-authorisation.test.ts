@@ -6,7 +6,8 @@
  * Callers: anonymous; the owner of the objects (a researcher); another researcher; an org admin
  * (admin role only — admins see no one's research data); a deactivated member (their cookie from
  * before); a member of another organisation (a session of another team server); the owner's
- * read-only access token; a revoked token.
+ * read-only access token; a revoked token; three coaches: one the owner shares everything with,
+ * one without a grant, and one whose grant the owner revoked.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,8 +25,11 @@ import {
 } from './support/team-server.js';
 import { tempDirs } from './support/temp.js';
 
-/** Who may use a path: everyone; admins; any member, on their own data; the owner of `{id}`. */
-type Access = 'public' | 'admin' | 'member' | 'owner';
+/**
+ * Who may use a path: everyone; admins; any member, on their own data; the owner of `{id}`; a
+ * coach the researcher `{researcherId}` shares with (read only, through the grant).
+ */
+type Access = 'public' | 'admin' | 'member' | 'owner' | 'shared';
 
 const ACCESS: Record<string, Access> = {
   '/health': 'public',
@@ -112,6 +116,18 @@ const ACCESS: Record<string, Access> = {
   '/calendar.ics': 'member',
   '/calendar/feeds': 'member',
   '/calendar/feeds/{id}': 'owner',
+  '/coaches': 'member',
+  '/grants': 'member',
+  '/grants/{id}': 'owner',
+  '/grants/access-log': 'member',
+  '/shared-with-me': 'member',
+  '/shared/{researcherId}/ideas': 'shared',
+  '/shared/{researcherId}/areas': 'shared',
+  '/shared/{researcherId}/plans': 'shared',
+  '/shared/{researcherId}/practice': 'shared',
+  '/shared/{researcherId}/sessions': 'shared',
+  '/shared/{researcherId}/experiments': 'shared',
+  '/shared/{researcherId}/experiments/{id}/report': 'shared',
 };
 
 type ActorName =
@@ -122,7 +138,10 @@ type ActorName =
   | 'other researcher'
   | 'org admin'
   | 'deactivated member'
-  | 'other organisation';
+  | 'other organisation'
+  | 'coach with grant'
+  | 'coach without grant'
+  | 'coach after revocation';
 const ACTORS: readonly ActorName[] = [
   'anonymous',
   'other researcher',
@@ -131,6 +150,9 @@ const ACTORS: readonly ActorName[] = [
   'other organisation',
   'read-only token',
   'revoked token',
+  'coach with grant',
+  'coach without grant',
+  'coach after revocation',
   // Last: the owner's own calls may change or delete the objects the others were refused.
   'owner',
 ];
@@ -147,6 +169,9 @@ function expected(
 ): 401 | 403 | 404 | 'reached' {
   if (access === 'public') return 'reached';
   if (['anonymous', 'deactivated member', 'other organisation', 'revoked token'].includes(actor)) return 401;
+  // Only the coach with a live grant reads a shared researcher; to anyone else, and to the
+  // researcher's own token, it looks like nobody is there.
+  if (access === 'shared') return actor === 'coach with grant' ? 'reached' : 404;
   if (actor === 'read-only token') {
     // The owner's token: it reads what the owner may read, and changes nothing.
     if (access === 'admin' || SESSION_ONLY.test(path) || method !== 'get') return 403;
@@ -200,6 +225,13 @@ beforeAll(async () => {
     email: 'dora@example.org',
     password: 'dora will be deactivated',
   });
+  const coach = (name: string, email: string) =>
+    inviteAndJoin(admin, { name, email, password: `${name.toLowerCase()} coaches researchers` }, ['coach']);
+  const coaches = {
+    granted: await coach('Cora Coach', 'cora@example.org'),
+    ungranted: await coach('Carl Coach', 'carl@example.org'),
+    revoked: await coach('Rita Revoked', 'rita@example.org'),
+  };
   const members = (await admin.call<{ items: Member[] }>('GET', '/members')).body.items;
   const dora = members.find((m) => m.email === 'dora@example.org');
   const deactivated = await admin.call('PATCH', `/members/${dora?.userId}`, { json: { active: false } });
@@ -220,6 +252,9 @@ beforeAll(async () => {
   clients.set('org admin', orgAdmin);
   clients.set('deactivated member', leaver);
   clients.set('other organisation', strangerHere);
+  clients.set('coach with grant', coaches.granted);
+  clients.set('coach without grant', coaches.ungranted);
+  clients.set('coach after revocation', coaches.revoked);
 
   // The owner's objects.
   ids['/ideas'] = (await created(owner, '/ideas', { text: 'Outline before drafting' })).id;
@@ -287,6 +322,20 @@ beforeAll(async () => {
   );
   ids['/account/sessions'] = sessions.body.items.find((s) => s.current)?.id ?? '';
   ids['/members'] = members.find((m) => m.email === 'otto@example.org')?.userId ?? '';
+  // Sharing: everything with Cora; a grant Rita had, revoked; one more to Cora that the owner's
+  // own DELETE may revoke without ending the first.
+  const userIdOf = (email: string) => members.find((m) => m.email === email)?.userId ?? '';
+  ids.researcher = userIdOf('olive@example.org');
+  const everything = ['ideas', 'plans', 'sessions', 'experiments'];
+  await created(owner, '/grants', { coachId: userIdOf('cora@example.org'), scopes: everything });
+  const ritas = await created(owner, '/grants', {
+    coachId: userIdOf('rita@example.org'),
+    scopes: everything,
+  });
+  expect((await owner.call('DELETE', `/grants/${ritas.id}`)).status).toBe(200);
+  ids['/grants'] = (
+    await created(owner, '/grants', { coachId: userIdOf('cora@example.org'), scopes: ['sessions'] })
+  ).id;
   const pending = await admin.call<{ invitation: { id: string } }>('POST', '/invitations', {
     json: { email: 'pending@example.org', roles: ['coach'] },
   });
@@ -302,6 +351,10 @@ afterAll(async () => {
 
 /** The concrete path of a template: `{id}` is the owner's object of that collection (or `missing`). */
 function concrete(template: string, missing?: string): string {
+  if (template.startsWith('/shared/{researcherId}'))
+    return template
+      .replace('{researcherId}', missing ?? ids.researcher ?? '')
+      .replace('{id}', ids['/experiments'] ?? '');
   if (template === '/sessions/{id}/ideas/{ideaId}')
     return `/sessions/${missing ?? ids['/sessions']}/ideas/${missing ?? ids['/sessions/ideas']}`;
   return template
@@ -374,7 +427,13 @@ describe('route × actor authorisation matrix', () => {
       const absent =
         access === 'owner'
           ? await probe(clients.get('owner')!, method.toUpperCase(), concrete(path, 'zzzzzzzzzz'))
-          : undefined;
+          : access === 'shared'
+            ? await probe(
+                clients.get('coach with grant')!,
+                method.toUpperCase(),
+                concrete(path, 'zzzzzzzzzz'),
+              )
+            : undefined;
       if (absent !== undefined && ![404, 422].includes(absent))
         wrong.push(`${method.toUpperCase()} ${path} with an unknown id: ${absent}, expected 404 or 422`);
       for (const actor of ACTORS) {
@@ -390,9 +449,9 @@ describe('route × actor authorisation matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // 80-odd operations × 6 callers; printed for the closing note.
+    // 100-odd operations × 11 callers; printed for the closing note.
     console.info(`authorisation matrix: ${cells} route × actor cells`);
-    expect(cells).toBeGreaterThan(400);
+    expect(cells).toBeGreaterThan(1000);
   }, 120_000);
 
   it('lets members sign out and leave, ending only their own sessions', async () => {

@@ -84,6 +84,15 @@ import {
   SetupInput,
   SignInInput,
 } from '../core/team/account.js';
+import {
+  Coach,
+  CoachList,
+  Grant,
+  GrantAccess,
+  GrantAccessList,
+  GrantInput,
+  GrantList,
+} from '../core/team/grants.js';
 import type { JsonSchema } from './openapi-parts.js';
 
 /**
@@ -163,6 +172,12 @@ const RESPONSES: Record<string, z.ZodMiniType> = {
   AccessToken,
   AccessTokenList,
   NewAccessToken,
+  Coach,
+  CoachList,
+  Grant,
+  GrantList,
+  GrantAccess,
+  GrantAccessList,
 };
 
 /** Every request body, by component name. */
@@ -198,6 +213,7 @@ const REQUESTS: Record<string, z.ZodMiniType> = {
   InvitationInput,
   AcceptInvitationInput,
   MemberUpdateInput,
+  GrantInput,
   ForgotPasswordInput,
   ResetPasswordInput,
   ChangePasswordInput,

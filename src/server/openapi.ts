@@ -3,6 +3,7 @@ import { EXPORT_FORMATS } from '../core/export-formats.js';
 import { IdeaListQuery } from '../core/ideas.js';
 import { componentSchemas } from './openapi-components.js';
 import { experimentPaths } from './openapi-experiments.js';
+import { grantPaths } from './openapi-grants.js';
 import { idParam, type JsonSchema, json, ok, ref } from './openapi-parts.js';
 import { FEED_DESCRIPTION, planPaths } from './openapi-plans.js';
 import { sessionPaths } from './openapi-sessions.js';
@@ -143,7 +144,7 @@ export function openApiDocument(version: string, options: { team?: boolean } = {
         },
       },
       ...identityPaths(),
-      ...(options.team ? teamPaths() : {}),
+      ...(options.team ? { ...teamPaths(), ...grantPaths() } : {}),
       ...sessionPaths(),
       ...experimentPaths(),
       ...planPaths(),

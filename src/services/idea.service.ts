@@ -94,12 +94,14 @@ export class IdeaService {
   }
 
   /** One page of ideas matching the query, newest first. */
-  async list(actor: Actor, query: unknown): Promise<IdeaPage> {
+  /** A page of the actor's ideas; `withinAreas` narrows it to some areas (a coach's grant). */
+  async list(actor: Actor, query: unknown, withinAreas: readonly string[] | null = null): Promise<IdeaPage> {
     const parsed = parseInput(IdeaListQuery, query);
     return this.ideas.list(
       actor.userId,
       {
         areaId: parsed.area,
+        areaIds: withinAreas ?? undefined,
         source: parsed.source,
         status: parsed.status,
         search: parsed.q,

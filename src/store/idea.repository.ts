@@ -8,6 +8,8 @@ import { ideaMatches, searchTerms } from './search.js';
 
 export interface IdeaFilter {
   areaId?: string | undefined;
+  /** Only ideas of these areas (a coach's grant limited to some areas). */
+  areaIds?: readonly string[] | undefined;
   source?: IdeaSource | undefined;
   status?: IdeaStatus | undefined;
   search?: string | undefined;
@@ -99,6 +101,7 @@ export class IdeaRepository {
   ): Promise<{ items: Idea[]; nextCursor: string | null }> {
     let query = this.db.selectFrom('ideas').selectAll().where('user_id', '=', userId);
     if (filter.areaId) query = query.where('area_id', '=', filter.areaId);
+    if (filter.areaIds) query = query.where('area_id', 'in', filter.areaIds.length ? filter.areaIds : ['']);
     if (filter.source) query = query.where('source', '=', filter.source);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.since) query = query.where('created_at', '>=', filter.since);

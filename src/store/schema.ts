@@ -327,6 +327,7 @@ export interface GrantsTable {
   researcher_id: string;
   coach_id: string;
   scopes: string;
+  area_ids: string | null;
   created_at: Timestamp;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
@@ -338,6 +339,7 @@ export interface GrantAccessLogTable {
   researcher_id: string;
   coach_id: string;
   scope: string;
+  object_id: string | null;
   created_at: Timestamp;
 }
 

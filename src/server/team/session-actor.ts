@@ -30,8 +30,12 @@ export function sessionActor(team: TeamHttp): MiddlewareHandler<AppEnv> {
       if (actor) c.set('actor', actor);
     }
     await next();
-    // A sliding session's refreshed cookie goes back with whatever the route answered.
-    for (const cookie of headers.getSetCookie()) c.res.headers.append('set-cookie', cookie);
+    // A sliding session's refreshed (or a dead session's cleared) cookie goes back with whatever
+    // the route answered — unless the route set that cookie itself: signing in with a stale
+    // cookie must keep the new session, not clear it right after.
+    const setByRoute = new Set(c.res.headers.getSetCookie().map(cookieName));
+    for (const cookie of headers.getSetCookie())
+      if (!setByRoute.has(cookieName(cookie))) c.res.headers.append('set-cookie', cookie);
   };
 }
 
@@ -41,3 +45,5 @@ export async function stillSignedIn(team: TeamHttp, headers: Headers): Promise<b
   if (!found) return false;
   return (await team.services.members.actorFor(found.user.id)) !== undefined;
 }
+
+const cookieName = (setCookie: string): string => setCookie.slice(0, setCookie.indexOf('='));

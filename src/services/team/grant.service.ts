@@ -1,5 +1,7 @@
-import { notFound, WhetstoneError } from '../../core/errors.js';
+import { notFound, validationError, WhetstoneError } from '../../core/errors.js';
 import {
+  type Coach,
+  expiryOfUntil,
   type Grant,
   type GrantAccess,
   GrantInput,
@@ -7,30 +9,42 @@ import {
   normaliseScopes,
 } from '../../core/team/grants.js';
 import { parseInput } from '../../core/validation.js';
+import { AreaRepository } from '../../store/area.repository.js';
 import type { Store } from '../../store/connect.js';
 import { GrantRepository } from '../../store/team/grant.repository.js';
 import { OrganisationRepository } from '../../store/team/organisation.repository.js';
 import type { Actor, Clock } from '../context.js';
+import type { SettingsService } from '../settings.service.js';
 import type { AuditLog, RequestMeta } from './audit-log.js';
-import { memberOf } from './policy.js';
+import { memberOf, sharedReader } from './policy.js';
 
 const ACCESS_LOG_LIMIT = 200;
+
+/** What a coach may read of a researcher, for one request: who to read as, and any area limit. */
+export interface SharedView {
+  /** Stands for the researcher, read only. */
+  actor: Actor;
+  /** The areas the ideas scope is limited to; null means every area. */
+  areaIds: string[] | null;
+}
 
 /**
  * Sharing with a coach: a researcher grants a named coach read access to chosen scopes, until a
  * date or until revoked (at once). A coach reads a researcher's data only through `viewAs`, which
- * checks the grant on every request and writes the access log the researcher sees.
+ * checks the grant on every request (see `sharedReader` in the policy) and writes the access log
+ * the researcher sees.
  */
 export class GrantService {
   constructor(
     private readonly store: Store,
+    private readonly settings: SettingsService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly newId: () => string,
   ) {}
 
-  /** The organisation's coaches, for choosing whom to share with. */
-  async coaches(actor: Actor): Promise<{ id: string; name: string }[]> {
+  /** The organisation's active coaches other than the actor: whom they may share with. */
+  async coaches(actor: Actor): Promise<Coach[]> {
     const { orgId, userId } = memberOf(actor);
     const members = await new OrganisationRepository(this.store.db).members(orgId);
     return members
@@ -42,26 +56,25 @@ export class GrantService {
     const { orgId, userId } = memberOf(actor);
     const data = parseInput(GrantInput, input);
     if (!(await this.coaches(actor)).some((coach) => coach.id === data.coachId))
-      throw new WhetstoneError('validation', 'coachId: is not a coach of your organisation', [
-        { field: 'coachId', message: 'is not a coach of your organisation' },
-      ]);
-    const now = this.now();
-    // "Until" a date means through that whole day (UTC).
-    const expiresAt = data.until
-      ? new Date(Date.parse(`${data.until}T00:00:00Z`) + 86_400_000).toISOString()
-      : null;
-    if (expiresAt !== null && expiresAt <= now)
-      throw new WhetstoneError('validation', 'until: must be today or later', [
-        { field: 'until', message: 'must be today or later' },
-      ]);
-    const id = this.newId();
+      throw validationError('coachId', 'is not a coach of your organisation');
     const scopes = normaliseScopes(data.scopes);
+    const areaIds = [...new Set(data.areaIds ?? [])];
+    if (areaIds.length > 0 && !scopes.includes('ideas'))
+      throw validationError('areaIds', 'limit the ideas scope; share ideas too, or leave the areas out');
+    const areas = new AreaRepository(this.store.db, this.store.engine);
+    for (const id of areaIds)
+      if (!(await areas.findById(userId, id))) throw validationError('areaIds', `no area ${id} of yours`);
+    const now = this.now();
+    const expiresAt = data.until ? expiryOfUntil(data.until, await this.settings.timeZone(actor)) : null;
+    if (expiresAt !== null && expiresAt <= now) throw validationError('until', 'must be today or later');
+    const id = this.newId();
     await new GrantRepository(this.store.db).insert({
       id,
       orgId,
       researcherId: userId,
       coachId: data.coachId,
-      scopes: scopes.join(','),
+      scopes,
+      areaIds: areaIds.length > 0 ? areaIds : null,
       createdAt: now,
       expiresAt,
     });
@@ -71,25 +84,24 @@ export class GrantService {
         actorUserId: userId,
         kind: 'grant.created',
         subjectUserId: data.coachId,
-        detail: { scopes, expiresAt },
+        detail: { scopes, areaIds, expiresAt },
       },
       meta,
     );
     return this.mine(actor, id);
   }
 
-  /** Grants the actor gave, newest first. */
+  /** Grants the actor gave, newest first, in every state. */
   async given(actor: Actor): Promise<Grant[]> {
     return new GrantRepository(this.store.db).byResearcher(memberOf(actor).userId, this.now());
   }
 
-  /** Active grants to the actor as a coach. */
+  /** Grants that let the actor, as a coach, read someone now. */
   async sharedWithMe(actor: Actor): Promise<Grant[]> {
     const me = memberOf(actor);
     if (!me.roles.includes('coach')) return [];
-    return (await new GrantRepository(this.store.db).byCoach(me.userId, this.now())).filter(
-      (g) => g.state === 'active',
-    );
+    const grants = await new GrantRepository(this.store.db).byCoach(me.userId, this.now());
+    return grants.filter((g) => g.state === 'active');
   }
 
   async revoke(actor: Actor, id: string, meta: RequestMeta): Promise<Grant> {
@@ -104,28 +116,36 @@ export class GrantService {
     return this.mine(actor, id);
   }
 
+  /** What coaches opened of the actor's, newest first (the latest 200). */
   async accessLog(actor: Actor): Promise<GrantAccess[]> {
     return new GrantRepository(this.store.db).accessLog(memberOf(actor).userId, ACCESS_LOG_LIMIT);
   }
 
   /**
-   * The researcher as the coach may read them, for one scope: only with an active grant naming
-   * that scope, while the coach still holds the coach role. Otherwise the researcher is simply
-   * not found (404) — the same as for a person who does not exist. Each use is logged.
+   * The researcher as the coach may read them, for one scope, logged for the researcher to see.
+   * `objectId` names the one thing opened (an experiment's report); a listing has none.
    */
-  async viewAs(actor: Actor, researcherId: string, scope: GrantScope): Promise<Actor> {
+  async viewAs(
+    actor: Actor,
+    researcherId: string,
+    scope: GrantScope,
+    objectId: string | null = null,
+  ): Promise<SharedView> {
     const grant = (await this.sharedWithMe(actor)).find(
       (g) => g.researcher.id === researcherId && g.scopes.includes(scope),
     );
+    const reader = sharedReader(actor, researcherId, grant, scope);
+    // sharedReader refused unless there is a grant; the check keeps the types honest.
     if (!grant) throw notFound('shared researcher', researcherId);
-    await new GrantRepository(this.store.db).logAccess(
-      grant.id,
+    await new GrantRepository(this.store.db).logAccess({
+      grantId: grant.id,
       researcherId,
-      actor.userId,
+      coachId: actor.userId,
       scope,
-      this.now(),
-    );
-    return { userId: researcherId, token: { id: `grant:${grant.id}`, scope: 'read' } };
+      objectId,
+      at: this.now(),
+    });
+    return { actor: reader, areaIds: grant.areas && grant.areas.map((area) => area.id) };
   }
 
   private async mine(actor: Actor, id: string): Promise<Grant> {

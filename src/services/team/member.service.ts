@@ -4,6 +4,7 @@ import { normaliseRoles } from '../../core/team/roles.js';
 import { parseInput } from '../../core/validation.js';
 import type { Store } from '../../store/connect.js';
 import { AccountRepository } from '../../store/team/account.repository.js';
+import { GrantRepository } from '../../store/team/grant.repository.js';
 import { OrganisationRepository } from '../../store/team/organisation.repository.js';
 import { inTransaction } from '../../store/transaction.js';
 import type { Actor, Clock } from '../context.js';
@@ -81,9 +82,16 @@ export class MemberService {
           'conflict',
           'you are the last admin of the organisation; make someone else an admin before you leave',
         );
-      await orgs.setActive(me.orgId, me.userId, false, this.clock().toISOString());
+      const now = this.clock().toISOString();
+      await orgs.setActive(me.orgId, me.userId, false, now);
       await new AccountRepository(trx, this.store.engine).deleteSessions(me.userId);
-      await this.audit.record({ orgId: me.orgId, actorUserId: me.userId, kind: 'member.left' }, meta, trx);
+      // What they shared stops being shared with them gone; a later return starts afresh.
+      const grantsRevoked = await new GrantRepository(trx).revokeAllBy(me.userId, now);
+      await this.audit.record(
+        { orgId: me.orgId, actorUserId: me.userId, kind: 'member.left', detail: { grantsRevoked } },
+        meta,
+        trx,
+      );
     });
   }
 

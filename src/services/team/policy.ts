@@ -1,4 +1,5 @@
-import { forbidden } from '../../core/errors.js';
+import { forbidden, notFound } from '../../core/errors.js';
+import type { Grant, GrantScope } from '../../core/team/grants.js';
 import type { Role } from '../../core/team/roles.js';
 import type { Actor } from '../context.js';
 
@@ -55,4 +56,27 @@ export function authoriseAccountManagement(actor: Actor): TeamMember {
   if (actor.token)
     throw forbidden('sign in on the web page to manage sessions, passwords and tokens; a token cannot');
   return member;
+}
+
+/**
+ * A coach reads a researcher's data only through an active grant that names the scope, and only
+ * while they hold the coach role. Anything else looks like a researcher who does not exist (404),
+ * so nobody can probe for who shared what. The actor returned stands for the researcher and may
+ * only read: every write under it fails `authoriseWrite`.
+ */
+export function sharedReader(
+  actor: Actor,
+  researcherId: string,
+  grant: Pick<Grant, 'id' | 'scopes' | 'state' | 'coach' | 'researcher'> | undefined,
+  scope: GrantScope,
+): Actor {
+  const allowed =
+    actor.member?.roles.includes('coach') === true &&
+    grant !== undefined &&
+    grant.state === 'active' &&
+    grant.coach.id === actor.userId &&
+    grant.researcher.id === researcherId &&
+    grant.scopes.includes(scope);
+  if (!allowed) throw notFound('shared researcher', researcherId);
+  return { userId: researcherId, token: { id: `grant:${grant.id}`, scope: 'read' } };
 }

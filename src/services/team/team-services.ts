@@ -1,5 +1,6 @@
 import type { Store } from '../../store/connect.js';
 import type { Clock } from '../context.js';
+import { SettingsService } from '../settings.service.js';
 import { AccessTokenService } from './access-token.service.js';
 import { AuditLog } from './audit-log.js';
 import { GrantService } from './grant.service.js';
@@ -48,7 +49,7 @@ export function createTeamServices(store: Store, options: TeamOptions): TeamServ
     ),
     members,
     tokens: new AccessTokenService(store, members, audit, clock, newId),
-    grants: new GrantService(store, audit, clock, newId),
+    grants: new GrantService(store, new SettingsService(store), audit, clock, newId),
     audit,
     throttle: new SignInThrottle(store, clock),
     sessionSecret: () => sessionSecret(store, options.secretFromEnvironment),

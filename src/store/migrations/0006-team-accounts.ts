@@ -158,40 +158,6 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .execute();
   await db.schema.createIndex('access_tokens_user').on('access_tokens').column('user_id').execute();
 
-  // A researcher's read grant to a coach, over chosen scopes, until revoked or a date.
-  await db.schema
-    .createTable('grants')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('org_id', 'text', (c) => c.notNull().references('organisations.id'))
-    .addColumn('researcher_id', 'text', (c) => c.notNull().references('users.id'))
-    .addColumn('coach_id', 'text', (c) => c.notNull().references('users.id'))
-    /** Comma-separated, sorted: `ideas,plans`. */
-    .addColumn('scopes', 'text', (c) => c.notNull())
-    .addColumn('created_at', timestamp, (c) => c.notNull())
-    .addColumn('expires_at', timestamp)
-    .addColumn('revoked_at', timestamp)
-    .execute();
-  await db.schema.createIndex('grants_researcher').on('grants').column('researcher_id').execute();
-  await db.schema.createIndex('grants_coach').on('grants').column('coach_id').execute();
-
-  // What a coach opened under a grant, and when: the researcher's access log.
-  await db.schema
-    .createTable('grant_access_log')
-    .addColumn('seq', bigint, (c) =>
-      engine === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey(),
-    )
-    .addColumn('grant_id', 'text', (c) => c.notNull().references('grants.id'))
-    .addColumn('researcher_id', 'text', (c) => c.notNull())
-    .addColumn('coach_id', 'text', (c) => c.notNull())
-    .addColumn('scope', 'text', (c) => c.notNull())
-    .addColumn('created_at', timestamp, (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('grant_access_log_researcher')
-    .on('grant_access_log')
-    .columns(['researcher_id', 'seq'])
-    .execute();
-
   await db.schema
     .createTable('audit_events')
     .addColumn('seq', bigint, (c) =>
