@@ -13,7 +13,7 @@ import type {
   NewAccessToken,
   NewInvitation,
 } from '../src/core/team/account.js';
-import { createPostgresDatabase, ENGINES } from './harness/stores.js';
+import { ENGINES } from './harness/stores.js';
 import { cliEnv, runWhet } from './support/cli.js';
 import { call, type Problem } from './support/http.js';
 import { assertCliBuilt } from './support/paths.js';
@@ -24,6 +24,7 @@ import {
   startTeamServer,
   TeamClient,
   type TeamServer,
+  teamDatabase,
 } from './support/team-server.js';
 import { tempDirs } from './support/temp.js';
 
@@ -42,13 +43,9 @@ describe.each(ENGINES)('a team server on %s', (engine) => {
     assertCliBuilt();
     const root = dirs.make(`whet-team-${engine}`);
     env = cliEnv({ XDG_DATA_HOME: join(root, 'xdg'), HOME: root });
-    let db = join(root, 'team.db');
-    if (engine === 'postgres') {
-      const database = await createPostgresDatabase();
-      db = database.url;
-      dropDatabase = database.drop;
-    }
-    server = await startTeamServer({ db, env });
+    const database = await teamDatabase(engine, root);
+    dropDatabase = database.drop;
+    server = await startTeamServer({ db: database.db, env });
   });
 
   afterAll(async () => {

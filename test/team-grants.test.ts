@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage, Member } from '../src/core/team/account.js';
 import type { Grant, GrantAccess } from '../src/core/team/grants.js';
-import { createPostgresDatabase, ENGINES } from './harness/stores.js';
+import { ENGINES } from './harness/stores.js';
 import { cliEnv } from './support/cli.js';
 import type { Problem } from './support/http.js';
 import { assertCliBuilt } from './support/paths.js';
@@ -18,6 +18,7 @@ import {
   startTeamServer,
   type TeamClient,
   type TeamServer,
+  teamDatabase,
 } from './support/team-server.js';
 import { tempDirs } from './support/temp.js';
 
@@ -50,13 +51,9 @@ describe.each(ENGINES)('sharing with a coach on %s', (engine) => {
     assertCliBuilt();
     const root = dirs.make(`whet-grants-${engine}`);
     const env = cliEnv({ XDG_DATA_HOME: join(root, 'xdg'), HOME: root, WHETSTONE_TEST_HOOKS: '1' });
-    let db = join(root, 'team.db');
-    if (engine === 'postgres') {
-      const database = await createPostgresDatabase();
-      db = database.url;
-      dropDatabase = database.drop;
-    }
-    server = await startTeamServer({ db, env });
+    const database = await teamDatabase(engine, root);
+    dropDatabase = database.drop;
+    server = await startTeamServer({ db: database.db, env });
     admin = await setUpOrganisation(server);
     olive = await inviteAndJoin(admin, {
       name: 'Olive Owner',

@@ -3,8 +3,11 @@
  * through its one-time link, invites people and signs them in, as a browser would (the session
  * cookie is kept, and unsafe requests carry the server's Origin).
  */
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Me, NewInvitation } from '../../src/core/team/account.js';
+import type { Engine } from '../../src/store/schema.js';
+import { createPostgresDatabase } from '../harness/stores.js';
 import { type ApiResponse, type CallOptions, call } from './http.js';
 import { startWhetServer, type WhetServer } from './server.js';
 
@@ -27,6 +30,16 @@ export async function startTeamServer(options: {
   const setupLink = /set up the organisation[^:]*: (\S+)/.exec(server.stdout())?.[1] ?? null;
   const publicUrl = /public address: (\S+)/.exec(server.stdout())?.[1];
   return { ...server, origin: new URL(publicUrl ?? server.url).origin, setupLink };
+}
+
+/** A database for a team server on `engine`: a file under `root`, or a fresh PostgreSQL database. */
+export async function teamDatabase(
+  engine: Engine,
+  root: string,
+): Promise<{ db: string; drop: () => Promise<void> }> {
+  if (engine === 'sqlite') return { db: join(root, 'team.db'), drop: async () => {} };
+  const database = await createPostgresDatabase();
+  return { db: database.url, drop: database.drop };
 }
 
 /** A person's browser without the page: one cookie jar, the server's Origin on every request. */
