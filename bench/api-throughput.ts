@@ -43,8 +43,9 @@ async function measure(
   label: string,
   serverArgs: string[],
   signIn?: (server: RunningServer) => Promise<Record<string, string>>,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<LoadReport> {
-  const server = await startServerProcess(serverArgs);
+  const server = await startServerProcess(serverArgs, env);
   try {
     const report = await loadTest(server, signIn ? await signIn(server) : undefined);
     console.log(
@@ -72,12 +73,24 @@ export async function apiThroughput(): Promise<BenchResult[]> {
       join(tmp.dir, 'whet.db'),
     ];
     const whet = await measure('Whetstone', whetArgs);
-    const base = await measure('baseline', tsxArgs('baseline-server.ts', join(tmp.dir, 'baseline.db')));
+    const base = await measure(
+      'baseline',
+      tsxArgs('baseline-server.ts', join(tmp.dir, 'baseline.db'), 'full'),
+    );
+    // What syncing every commit costs (decision 0022): the same server with synchronous=NORMAL.
+    const normal = await measure(
+      'sync=NORMAL',
+      [...whetArgs.slice(0, -1), join(tmp.dir, 'normal.db')],
+      undefined,
+      { ...process.env, WHETSTONE_SQLITE_SYNC: 'normal' },
+    );
     const teamDb = join(tmp.dir, 'team.db');
     await setUpTeam(teamDb);
     const team = await measure('team+auth', [...whetArgs.slice(0, -1), teamDb, '--team'], signInHeaders);
     const ratio = whet.rps / base.rps;
     const authRatio = team.rps / whet.rps;
+    const syncRatio = whet.rps / normal.rps;
+    console.log(`  ratio synchronous FULL / NORMAL req/s = ${syncRatio.toFixed(2)}`);
     console.log(`  ratio Whetstone / baseline req/s = ${ratio.toFixed(2)}`);
     console.log(`  ratio team (signed in) / solo req/s = ${authRatio.toFixed(2)}`);
     return [
@@ -91,6 +104,12 @@ export async function apiThroughput(): Promise<BenchResult[]> {
         name: 'API capture, signed in (team) vs solo',
         target: 'info',
         measured: `ratio ${authRatio.toFixed(2)} (${team.rps.toFixed(0)} vs ${whet.rps.toFixed(0)} req/s; p99 ${fmtMs(team.p99)})`,
+        pass: null,
+      },
+      {
+        name: 'API capture, SQLite sync FULL vs NORMAL',
+        target: 'info',
+        measured: `ratio ${syncRatio.toFixed(2)} (${whet.rps.toFixed(0)} vs ${normal.rps.toFixed(0)} req/s; p99 ${fmtMs(whet.p99)} vs ${fmtMs(normal.p99)})`,
         pass: null,
       },
       {

@@ -1,6 +1,6 @@
 // The throughput baseline: a bare node:http server doing the same capture insert with
 // better-sqlite3 (same table shape, indexes and full-text trigger as Whetstone's SQLite schema).
-// Usage: node --import tsx bench/baseline-server.ts <db-file>
+// Usage: node --import tsx bench/baseline-server.ts <db-file> [full|normal]  (SQLite's synchronous)
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +11,7 @@ if (!file) throw new Error('usage: baseline-server.ts <db-file>');
 
 const db = new Database(file);
 db.pragma('journal_mode = WAL');
-db.pragma('synchronous = NORMAL');
+db.pragma(`synchronous = ${process.argv[3] === 'normal' ? 'NORMAL' : 'FULL'}`);
 db.exec(`
   create table if not exists ideas (
     seq integer primary key, id text not null unique, user_id text not null, text text not null,

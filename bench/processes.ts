@@ -21,8 +21,12 @@ export interface RunningServer {
  * Spawns `node args...` and resolves once its stdout names a loopback URL (both Whetstone's
  * "Whetstone is running at http://127.0.0.1:PORT/" and the baseline server's banner do).
  */
-export function startServerProcess(args: string[], timeoutMs = 20_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServerProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 20_000,
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {

@@ -21,9 +21,14 @@ export function fastCapture(argv: readonly string[]): boolean {
   if (!parsed) return false;
   // A value may be refused while an experiment rates its ideas blind; the services decide that.
   if (parsed.values.value !== undefined) return false;
-  const location = resolveDatabaseLocation(parsed.values.db, process.env);
+  let location: ReturnType<typeof resolveDatabaseLocation>;
+  try {
+    location = resolveDatabaseLocation(parsed.values.db, process.env);
+  } catch {
+    return false; // a misconfigured environment: the full CLI explains it in its usual words
+  }
   if (location.engine !== 'sqlite') return false;
-  const store = SqliteCapture.open(location.path, LOCAL_ACTOR.userId);
+  const store = SqliteCapture.open(location.path, LOCAL_ACTOR.userId, location.sync);
   if (!store) return false;
   try {
     const { values } = parsed;

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { WhetstoneError } from '../core/errors.js';
 import { loadPostgresDriver, loadSqliteDriver } from './drivers.js';
-import { type DatabaseLocation, describeLocation } from './location.js';
+import { type DatabaseLocation, DEFAULT_SQLITE_SYNC, describeLocation, type SqliteSync } from './location.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database, Engine } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
@@ -18,7 +18,10 @@ export interface Store {
 
 /** Opens (creating and migrating if needed) the database at `location`. */
 export async function openStore(location: DatabaseLocation): Promise<Store> {
-  const db = location.engine === 'sqlite' ? openSqlite(location.path) : openPostgres(location.url);
+  const db =
+    location.engine === 'sqlite'
+      ? openSqlite(location.path, location.sync ?? DEFAULT_SQLITE_SYNC)
+      : openPostgres(location.url);
   const store: Store = {
     db,
     engine: location.engine,
@@ -34,7 +37,7 @@ export async function openStore(location: DatabaseLocation): Promise<Store> {
   return store;
 }
 
-function openSqlite(path: string): Kysely<Database> {
+function openSqlite(path: string, sync: SqliteSync): Kysely<Database> {
   const file = resolve(path);
   const dir = dirname(file);
   try {
@@ -47,10 +50,10 @@ function openSqlite(path: string): Kysely<Database> {
   try {
     const BetterSqlite3 = loadSqliteDriver();
     const sqlite = new BetterSqlite3(file);
-    // WAL lets `whet` write while `whet serve` reads; a committed transaction survives a killed
-    // process with synchronous=NORMAL (only an OS crash could lose the last commits).
+    // WAL lets `whet` write while `whet serve` reads. With synchronous=FULL a commit is on the
+    // disk before it is acknowledged (see SqliteSync for what NORMAL gives up).
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });

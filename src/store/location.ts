@@ -1,7 +1,30 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { WhetstoneError } from '../core/errors.js';
 
-export type DatabaseLocation = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string };
+/**
+ * How hard SQLite waits for the disk at each commit (`PRAGMA synchronous`): `full` syncs the
+ * write-ahead log at every commit, so a commit survives a power cut; `normal` only at checkpoints,
+ * so a killed process loses nothing but a power cut may lose the last commits. See decision 0022.
+ */
+export type SqliteSync = 'full' | 'normal';
+export const DEFAULT_SQLITE_SYNC: SqliteSync = 'full';
+
+export type DatabaseLocation =
+  | { engine: 'sqlite'; path: string; sync?: SqliteSync }
+  | { engine: 'postgres'; url: string };
+
+/** `WHETSTONE_SQLITE_SYNC=normal|full`; anything else is refused rather than guessed. */
+export function sqliteSyncOf(env: NodeJS.ProcessEnv): SqliteSync {
+  const value = env.WHETSTONE_SQLITE_SYNC?.trim().toLowerCase();
+  if (!value) return DEFAULT_SQLITE_SYNC;
+  if (value === 'full' || value === 'normal') return value;
+  throw new WhetstoneError(
+    'validation',
+    `WHETSTONE_SQLITE_SYNC: must be "full" or "normal", not "${value}"`,
+    [{ field: 'WHETSTONE_SQLITE_SYNC', message: 'must be "full" or "normal"' }],
+  );
+}
 
 /** The XDG data directory's Whetstone file: `$XDG_DATA_HOME/whetstone/whetstone.db`. */
 export function defaultSqlitePath(env: NodeJS.ProcessEnv): string {
@@ -21,10 +44,10 @@ export function resolveDatabaseLocation(
   if (explicit) {
     return /^postgres(ql)?:\/\//.test(explicit)
       ? { engine: 'postgres', url: explicit }
-      : { engine: 'sqlite', path: explicit };
+      : { engine: 'sqlite', path: explicit, sync: sqliteSyncOf(env) };
   }
   if (env.DATABASE_URL) return { engine: 'postgres', url: env.DATABASE_URL };
-  return { engine: 'sqlite', path: defaultSqlitePath(env) };
+  return { engine: 'sqlite', path: defaultSqlitePath(env), sync: sqliteSyncOf(env) };
 }
 
 /** A location as people read it: the file path, or the URL without its password. */

@@ -1,6 +1,7 @@
 import { ACTIVE_EXPERIMENT_STATES } from '../core/experiments/view.js';
 import type { Idea } from '../core/ideas.js';
 import { loadSqliteDriver } from './drivers.js';
+import { DEFAULT_SQLITE_SYNC, type SqliteSync } from './location.js';
 import { ideaToRow } from './rows.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
@@ -20,7 +21,11 @@ export interface AreaBrief {
 export class SqliteCapture {
   private constructor(private readonly db: import('better-sqlite3').Database) {}
 
-  static open(path: string, userId: string): SqliteCapture | undefined {
+  static open(
+    path: string,
+    userId: string,
+    sync: SqliteSync = DEFAULT_SQLITE_SYNC,
+  ): SqliteCapture | undefined {
     const Database = loadSqliteDriver();
     let db: import('better-sqlite3').Database;
     try {
@@ -30,6 +35,7 @@ export class SqliteCapture {
     }
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     const ready =
       db.pragma('user_version', { simple: true }) === SCHEMA_VERSION &&
       db.prepare('select 1 from users where id = ?').get(userId) !== undefined;
