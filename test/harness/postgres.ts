@@ -9,7 +9,7 @@ import { freePort } from '../support/free-port.js';
  * 127.0.0.1 only, trust auth, fsync off. PostgreSQL refuses to run as root, so under root the
  * binaries run as the `postgres` system user via `su`.
  */
-const PG_BIN = process.env.WHETSTONE_TEST_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+export const PG_BIN = process.env.WHETSTONE_TEST_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const run = promisify(execFile);
 
 export interface PgCluster {
