@@ -68,14 +68,14 @@ export function createApp({ services, mode, version, webRoot, advanceClock }: Ap
     return errorToProblem(c, error);
   });
   if (mode.kind === 'solo') {
-    app.use('*', securityHeaders(false, false));
+    app.use('*', securityHeaders(false));
     app.use('*', loopbackHostsOnly);
     app.use('*', async (c, next) => {
       c.set('actor', mode.actor);
       await next();
     });
   } else {
-    app.use('*', securityHeaders(mode.team.publicUrl.startsWith('https://'), true));
+    app.use('*', securityHeaders(mode.team.publicUrl.startsWith('https://')));
     app.use('*', sameOriginWrites(mode.team.publicUrl));
     app.use('/api/*', sessionActor(mode.team));
     app.use('/api/*', requireSignIn);
