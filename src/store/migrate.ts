@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003-experiments-and-pools.js';
 import * as m0004 from './migrations/0004-plans-and-practice.js';
 import * as m0005 from './migrations/0005-experiment-triage.js';
 import * as m0006 from './migrations/0006-team-accounts.js';
+import * as m0007 from './migrations/0007-live-changes.js';
 import type { Database, Engine } from './schema.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0004-plans-and-practice': m0004,
   '0005-experiment-triage': m0005,
   '0006-team-accounts': m0006,
+  '0007-live-changes': m0007,
 };
 
 if (Object.keys(MIGRATIONS).length !== SCHEMA_VERSION) {
