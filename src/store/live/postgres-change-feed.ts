@@ -1,7 +1,7 @@
 import type { Store } from '../connect.js';
 import type { ChangeFeed, ChangeFeedOptions } from './change-feed.js';
 import { LiveChangeRepository } from './live-change.repository.js';
-import { LIVE_CHANNEL } from './live-tables.js';
+import { LIVE_CHANNEL } from './live-triggers.js';
 import { PostgresListener } from './postgres-listener.js';
 import { Subscribers } from './subscribers.js';
 
