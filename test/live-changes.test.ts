@@ -177,4 +177,27 @@ describe('the live triggers on postgres', () => {
     await services.reviews.submitWeekly(ME, { weekOf: '2026-03-02' });
     await moved('weekly review saved');
   });
+
+  it('are on tables that all have a user_id, the ones the web app shows among them', async () => {
+    env = await openEnv('postgres');
+    const client = await connect();
+    const { rows } = await client.query<{ table: string; has_user: boolean }>(
+      `select distinct t.event_object_table as table,
+         exists (select 1 from information_schema.columns c
+                 where c.table_name = t.event_object_table and c.column_name = 'user_id') as has_user
+       from information_schema.triggers t where t.action_statement like '%live_change_notify%'`,
+    );
+    expect(rows.filter((r) => !r.has_user)).toEqual([]);
+    expect(rows.map((r) => r.table)).toEqual(
+      expect.arrayContaining([
+        'ideas',
+        'areas',
+        'experiments',
+        'plans',
+        'practice_logs',
+        'interruptions',
+        'reviews',
+      ]),
+    );
+  });
 });
