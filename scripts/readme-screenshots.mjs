@@ -682,7 +682,8 @@ async function startCurrentSession(cli) {
 async function settle(page) {
   const rendered = async () => {
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
-    await page.waitForFunction(`!document.querySelector('[aria-busy="true"]')`);
+    // A function, not a string: the CSP refuses a string Playwright evaluates inside the page.
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
   };
   await rendered().catch(async () => {
     await page.reload();

@@ -5,9 +5,11 @@ import { Hono } from 'hono';
 import { validationError } from '../core/errors.js';
 import type { Health } from '../core/health.js';
 import type { Services } from '../services/app.js';
+import type { ChangeFeed } from '../services/change-feed.js';
 import { type Actor, LOCAL_USER_NAME } from '../services/context.js';
 import type { AppEnv } from './actor.js';
 import { loopbackHostsOnly } from './host-guard.js';
+import { liveEventRoutes } from './live-events.js';
 import { openApiDocument } from './openapi.js';
 import { errorToProblem, problemResponse } from './problem.js';
 import { jsonBody, MalformedRequest, PayloadTooLarge } from './request.js';
@@ -15,7 +17,6 @@ import { areaRoutes } from './routes/areas.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { backupRoutes } from './routes/backup.routes.js';
 import { deckRoutes, questionRoutes } from './routes/decks.routes.js';
-import { eventRoutes } from './routes/events.routes.js';
 import { experimentRoutes, measurementRoutes, templateRoutes } from './routes/experiments.routes.js';
 import { grantRoutes } from './routes/grants.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
@@ -46,6 +47,8 @@ export type AppMode = { kind: 'solo'; actor: Actor } | { kind: 'team'; team: Tea
 
 export interface AppOptions {
   services: Services;
+  /** The process's one live change feed, behind every open `/events` stream. */
+  changes: ChangeFeed;
   mode: AppMode;
   version: string;
   /** Folder with the built web app (index.html and assets); omitted in API-only tests. */
@@ -55,7 +58,14 @@ export interface AppOptions {
 }
 
 /** The whole HTTP surface: the versioned JSON API and the web app that uses it. */
-export function createApp({ services, mode, version, webRoot, advanceClock }: AppOptions): Hono<AppEnv> {
+export function createApp({
+  services,
+  changes,
+  mode,
+  version,
+  webRoot,
+  advanceClock,
+}: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const document = openApiDocument(version, { team: mode.kind === 'team' });
 
@@ -69,14 +79,14 @@ export function createApp({ services, mode, version, webRoot, advanceClock }: Ap
     return errorToProblem(c, error);
   });
   if (mode.kind === 'solo') {
-    app.use('*', securityHeaders(false, false));
+    app.use('*', securityHeaders(false));
     app.use('*', loopbackHostsOnly);
     app.use('*', async (c, next) => {
       c.set('actor', mode.actor);
       await next();
     });
   } else {
-    app.use('*', securityHeaders(mode.team.publicUrl.startsWith('https://'), true));
+    app.use('*', securityHeaders(mode.team.publicUrl.startsWith('https://')));
     app.use('*', sameOriginWrites(mode.team.publicUrl));
     app.use('/api/*', sessionActor(mode.team));
     app.use('/api/*', requireSignIn);
@@ -105,7 +115,10 @@ export function createApp({ services, mode, version, webRoot, advanceClock }: Ap
   }
   api.route(
     '/events',
-    eventRoutes(services, mode.kind === 'team' ? (headers) => stillSignedIn(mode.team, headers) : undefined),
+    liveEventRoutes(
+      changes,
+      mode.kind === 'team' ? (headers) => stillSignedIn(mode.team, headers) : undefined,
+    ),
   );
   api.route('/sessions', sessionRoutes(services));
   api.route('/decks', deckRoutes(services));

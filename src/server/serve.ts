@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { WhetstoneError } from '../core/errors.js';
 import type { Services } from '../services/app.js';
+import { openChangeFeed } from '../services/change-feed.js';
 import type { Actor } from '../services/context.js';
 import type { AppEnv } from './actor.js';
 import { createApp } from './app.js';
@@ -33,6 +34,8 @@ export async function startServer(options: ServeOptions): Promise<{ url: string;
     );
   }
   const { mode } = options;
+  // One feed for the process, whatever the number of open streams (one LISTEN connection on PostgreSQL).
+  const changes = openChangeFeed(options.services.store);
   // Nothing is served before the URL is printed, and the app exists by then.
   let app: Hono<AppEnv> | undefined;
   const fetch = (request: Request, env: unknown) =>
@@ -41,25 +44,28 @@ export async function startServer(options: ServeOptions): Promise<{ url: string;
     const server = serve({ fetch, hostname: options.host, port: options.port }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       const url = `http://${host}:${info.port}/`;
-      const close = () =>
-        new Promise<void>((done) => {
+      const close = async () => {
+        await new Promise<void>((done) => {
           server.close(() => done());
           // Open event streams would otherwise keep the server alive.
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
+        await changes.close();
+      };
       const ready =
         mode.kind === 'solo'
           ? Promise.resolve({ kind: 'solo' as const, actor: mode.actor })
           : mode.build(url).then((team) => ({ kind: 'team' as const, team }));
       ready.then(
         (appMode) => {
-          app = createApp({ ...options, mode: appMode });
+          app = createApp({ ...options, changes, mode: appMode });
           resolve({ url, close });
         },
         (error: unknown) => close().then(() => reject(error)),
       );
     });
     server.once('error', (error: NodeJS.ErrnoException) => {
+      void changes.close();
       if (error.code === 'EADDRINUSE') {
         reject(
           new WhetstoneError(

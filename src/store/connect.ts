@@ -11,6 +11,8 @@ import { withStatementCache } from './statement-cache.js';
 export interface Store {
   db: Kysely<Database>;
   engine: Engine;
+  /** Where it is: a server opens its one LISTEN connection (PostgreSQL) from this. */
+  location: DatabaseLocation;
   /** Human-readable location, for messages and `whet serve`'s banner. */
   where: string;
   close(): Promise<void>;
@@ -25,6 +27,7 @@ export async function openStore(location: DatabaseLocation): Promise<Store> {
   const store: Store = {
     db,
     engine: location.engine,
+    location,
     where: describeLocation(location),
     close: () => db.destroy(),
   };

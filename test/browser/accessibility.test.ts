@@ -23,6 +23,7 @@ import {
   UI_TIMEOUT_MS,
   type WhetDb,
   type Workspace,
+  waitUntilNotBusy,
   workspace,
 } from './support.js';
 
@@ -523,9 +524,7 @@ afterAll(async () => {
 async function openPage(spec: A11yPage): Promise<void> {
   await page.goto(new URL(spec.path(seeded).replace(/^\//, ''), server.url).href);
   await spec.ready(page).waitFor();
-  await page.waitForFunction(`!document.querySelector('[aria-busy="true"]')`, undefined, {
-    timeout: UI_TIMEOUT_MS,
-  });
+  await waitUntilNotBusy(page);
 }
 
 async function applyVariant(variant: Variant): Promise<void> {

@@ -17,6 +17,7 @@ import {
   screenshot,
   shownText,
   UI_TIMEOUT_MS,
+  waitUntilNotBusy,
 } from './support.js';
 
 const app = freshAppPerTest('whet-review-dashboard', undefined, { serverEnv: { WHETSTONE_TEST_HOOKS: '1' } });
@@ -303,9 +304,7 @@ describe('phone layout', () => {
     ]) {
       await page.goto(`${server.url}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: UI_TIMEOUT_MS });
-      await page.waitForFunction(`!document.querySelector('[aria-busy="true"]')`, undefined, {
-        timeout: UI_TIMEOUT_MS,
-      });
+      await waitUntilNotBusy(page);
       const overflow = (await page.evaluate(
         'document.documentElement.scrollWidth - document.documentElement.clientWidth',
       )) as number;

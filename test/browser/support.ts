@@ -234,10 +234,22 @@ export async function openInbox(page: Page, server: WhetServer, search = ''): Pr
 
 export async function waitForInbox(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor({ timeout: UI_TIMEOUT_MS });
-  // A string, not a function: the tests are type-checked without the DOM library.
-  await page.waitForFunction(`!document.querySelector('[aria-busy="true"]')`, undefined, {
-    timeout: UI_TIMEOUT_MS,
-  });
+  await waitUntilNotBusy(page);
+}
+
+/** The page's own `document`, typed by hand: the tests are type-checked without the DOM library. */
+type PageGlobals = { document: { querySelector(selector: string): unknown } };
+
+/**
+ * Waits until nothing on the page is `aria-busy` (its requests have answered). A function, never
+ * a string: Playwright evaluates a string predicate inside the page, which the CSP refuses.
+ */
+export async function waitUntilNotBusy(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !(globalThis as unknown as PageGlobals).document.querySelector('[aria-busy="true"]'),
+    undefined,
+    { timeout: UI_TIMEOUT_MS },
+  );
 }
 
 /** The inbox list's rows. */
