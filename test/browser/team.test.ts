@@ -3,6 +3,9 @@
  * organisation, an admin invites from the Members page and the invitee joins in another browser,
  * a deactivated member's open page returns to sign-in, and a used link says so.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InvitationList, Member, MemberList } from '../../src/core/team/account.js';
 import {
@@ -229,4 +232,98 @@ describe('team mode in the browser', () => {
     const list = await admin.call<InvitationList>('GET', '/invitations');
     expect(list.body.items[0]?.state).toBe('accepted');
   });
+
+  it('the team pages pass axe (WCAG 2.1 AA) in light and dark, at desktop and phone width', async () => {
+    const admin = await setUpOrganisation(server);
+    await inviteAndJoin(admin, BEA, ['researcher', 'coach']);
+    await admin.call('POST', '/invitations', { json: { email: 'cai@example.org', roles: ['researcher'] } });
+    const pending = await admin.call<{ link: string }>('POST', '/invitations', {
+      json: { email: 'dee@example.org', roles: ['coach'] },
+    });
+    await admin.signIn(ADMIN.email, ADMIN.password); // a second session for the account page
+
+    const pages: { name: string; path: string; ready: (p: Page) => Promise<unknown>; signedIn: boolean }[] = [
+      {
+        name: 'sign-in',
+        path: '/sign-in',
+        ready: (p) => p.getByRole('form', { name: 'Sign in' }).waitFor(),
+        signedIn: false,
+      },
+      {
+        name: 'invite',
+        path: new URL(pending.body.link).pathname,
+        ready: (p) => p.getByRole('form', { name: 'Accept the invitation' }).waitFor(),
+        signedIn: false,
+      },
+      {
+        name: 'setup-used',
+        path: '/setup/no-such-token',
+        ready: (p) => p.getByRole('heading', { level: 1 }).waitFor(),
+        signedIn: false,
+      },
+      {
+        name: 'members',
+        path: '/members',
+        ready: (p) => p.getByRole('row', { name: /Bea Researcher/ }).waitFor(),
+        signedIn: true,
+      },
+      {
+        name: 'audit',
+        path: '/audit',
+        ready: (p) => p.getByRole('list', { name: 'Audit events' }).waitFor(),
+        signedIn: true,
+      },
+      {
+        name: 'account',
+        path: '/account',
+        ready: (p) => p.getByRole('list', { name: 'Signed-in sessions' }).waitFor(),
+        signedIn: true,
+      },
+    ];
+    const variants = [
+      { name: 'light-desktop', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
+      { name: 'dark-desktop', colorScheme: 'dark', viewport: { width: 1280, height: 800 } },
+      { name: 'light-phone', colorScheme: 'light', viewport: { width: 390, height: 844 } },
+      { name: 'dark-phone', colorScheme: 'dark', viewport: { width: 390, height: 844 } },
+    ] as const;
+    mkdirSync(SHOTS, { recursive: true });
+    const findings: string[] = [];
+    for (const variant of variants) {
+      const page = await person({ colorScheme: variant.colorScheme });
+      await page.setViewportSize(variant.viewport);
+      for (const entry of pages.filter((e) => !e.signedIn)) await check(page, entry, variant.name, findings);
+      await signIn(page, ADMIN);
+      await waitForInbox(page);
+      for (const entry of pages.filter((e) => e.signedIn)) await check(page, entry, variant.name, findings);
+    }
+    expect(findings).toEqual([]);
+  }, 120_000);
 });
+
+/** Screenshots of the team pages for a person to look at. */
+const SHOTS = '/tmp/team-shots';
+
+async function check(
+  page: Page,
+  entry: { name: string; path: string; ready: (p: Page) => Promise<unknown> },
+  variant: string,
+  findings: string[],
+): Promise<void> {
+  await page.goto(new URL(entry.path, server.url).toString());
+  await entry.ready(page);
+  await page.waitForFunction(`!document.querySelector('[aria-busy="true"]')`);
+  await page.screenshot({
+    path: join(SHOTS, `${entry.name}-${variant}.png`),
+    fullPage: true,
+    animations: 'disabled',
+    caret: 'hide',
+  });
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .setLegacyMode()
+    .analyze();
+  for (const v of results.violations)
+    if (v.impact === 'serious' || v.impact === 'critical')
+      for (const node of v.nodes)
+        findings.push(`${entry.name} [${variant}] ${v.id}: ${node.target.join(' ')}`);
+}

@@ -74,6 +74,29 @@ export function Sidebar({ section }: { section: string }) {
         Menu
       </button>
       <nav id="main-nav" aria-label="Main" className="nav">
+        {me?.mode === 'team' && (
+          <div className="account-box">
+            <Link
+              to="/account"
+              className="account-box__who"
+              aria-current={section === '/account' ? 'page' : undefined}
+            >
+              <span className="account-box__name">{me.user.name}</span>
+              <span className="account-box__org">{me.organisation?.name ?? 'No organisation'}</span>
+            </Link>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              disabled={signingOut}
+              onClick={() => {
+                setSigningOut(true);
+                void signOut().finally(() => setSigningOut(false));
+              }}
+            >
+              Sign out
+            </button>
+          </div>
+        )}
         {groups.map((group) => (
           <div key={group} className="nav__group">
             <p id={`nav-${group}`} className="nav__group-label">
@@ -99,29 +122,6 @@ export function Sidebar({ section }: { section: string }) {
             </ul>
           </div>
         ))}
-        {me?.mode === 'team' && (
-          <div className="account-box">
-            <Link
-              to="/account"
-              className="account-box__who"
-              aria-current={section === '/account' ? 'page' : undefined}
-            >
-              <span className="account-box__name">{me.user.name}</span>
-              <span className="account-box__org">{me.organisation?.name ?? 'No organisation'}</span>
-            </Link>
-            <button
-              type="button"
-              className="button button--small button--quiet"
-              disabled={signingOut}
-              onClick={() => {
-                setSigningOut(true);
-                void signOut().finally(() => setSigningOut(false));
-              }}
-            >
-              Sign out
-            </button>
-          </div>
-        )}
       </nav>
       <p className="sidebar__hint">
         Press <kbd>N</kbd> or <kbd>/</kbd> to capture an idea

@@ -44,7 +44,10 @@ export function InvitationsSection() {
                   <time dateTime={invitation.createdAt} title={fullTime(invitation.createdAt)}>
                     {relativeTime(invitation.createdAt)}
                   </time>{' '}
-                  · expires {fullTime(invitation.expiresAt)}
+                  · expires{' '}
+                  <time dateTime={invitation.expiresAt} title={fullTime(invitation.expiresAt)}>
+                    {relativeTime(invitation.expiresAt)}
+                  </time>
                 </span>
               </div>
               <button

@@ -5,7 +5,7 @@ import type { Role } from '../../../../src/core/team/roles.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { useApiQuery } from '../../shared/api/query.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
-import { fullTime } from '../../shared/format.js';
+import { fullTime, relativeTime } from '../../shared/format.js';
 import { useSession } from '../../shared/session.js';
 import { useToast } from '../../shared/state.js';
 import { membersApi, membersKeys } from './api.js';
@@ -108,7 +108,12 @@ function MemberRow({ member }: { member: Member }) {
       <td>
         <div className="member__account">
           {member.active ? (
-            <span className="meta-text">Joined {fullTime(member.joinedAt)}</span>
+            <span className="meta-text">
+              Joined{' '}
+              <time dateTime={member.joinedAt} title={fullTime(member.joinedAt)}>
+                {relativeTime(member.joinedAt)}
+              </time>
+            </span>
           ) : (
             <span className="tag tag--warn">
               Deactivated{member.deactivatedAt ? ` ${fullTime(member.deactivatedAt)}` : ''}
