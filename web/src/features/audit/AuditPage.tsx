@@ -4,9 +4,10 @@ import { ROLE_LABELS, type Role } from '../../../../src/core/team/roles.js';
 import { errorMessage, request, searchQuery } from '../../shared/api/client.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { fullTime, relativeTime } from '../../shared/format.js';
+import { TOKEN_SCOPE_LABELS } from '../../shared/token-scopes.js';
 import './audit.css';
 
-/** Each kind of event as the log says it. */
+/** Each kind of event as the log says it; total over the core's kinds, so a new kind needs its words. */
 const KIND_LABELS: Record<AuditKind, string> = {
   'organisation.created': 'Organisation created',
   'sign-in': 'Signed in',
@@ -18,9 +19,12 @@ const KIND_LABELS: Record<AuditKind, string> = {
   'member.roles-changed': 'Roles changed',
   'member.deactivated': 'Member deactivated',
   'member.reactivated': 'Member reactivated',
+  'member.left': 'Left the organisation',
   'password.changed': 'Password changed',
   'password.reset': 'Password reset',
   'sessions.revoked': 'Signed out everywhere else',
+  'token.created': 'Access token created',
+  'token.revoked': 'Access token revoked',
 };
 
 const roleWords = (value: unknown) =>
@@ -36,6 +40,8 @@ function details(event: AuditEvent): string {
   if (event.kind === 'member.roles-changed')
     parts.push(`${roleWords(detail.from)} → ${roleWords(detail.to)}`);
   else if (Array.isArray(detail.roles)) parts.push(roleWords(detail.roles));
+  if (event.kind === 'token.created' && (detail.scope === 'read' || detail.scope === 'read-write'))
+    parts.push(TOKEN_SCOPE_LABELS[detail.scope].toLowerCase());
   if (typeof detail.sessionsEnded === 'number')
     parts.push(`${detail.sessionsEnded} session${detail.sessionsEnded === 1 ? '' : 's'} ended`);
   return parts.join(' · ');
