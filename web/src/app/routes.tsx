@@ -251,6 +251,20 @@ export const ROUTES: readonly AppRoute[] = [
     page: lazyPage(() => import('../features/auth/SignInPage.js'), 'SignInPage'),
   },
   {
+    path: '/forgot-password',
+    title: 'Forgot password',
+    section: '',
+    access: 'public',
+    page: lazyPage(() => import('../features/auth/ForgotPasswordPage.js'), 'ForgotPasswordPage'),
+  },
+  {
+    path: '/reset-password/:id',
+    title: 'Choose a new password',
+    section: '',
+    access: 'public',
+    page: lazyPage(() => import('../features/auth/ResetPasswordPage.js'), 'ResetPasswordPage'),
+  },
+  {
     path: '/setup/:id',
     title: 'Set up Whetstone',
     section: '',

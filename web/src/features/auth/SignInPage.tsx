@@ -1,22 +1,15 @@
 import { useId } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../shared/api/client.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useSession } from '../../shared/session.js';
 import { authApi } from './api.js';
-import { AuthCard, FormProblem, required, TextField } from './auth-parts.js';
+import { AuthCard, FormProblem, required, TextField, waitText } from './auth-parts.js';
 import './auth.css';
 
 /** Where to go after signing in: a path of this app (never another site), else the inbox. */
 function nextPath(raw: string | null): string {
   return raw?.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/sign-in') ? raw : '/';
-}
-
-/** "in 15 minutes", "in 40 seconds". */
-function waitText(seconds: number): string {
-  if (seconds < 90) return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `in ${minutes} minutes`;
 }
 
 /** The refusal as the page says it: one message for a wrong address or password, the wait when throttled. */
@@ -82,6 +75,9 @@ export function SignInPage() {
         <button type="submit" className="button button--primary auth-form__submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        <Link to="/forgot-password" className="auth-form__aside">
+          Forgot your password?
+        </Link>
       </form>
       <p className="hint auth-card__foot">
         No account yet? Ask your organisation’s admin for an invitation link.

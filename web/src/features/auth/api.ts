@@ -1,7 +1,7 @@
-import type { InvitationPreview, Me } from '../../../../src/core/team/account.js';
+import type { Accepted, InvitationPreview, Me } from '../../../../src/core/team/account.js';
 import { at, request } from '../../shared/api/client.js';
 
-/** Signing in, the one-time setup and accepting an invitation: the requests of the public pages. */
+/** Signing in, the one-time setup, invitations and password resets: the requests of the public pages. */
 export const authApi = {
   signIn(input: { email: string; password: string }) {
     return request<Me>('POST', '/auth/sign-in', input);
@@ -19,6 +19,14 @@ export const authApi = {
   },
   join(token: string, input: { name: string; password: string }) {
     return request<Me>('POST', `/join/${at(token)}`, input);
+  },
+  /** Mails a reset link if the address has an account; the same answer for any address. */
+  forgotPassword(input: { email: string }) {
+    return request<Accepted>('POST', '/auth/forgot-password', input);
+  },
+  /** 404 when the link is used, expired or not complete; 422 names the password rule. */
+  resetPassword(input: { token: string; password: string }) {
+    return request<void>('POST', '/auth/reset-password', input);
   },
 };
 

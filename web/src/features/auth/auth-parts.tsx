@@ -5,6 +5,13 @@ import { Field } from '../../shared/forms/Field.js';
 /** What the server checks a new password against, said before anyone types one. */
 export const PASSWORD_RULE = 'At least 12 characters, and not one of the common passwords.';
 
+/** "in 15 minutes", "in 40 seconds": a throttle's Retry-After in words. */
+export function waitText(seconds: number): string {
+  if (seconds < 90) return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `in ${minutes} minutes`;
+}
+
 /** A message from the server as a sentence: capitalised, with a full stop. */
 export function sentence(text: string): string {
   const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
