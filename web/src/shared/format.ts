@@ -89,6 +89,9 @@ const FIELD_NAMES: Record<string, string> = {
   weekOf: 'The week',
   email: 'The email address',
   password: 'The password',
+  currentPassword: 'The password you entered',
+  scope: 'The access',
+  expiresInDays: 'The expiry',
   organisation: 'The organisation name',
   roles: 'Roles',
 };

@@ -24,6 +24,8 @@ export interface Session {
   signedIn: (me: Me) => void;
   /** Ends the session on the server, forgets every cached answer and shows the sign-in page. */
   signOut: () => Promise<void>;
+  /** The server has ended the session already (e.g. after leaving): the sign-in page, with `note`. */
+  ended: (note: string) => void;
   isAdmin: boolean;
 }
 
@@ -94,6 +96,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [become]);
 
+  const ended = useCallback(
+    (why: string) => {
+      setNote(why);
+      become(null);
+    },
+    [become],
+  );
+
   const value = useMemo<Session>(() => {
     const person = me.data ?? null;
     const mode = status.data?.mode ?? person?.mode ?? 'solo';
@@ -105,9 +115,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       note,
       signedIn,
       signOut,
+      ended,
       isAdmin: mode === 'team' && (person?.roles.includes('admin') ?? false),
     };
-  }, [status.data, status.isPending, me.data, me.isPending, note, signedIn, signOut]);
+  }, [status.data, status.isPending, me.data, me.isPending, note, signedIn, signOut, ended]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { NewInvitation } from '../../../../src/core/team/account.js';
 import type { Role } from '../../../../src/core/team/roles.js';
 import { FieldError } from '../../shared/components/FieldError.js';
+import { ShownOnce } from '../../shared/components/ShownOnce.js';
 import { Field } from '../../shared/forms/Field.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { membersApi, membersKeys } from './api.js';
@@ -84,50 +85,24 @@ export function InviteForm() {
 
 /** The link of the invitation just made: only its fingerprint is kept, so this is its one showing. */
 function NewLink({ invitation }: { invitation: NewInvitation }) {
-  const id = useId();
-  const [copied, setCopied] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(invitation.link);
-      setCopied(true);
-    } catch {
-      // No clipboard here (plain http on another host): select it for Ctrl+C instead.
-      input.current?.select();
-    }
-  };
   const { email } = invitation.invitation;
   return (
-    <section className="link-once" aria-label="New invitation link">
-      <label htmlFor={`${id}-link`} className="field__label">
-        Invitation link for {email}
-      </label>
-      <div className="link-once__row">
-        <input
-          ref={input}
-          id={`${id}-link`}
-          className="input link-once__url"
-          readOnly
-          value={invitation.link}
-          onFocus={(event) => event.currentTarget.select()}
-          aria-describedby={`${id}-note`}
-        />
-        <button type="button" className="button button--primary" onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy'}
-        </button>
-      </div>
-      <p id={`${id}-note`} className="hint link-once__note" role="status">
-        {invitation.mailed ? (
-          <>
-            <strong>Mailed to {email}.</strong>{' '}
-          </>
-        ) : (
-          <>
-            <strong>Not mailed</strong> (this server sends no mail): send the link to {email} yourself.{' '}
-          </>
-        )}
-        Shown only now; it works once, for 7 days.
-      </p>
-    </section>
+    <ShownOnce
+      region="New invitation link"
+      label={`Invitation link for ${email}`}
+      value={invitation.link}
+      note={
+        <>
+          {invitation.mailed ? (
+            <strong>Mailed to {email}.</strong>
+          ) : (
+            <>
+              <strong>Not mailed</strong> (this server sends no mail): send the link to {email} yourself.
+            </>
+          )}{' '}
+          Shown only now; it works once, for 7 days.
+        </>
+      }
+    />
   );
 }
