@@ -16,6 +16,7 @@ import {
   TeamClient,
   type TeamServer,
 } from '../support/team-server.js';
+import { routeEntries, unopened } from './route-table.js';
 import {
   alertsFor,
   type Browser,
@@ -27,6 +28,7 @@ import {
   poll,
   type Workspace,
   waitForInbox,
+  waitUntilNotBusy,
   workspace,
 } from './support.js';
 
@@ -242,44 +244,9 @@ describe('team mode in the browser', () => {
     });
     await admin.signIn(ADMIN.email, ADMIN.password); // a second session for the account page
 
-    const pages: { name: string; path: string; ready: (p: Page) => Promise<unknown>; signedIn: boolean }[] = [
-      {
-        name: 'sign-in',
-        path: '/sign-in',
-        ready: (p) => p.getByRole('form', { name: 'Sign in' }).waitFor(),
-        signedIn: false,
-      },
-      {
-        name: 'invite',
-        path: new URL(pending.body.link).pathname,
-        ready: (p) => p.getByRole('form', { name: 'Accept the invitation' }).waitFor(),
-        signedIn: false,
-      },
-      {
-        name: 'setup-used',
-        path: '/setup/no-such-token',
-        ready: (p) => p.getByRole('heading', { level: 1 }).waitFor(),
-        signedIn: false,
-      },
-      {
-        name: 'members',
-        path: '/members',
-        ready: (p) => p.getByRole('row', { name: /Bea Researcher/ }).waitFor(),
-        signedIn: true,
-      },
-      {
-        name: 'audit',
-        path: '/audit',
-        ready: (p) => p.getByRole('list', { name: 'Audit events' }).waitFor(),
-        signedIn: true,
-      },
-      {
-        name: 'account',
-        path: '/account',
-        ready: (p) => p.getByRole('list', { name: 'Signed-in sessions' }).waitFor(),
-        signedIn: true,
-      },
-    ];
+    await admin.call('POST', '/account/tokens', { json: { name: 'nightly export', scope: 'read' } });
+    invitePath = new URL(pending.body.link).pathname;
+
     const variants = [
       { name: 'light-desktop', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
       { name: 'dark-desktop', colorScheme: 'dark', viewport: { width: 1280, height: 800 } },
@@ -291,27 +258,138 @@ describe('team mode in the browser', () => {
     for (const variant of variants) {
       const page = await person({ colorScheme: variant.colorScheme });
       await page.setViewportSize(variant.viewport);
-      for (const entry of pages.filter((e) => !e.signedIn)) await check(page, entry, variant.name, findings);
+      for (const entry of TEAM_PAGES.filter((e) => !e.signedIn))
+        await check(page, entry, variant.name, findings);
       await signIn(page, ADMIN);
       await waitForInbox(page);
-      for (const entry of pages.filter((e) => e.signedIn)) await check(page, entry, variant.name, findings);
+      for (const entry of TEAM_PAGES.filter((e) => e.signedIn))
+        await check(page, entry, variant.name, findings);
     }
     expect(findings).toEqual([]);
-  }, 120_000);
+  }, 240_000);
+
+  it('the axe check opens every team page of the route table', () => {
+    const team = routeEntries().filter((entry) => entry.access !== undefined);
+    expect(team.length).toBeGreaterThan(5);
+    invitePath ||= '/invite/a-token';
+    expect(
+      unopened(
+        team,
+        TEAM_PAGES.map((entry) => entry.path()),
+      ),
+    ).toEqual([]);
+  });
 });
+
+/** The pending invitation the axe check opens (set by that test). */
+let invitePath = '';
+
+interface TeamA11yPage {
+  name: string;
+  path: () => string;
+  /** Resolves when the page shows what is to be checked. */
+  ready: (p: Page) => Promise<unknown>;
+  /** Brings the page into the state to check (a form sent, a confirmation open). */
+  open?: (p: Page) => Promise<unknown>;
+  signedIn: boolean;
+}
+
+/** Every team-only page (and some of their states), for axe and the screenshots. */
+const TEAM_PAGES: readonly TeamA11yPage[] = [
+  {
+    name: 'sign-in',
+    path: () => '/sign-in',
+    ready: (p) => p.getByRole('form', { name: 'Sign in' }).waitFor(),
+    signedIn: false,
+  },
+  {
+    name: 'forgot-password',
+    path: () => '/forgot-password',
+    ready: (p) => p.getByRole('form', { name: 'Send a reset link' }).waitFor(),
+    signedIn: false,
+  },
+  {
+    name: 'forgot-password-sent',
+    path: () => '/forgot-password',
+    ready: (p) => p.getByRole('form', { name: 'Send a reset link' }).waitFor(),
+    open: async (p) => {
+      await p.getByLabel('Email').fill('someone@example.org');
+      await p.getByRole('button', { name: 'Send reset link' }).click();
+      await p.getByText('Check your inbox.').waitFor();
+    },
+    signedIn: false,
+  },
+  {
+    name: 'reset-password',
+    path: () => '/reset-password/a-token-from-a-mail',
+    ready: (p) => p.getByRole('form', { name: 'Choose a new password' }).waitFor(),
+    signedIn: false,
+  },
+  {
+    name: 'reset-password-gone',
+    path: () => '/reset-password/a-token-from-a-mail',
+    ready: (p) => p.getByRole('form', { name: 'Choose a new password' }).waitFor(),
+    open: async (p) => {
+      await p.getByLabel('New password', { exact: true }).fill('a long enough new passphrase');
+      await p.getByRole('button', { name: 'Save new password' }).click();
+      await p.getByRole('heading', { level: 1, name: 'This reset link is expired or used' }).waitFor();
+    },
+    signedIn: false,
+  },
+  {
+    name: 'invite',
+    path: () => invitePath,
+    ready: (p) => p.getByRole('form', { name: 'Accept the invitation' }).waitFor(),
+    signedIn: false,
+  },
+  {
+    name: 'setup-used',
+    path: () => '/setup/no-such-token',
+    ready: (p) => p.getByRole('heading', { level: 1 }).waitFor(),
+    signedIn: false,
+  },
+  {
+    name: 'members',
+    path: () => '/members',
+    ready: (p) => p.getByRole('row', { name: /Bea Researcher/ }).waitFor(),
+    signedIn: true,
+  },
+  {
+    name: 'audit',
+    path: () => '/audit',
+    ready: (p) => p.getByRole('list', { name: 'Audit events' }).waitFor(),
+    signedIn: true,
+  },
+  {
+    name: 'account',
+    path: () => '/account',
+    ready: (p) => p.getByRole('list', { name: 'Access tokens' }).waitFor(),
+    signedIn: true,
+  },
+  {
+    name: 'account-token-created',
+    path: () => '/account',
+    ready: (p) => p.getByRole('list', { name: 'Signed-in sessions' }).waitFor(),
+    open: async (p) => {
+      const form = p.getByRole('form', { name: 'Create an access token' });
+      await form.getByLabel('Name').fill('laptop scripts');
+      await form.getByRole('button', { name: 'Create token' }).click();
+      await p.getByRole('region', { name: 'New access token' }).waitFor();
+      await p.getByRole('button', { name: 'Leave Kepler Lab…' }).click();
+      await p.getByRole('group', { name: 'Leave Kepler Lab' }).waitFor();
+    },
+    signedIn: true,
+  },
+];
 
 /** Screenshots of the team pages for a person to look at. */
 const SHOTS = '/tmp/team-shots';
 
-async function check(
-  page: Page,
-  entry: { name: string; path: string; ready: (p: Page) => Promise<unknown> },
-  variant: string,
-  findings: string[],
-): Promise<void> {
-  await page.goto(new URL(entry.path, server.url).toString());
+async function check(page: Page, entry: TeamA11yPage, variant: string, findings: string[]): Promise<void> {
+  await page.goto(new URL(entry.path(), server.url).toString());
   await entry.ready(page);
-  await page.waitForFunction(`!document.querySelector('[aria-busy="true"]')`);
+  await entry.open?.(page);
+  await waitUntilNotBusy(page);
   await page.screenshot({
     path: join(SHOTS, `${entry.name}-${variant}.png`),
     fullPage: true,
