@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { PageProps } from '../../app/routes.js';
 import { hasStatus } from '../../shared/api/client.js';
+import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
-import { authApi } from './api.js';
+import { authApi, authKeys } from './api.js';
 import { AuthCard, FormProblem, newPasswordRules, PASSWORD_RULE, TextField } from './auth-parts.js';
 import { ForgotPasswordForm } from './ForgotPasswordForm.js';
 import './auth.css';
@@ -12,10 +14,19 @@ type Outcome = 'form' | 'changed' | 'gone';
 
 /**
  * /reset-password/:token, from the mailed link: a new password. A used, expired or altered link
- * says so and offers a new one; afterwards every session has ended, so the person signs in again.
+ * says so (asked first, and again when sending) and offers a new one; afterwards every session
+ * has ended, so the person signs in again.
  */
 export function ResetPasswordPage({ id: token }: PageProps) {
-  const [outcome, setOutcome] = useState<Outcome>('form');
+  const [result, setResult] = useState<Outcome>('form');
+  const link = useQuery({
+    queryKey: authKeys.resetLink(token),
+    queryFn: ({ signal }) => authApi.checkResetLink(token, signal).then(() => true),
+    retry: false,
+  });
+  const outcome: Outcome = result === 'form' && hasStatus(link.error, 404) ? 'gone' : result;
+
+  if (link.isPending) return <div className="card auth-card" aria-busy="true" />;
   if (outcome === 'changed')
     return (
       <AuthCard
@@ -39,7 +50,13 @@ export function ResetPasswordPage({ id: token }: PageProps) {
         </p>
       </AuthCard>
     );
-  return <NewPasswordForm token={token} onOutcome={setOutcome} />;
+  if (link.error && !hasStatus(link.error, 404))
+    return (
+      <AuthCard title="Choose a new password">
+        <ErrorNotice onRetry={() => void link.refetch()}>{link.error.message}</ErrorNotice>
+      </AuthCard>
+    );
+  return <NewPasswordForm token={token} onOutcome={setResult} />;
 }
 
 function NewPasswordForm({ token, onOutcome }: { token: string; onOutcome: (outcome: Outcome) => void }) {

@@ -24,6 +24,10 @@ export const authApi = {
   forgotPassword(input: { email: string }) {
     return request<Accepted>('POST', '/auth/forgot-password', input);
   },
+  /** Resolves when a mailed reset link is still usable; 404 when used, expired or not complete. */
+  checkResetLink(token: string, signal?: AbortSignal) {
+    return request<void>('GET', `/auth/reset-password/${at(token)}`, undefined, signal);
+  },
   /** 404 when the link is used, expired or not complete; 422 names the password rule. */
   resetPassword(input: { token: string; password: string }) {
     return request<void>('POST', '/auth/reset-password', input);
@@ -33,4 +37,5 @@ export const authApi = {
 export const authKeys = {
   setupLink: (token: string) => ['setup-link', token] as const,
   invitation: (token: string) => ['invitation', token] as const,
+  resetLink: (token: string) => ['reset-link', token] as const,
 };
