@@ -38,6 +38,7 @@ const ACCESS: Record<string, Access> = {
   '/auth/sign-out': 'public',
   '/auth/forgot-password': 'public',
   '/auth/reset-password': 'public',
+  '/auth/reset-password/{token}': 'public',
   '/setup': 'public',
   '/setup/{token}': 'public',
   '/join/{token}': 'public',

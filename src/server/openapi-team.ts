@@ -66,6 +66,16 @@ export function teamPaths(): JsonSchema {
         },
       },
     },
+    '/auth/reset-password/{token}': {
+      parameters: [tokenParam],
+      get: {
+        summary: "Whether a mailed reset link's token is still usable (it is not spent by asking)",
+        responses: {
+          204: { description: 'Usable' },
+          404: problem('Used, expired or not complete'),
+        },
+      },
+    },
     '/setup/{token}': {
       parameters: [tokenParam],
       get: {

@@ -11,7 +11,7 @@ import { parseInput } from '../../core/validation.js';
 import type { Actor } from '../../services/context.js';
 import type { AppEnv } from '../actor.js';
 import { jsonBody } from '../request.js';
-import { refusedAsNull } from '../team/auth.js';
+import { refusedAsNull, resetTokenIsLive } from '../team/auth.js';
 import { requestMeta } from '../team/client-address.js';
 import type { TeamHttp } from '../team/team-http.js';
 import { meOf } from './me.routes.js';
@@ -92,6 +92,11 @@ export function authRoutes(team: TeamHttp): Hono<AppEnv> {
         { message: 'If the address has an account, a link to choose a new password is on its way.' },
         202,
       );
+    })
+    .get('/auth/reset-password/:token', async (c) => {
+      // The reset page asks first, so nobody types a new password for a spent link.
+      if (await resetTokenIsLive(auth, c.req.param('token'))) return c.body(null, 204);
+      throw notFound('reset link', '(this one is used, expired or not complete; ask for a new one)');
     })
     .post('/auth/reset-password', async (c) => {
       const { token, password } = parseInput(ResetPasswordInput, await jsonBody(c));

@@ -111,3 +111,10 @@ export function refusedAsNull<T>(call: Promise<T>): Promise<T | null> {
     throw error;
   });
 }
+
+/** Whether a mailed reset link's token is still usable (unused, unexpired), without spending it. */
+export async function resetTokenIsLive(auth: WhetAuth, token: string): Promise<boolean> {
+  const { internalAdapter } = await auth.$context;
+  const verification = await internalAdapter.findVerificationValue(`reset-password:${token}`);
+  return verification !== null && verification !== undefined && verification.expiresAt > new Date();
+}

@@ -10,6 +10,7 @@ const PUBLIC_API = [
   /^\/health$/,
   /^\/openapi\.json$/,
   /^\/auth\/(status|sign-in|sign-out|forgot-password|reset-password)$/,
+  /^\/auth\/reset-password\/[^/]+$/,
   /^\/setup(\/[^/]+)?$/,
   /^\/join\/[^/]+$/,
 ];

@@ -87,6 +87,13 @@ const FIELD_NAMES: Record<string, string> = {
   decision: 'The decision',
   timeZone: 'The time zone',
   weekOf: 'The week',
+  email: 'The email address',
+  password: 'The password',
+  currentPassword: 'The password you entered',
+  scope: 'The access',
+  expiresInDays: 'The expiry',
+  organisation: 'The organisation name',
+  roles: 'Roles',
 };
 
 export function fieldMessage(field: string, message: string): string {

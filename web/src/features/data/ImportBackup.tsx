@@ -9,8 +9,11 @@ import { dataApi } from './api.js';
 
 const NO_FILE = 'Choose a Whetstone JSON backup file first.';
 
+const LEDE =
+  'Restores areas and ideas from a Whetstone JSON backup. Importing the same file twice changes nothing, and ideas you edited here since the backup keep your newer version.';
+
 /** Restores a JSON backup: the server checks the file exactly as picked and imports all or nothing. */
-export function ImportBackup() {
+export function ImportBackup({ title = 'Import a backup', lede = LEDE }: { title?: string; lede?: string }) {
   const { reload: reloadAreas } = useAreas();
   const { notify } = useToast();
   const client = useQueryClient();
@@ -40,13 +43,10 @@ export function ImportBackup() {
   return (
     <section aria-labelledby={`${id}-import`} className="data-section">
       <h2 id={`${id}-import`} className="section-title">
-        Import a backup
+        {title}
       </h2>
-      <form className="card import-form" onSubmit={submit} aria-label="Import a backup" noValidate>
-        <p className="hint">
-          Restores areas and ideas from a Whetstone JSON backup. Importing the same file twice changes
-          nothing, and ideas you edited here since the backup keep your newer version.
-        </p>
+      <form className="card import-form" onSubmit={submit} aria-label={title} noValidate>
+        <p className="hint">{lede}</p>
         <div className="import-form__row">
           <div className="field field--grow">
             <label htmlFor={`${id}-file`} className="field__label">
