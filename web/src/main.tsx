@@ -20,9 +20,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App.js';
-import { ActiveExperimentProvider } from './features/experiments/experiment.js';
 import { createQueryClient } from './shared/api/query.js';
-import { AreasProvider, ToastProvider } from './shared/state.js';
+import { SessionProvider } from './shared/session.js';
+import { ToastProvider } from './shared/state.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -33,13 +33,11 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <ToastProvider>
-          <AreasProvider>
-            <ActiveExperimentProvider>
-              <App />
-            </ActiveExperimentProvider>
-          </AreasProvider>
-        </ToastProvider>
+        <SessionProvider>
+          <ToastProvider>
+            <App />
+          </ToastProvider>
+        </SessionProvider>
       </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,

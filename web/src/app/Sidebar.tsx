@@ -1,14 +1,35 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { useSession } from '../shared/session.js';
 import { NAV_GROUPS, ROUTES } from './routes.js';
 
-const NAV_ITEMS = ROUTES.flatMap((route) => (route.nav ? [{ to: route.path, ...route.nav }] : []));
+const ALL_NAV_ITEMS = ROUTES.flatMap((route) =>
+  route.nav ? [{ to: route.path, access: route.access, ...route.nav }] : [],
+);
 
-/** The brand, the navigation in its groups (a menu on phones) and the capture hint. */
+/** Whetstone's mark: a whetstone and a blade. */
+export function BrandMark() {
+  return (
+    <svg viewBox="0 0 32 32" aria-hidden="true" className="brand__mark">
+      <rect x="2" y="2" width="28" height="28" rx="8" />
+      <path d="M8 21.5 21.5 8l2.5 2.5L10.5 24H8z" />
+      <path opacity=".55" d="M13 24 24 13v3.5L16.5 24z" />
+    </svg>
+  );
+}
+
+/**
+ * The brand, the navigation in its groups (a menu on phones), who is signed in (team mode) and
+ * the capture hint.
+ */
 export function Sidebar({ section }: { section: string }) {
   const { pathname } = useLocation();
-  const current = NAV_ITEMS.find((item) => item.to === section);
+  const { me, isAdmin, signOut } = useSession();
+  const navItems = ALL_NAV_ITEMS.filter((item) => item.access !== 'admin' || isAdmin);
+  const groups = NAV_GROUPS.filter((group) => navItems.some((item) => item.group === group));
+  const current = navItems.find((item) => item.to === section);
   const [menuOpen, setMenuOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
 
   // On a phone the nav is a menu: it closes when a page opens, and on Escape.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page changes
@@ -34,11 +55,7 @@ export function Sidebar({ section }: { section: string }) {
   return (
     <header className={menuOpen ? 'sidebar sidebar--menu-open' : 'sidebar'}>
       <Link to="/" className="brand" aria-label="Whetstone, inbox">
-        <svg viewBox="0 0 32 32" aria-hidden="true" className="brand__mark">
-          <rect x="2" y="2" width="28" height="28" rx="8" />
-          <path d="M8 21.5 21.5 8l2.5 2.5L10.5 24H8z" />
-          <path opacity=".55" d="M13 24 24 13v3.5L16.5 24z" />
-        </svg>
+        <BrandMark />
         <span className="brand__name">Whetstone</span>
       </Link>
       <span className="sidebar__section" aria-hidden="true">
@@ -57,26 +74,51 @@ export function Sidebar({ section }: { section: string }) {
         Menu
       </button>
       <nav id="main-nav" aria-label="Main" className="nav">
-        {NAV_GROUPS.map((group) => (
+        {me?.mode === 'team' && (
+          <div className="account-box">
+            <Link
+              to="/account"
+              className="account-box__who"
+              aria-current={section === '/account' ? 'page' : undefined}
+            >
+              <span className="account-box__name">{me.user.name}</span>
+              <span className="account-box__org">{me.organisation?.name ?? 'No organisation'}</span>
+            </Link>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              disabled={signingOut}
+              onClick={() => {
+                setSigningOut(true);
+                void signOut().finally(() => setSigningOut(false));
+              }}
+            >
+              Sign out
+            </button>
+          </div>
+        )}
+        {groups.map((group) => (
           <div key={group} className="nav__group">
             <p id={`nav-${group}`} className="nav__group-label">
               {group}
             </p>
             <ul aria-labelledby={`nav-${group}`}>
-              {NAV_ITEMS.filter((item) => item.group === group).map((item) => (
-                <li key={item.to}>
-                  <Link
-                    to={item.to}
-                    className="nav__link"
-                    aria-current={section === item.to ? 'page' : undefined}
-                  >
-                    <svg viewBox="0 0 16 16" aria-hidden="true" className="nav__icon">
-                      <path d={item.icon} />
-                    </svg>
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
+              {navItems
+                .filter((item) => item.group === group)
+                .map((item) => (
+                  <li key={item.to}>
+                    <Link
+                      to={item.to}
+                      className="nav__link"
+                      aria-current={section === item.to ? 'page' : undefined}
+                    >
+                      <svg viewBox="0 0 16 16" aria-hidden="true" className="nav__icon">
+                        <path d={item.icon} />
+                      </svg>
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
             </ul>
           </div>
         ))}

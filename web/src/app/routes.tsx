@@ -12,10 +12,17 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType<
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
 
-export type NavGroup = 'Capture' | 'Change' | 'Test' | 'Setup';
+export type NavGroup = 'Capture' | 'Change' | 'Test' | 'Setup' | 'Team';
 
 /** The order of the navigation's groups. */
-export const NAV_GROUPS: readonly NavGroup[] = ['Capture', 'Change', 'Test', 'Setup'];
+export const NAV_GROUPS: readonly NavGroup[] = ['Capture', 'Change', 'Test', 'Setup', 'Team'];
+
+/**
+ * Who may open a page (default: anyone who may use the app, in either mode). `public`: a team
+ * server's pages for people not signed in, shown without the sidebar; `team`: any signed-in
+ * member; `admin`: org admins. Solo mode has none of these pages.
+ */
+export type Access = 'public' | 'team' | 'admin';
 
 export interface AppRoute {
   /** A React Router pattern, e.g. `/plans/:id`. */
@@ -26,6 +33,7 @@ export interface AppRoute {
   section: string;
   /** Listed in the navigation: its group, its label and a 16×16 stroke icon. */
   nav?: { group: NavGroup; label: string; icon: string };
+  access?: Access;
   page: Page;
 }
 
@@ -203,6 +211,58 @@ export const ROUTES: readonly AppRoute[] = [
       icon: 'M2.5 4.5h5M10.5 4.5h3M9 3v3M2.5 11.5h2M7.5 11.5h6M6 10v3M2.5 8h8M12 8h1.5M10.5 6.5v3',
     },
     page: lazyPage(() => import('../features/settings/SettingsPage.js'), 'SettingsPage'),
+  },
+  {
+    path: '/members',
+    title: 'Members',
+    section: '/members',
+    access: 'admin',
+    nav: {
+      group: 'Team',
+      label: 'Members',
+      icon: 'M6 7a2.25 2.25 0 1 0 0-4.5A2.25 2.25 0 0 0 6 7zM1.5 13.5c0-2.5 2-4.5 4.5-4.5s4.5 2 4.5 4.5M10.5 3a2.25 2.25 0 0 1 0 4M12 9.3c1.5.6 2.5 2.2 2.5 4.2',
+    },
+    page: lazyPage(() => import('../features/members/MembersPage.js'), 'MembersPage'),
+  },
+  {
+    path: '/audit',
+    title: 'Audit log',
+    section: '/audit',
+    access: 'admin',
+    nav: {
+      group: 'Team',
+      label: 'Audit log',
+      icon: 'M8 1.75 13 3.5v4c0 3-2.1 5.4-5 6.75C5.1 12.9 3 10.5 3 7.5v-4zM5.75 8l1.5 1.5 3-3',
+    },
+    page: lazyPage(() => import('../features/audit/AuditPage.js'), 'AuditPage'),
+  },
+  {
+    path: '/account',
+    title: 'Your account',
+    section: '/account',
+    access: 'team',
+    page: lazyPage(() => import('../features/account/AccountPage.js'), 'AccountPage'),
+  },
+  {
+    path: '/sign-in',
+    title: 'Sign in',
+    section: '',
+    access: 'public',
+    page: lazyPage(() => import('../features/auth/SignInPage.js'), 'SignInPage'),
+  },
+  {
+    path: '/setup/:id',
+    title: 'Set up Whetstone',
+    section: '',
+    access: 'public',
+    page: lazyPage(() => import('../features/auth/SetupPage.js'), 'SetupPage'),
+  },
+  {
+    path: '/invite/:id',
+    title: 'Join your organisation',
+    section: '',
+    access: 'public',
+    page: lazyPage(() => import('../features/auth/InvitePage.js'), 'InvitePage'),
   },
   {
     path: '*',

@@ -87,6 +87,10 @@ const FIELD_NAMES: Record<string, string> = {
   decision: 'The decision',
   timeZone: 'The time zone',
   weekOf: 'The week',
+  email: 'The email address',
+  password: 'The password',
+  organisation: 'The organisation name',
+  roles: 'Roles',
 };
 
 export function fieldMessage(field: string, message: string): string {

@@ -13,12 +13,20 @@ export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem | null;
   readonly fields: Readonly<Record<string, string>>;
+  /** Seconds to wait before trying again (a 429's Retry-After), when the server said. */
+  readonly retryAfter: number | null;
 
-  constructor(status: number, message: string, problem: Problem | null = null) {
+  constructor(
+    status: number,
+    message: string,
+    problem: Problem | null = null,
+    retryAfter: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
+    this.retryAfter = retryAfter;
     const fields: Record<string, string> = {};
     for (const issue of problem?.errors ?? []) fields[issue.field] ??= issue.message;
     this.fields = fields;
@@ -43,6 +51,13 @@ export function isAbort(error: unknown): boolean {
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+let unauthenticated: ((path: string) => void) | null = null;
+
+/** Who hears of a 401 (team mode: the session ended); the shell sets it. */
+export function onUnauthenticated(handler: ((path: string) => void) | null): void {
+  unauthenticated = handler;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -75,7 +90,9 @@ export async function request<T>(
       // Not problem+json (e.g. a proxy error page); fall through to a generic message.
     }
     const message = problem?.detail || problem?.title || `Request failed (HTTP ${response.status})`;
-    throw new ApiError(response.status, message, problem);
+    if (response.status === 401) unauthenticated?.(path);
+    const wait = Number(response.headers.get('retry-after'));
+    throw new ApiError(response.status, message, problem, wait > 0 ? wait : null);
   }
   return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -13,17 +13,24 @@ let source: EventSource | null = null;
 const notifyAll = () => {
   for (const listener of [...listeners]) listener();
 };
+const onError = () => {
+  if (source?.readyState === EventSource.CLOSED) notifyAll();
+};
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (!source) {
     source = new EventSource(EVENTS_URL);
     source.addEventListener('changed', notifyAll);
+    // A stream the browser gave up on (e.g. a 401 after the session ended): refetching what is on
+    // screen shows the real state (team mode: the sign-in page).
+    source.addEventListener('error', onError);
   }
   return () => {
     listeners.delete(listener);
     if (listeners.size === 0 && source) {
       source.removeEventListener('changed', notifyAll);
+      source.removeEventListener('error', onError);
       source.close();
       source = null;
     }
