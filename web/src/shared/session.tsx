@@ -25,6 +25,8 @@ export interface Session {
   /** Ends the session on the server, forgets every cached answer and shows the sign-in page. */
   signOut: () => Promise<void>;
   isAdmin: boolean;
+  /** A team member with the coach role (sees what researchers share with them). */
+  isCoach: boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -106,6 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signedIn,
       signOut,
       isAdmin: mode === 'team' && (person?.roles.includes('admin') ?? false),
+      isCoach: mode === 'team' && (person?.roles.includes('coach') ?? false),
     };
   }, [status.data, status.isPending, me.data, me.isPending, note, signedIn, signOut]);
 

@@ -1,0 +1,23 @@
+import { GRANT_SCOPE_LABELS, GRANT_SCOPES } from '../../../../src/core/team/grant-scopes.js';
+import type { Grant } from '../../../../src/core/team/grants.js';
+
+export { GRANT_SCOPE_LABELS, GRANT_SCOPES };
+
+/** What each scope lets the coach read, under its checkbox. */
+export const SCOPE_HINTS: Record<(typeof GRANT_SCOPES)[number], string> = {
+  ideas: 'Your ideas, their areas, status and value',
+  plans: 'Your plans, reviews and logged practice',
+  sessions: 'Your focused sessions and what came out of them',
+  experiments: 'Your self-experiments and their reports',
+};
+
+/** "Ideas (Writing, Reading papers), Plans and practice". */
+export function grantScopesText(grant: Pick<Grant, 'scopes' | 'areas'>): string {
+  return grant.scopes
+    .map((scope) =>
+      scope === 'ideas' && grant.areas
+        ? `${GRANT_SCOPE_LABELS.ideas} (${grant.areas.map((area) => area.name).join(', ')})`
+        : GRANT_SCOPE_LABELS[scope],
+    )
+    .join(', ');
+}
