@@ -4,7 +4,7 @@ import { ExperimentReport } from '../experiments/ExperimentReport.js';
 import { AccessEnded } from './AccessEnded.js';
 import { sharedApi, sharedKeys } from './api.js';
 import { useSharedRead, useSharedWithMe } from './queries.js';
-import { useResearcherName } from './researcher-name.js';
+import { researcherName } from './researcher-name.js';
 import '../sessions/sessions-start.css';
 import '../sessions/sessions-history.css';
 import '../experiments/experiments-start.css';
@@ -16,7 +16,7 @@ import './shared-view.css';
 export function SharedReportPage({ id }: { id: string }) {
   const { experiment = '' } = useParams();
   const { data: grants } = useSharedWithMe();
-  const name = useResearcherName(grants?.find((grant) => grant.researcher.id === id)?.researcher.name);
+  const name = researcherName(id, grants);
   const report = useSharedRead(sharedKeys.of(id, 'report', experiment), (signal) =>
     sharedApi.report(id, experiment, signal),
   );

@@ -4,7 +4,7 @@ import { BackLink, ErrorNotice, LoadingCard } from '../../shared/components/Page
 import { GRANT_SCOPE_LABELS, GRANT_SCOPES, grantScopesText } from '../sharing/scopes.js';
 import { AccessEnded } from './AccessEnded.js';
 import { useSharedWithMe } from './queries.js';
-import { useResearcherName } from './researcher-name.js';
+import { researcherName } from './researcher-name.js';
 import { SharedExperiments } from './SharedExperiments.js';
 import { SharedIdeas } from './SharedIdeas.js';
 import { SharedPlans } from './SharedPlans.js';
@@ -25,7 +25,7 @@ export function SharedViewPage({ id }: { id: string }) {
   const ids = useId();
   const { data: grants, error, reload } = useSharedWithMe();
   const theirs = (grants ?? []).filter((grant) => grant.researcher.id === id);
-  const name = useResearcherName(theirs[0]?.researcher.name);
+  const name = researcherName(id, grants);
   const scopes = GRANT_SCOPES.filter((scope) => theirs.some((grant) => grant.scopes.includes(scope)));
 
   return (
@@ -36,8 +36,8 @@ export function SharedViewPage({ id }: { id: string }) {
         <h1 className="page-title">{name}</h1>
         {theirs.length > 0 && (
           <p className="page-lede">
-            {name} shares {theirs.map(grantScopesText).join('; ')} with you. You can read, not change
-            anything; each time you open it, {name} sees it in their access log.
+            {name} shares {theirs.map((grant) => grantScopesText(grant, true)).join('; ')} with you. You can
+            read, not change anything; each time you open it, {name} sees it in their access log.
           </p>
         )}
       </header>

@@ -32,11 +32,7 @@ export function SharedWithMePage() {
         <ul className="history-list" aria-label="Researchers who share with you">
           {people.map(({ researcher, grants: theirs }) => (
             <li key={researcher.id}>
-              <Link
-                to={`/shared/${researcher.id}`}
-                state={{ name: researcher.name }}
-                className="card history-row__link"
-              >
+              <Link to={`/shared/${researcher.id}`} className="card history-row__link">
                 <span className="history-row__title">{researcher.name}</span>
                 {theirs.map((grant) => (
                   <span key={grant.id} className="meta-text">

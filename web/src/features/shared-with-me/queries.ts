@@ -4,10 +4,15 @@ import type { Grant, GrantScope } from '../../../../src/core/team/grants.js';
 import { errorMessage, hasStatus } from '../../shared/api/client.js';
 import { useApiQuery } from '../../shared/api/query.js';
 import { sharedApi, sharedKeys } from './api.js';
+import { rememberNames } from './researcher-name.js';
 
 /** The active grants to me (a coach), from /shared-with-me. */
 export function useSharedWithMe() {
-  return useApiQuery(sharedKeys.withMe, (signal) => sharedApi.sharedWithMe(signal));
+  const query = useApiQuery(sharedKeys.withMe, (signal) => sharedApi.sharedWithMe(signal));
+  useEffect(() => {
+    if (query.data) rememberNames(query.data);
+  }, [query.data]);
+  return query;
 }
 
 /** What one researcher shares with me now: their name, the scopes of all their grants, and the grants. */

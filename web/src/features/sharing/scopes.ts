@@ -11,13 +11,15 @@ export const SCOPE_HINTS: Record<(typeof GRANT_SCOPES)[number], string> = {
   experiments: 'Your self-experiments and their reports',
 };
 
-/** "Ideas (Writing, Reading papers), Plans and practice". */
-export function grantScopesText(grant: Pick<Grant, 'scopes' | 'areas'>): string {
+/** "Ideas (Writing, Reading papers), Plans and practice"; `inSentence` starts each in lower case. */
+export function grantScopesText(grant: Pick<Grant, 'scopes' | 'areas'>, inSentence = false): string {
   return grant.scopes
-    .map((scope) =>
-      scope === 'ideas' && grant.areas
-        ? `${GRANT_SCOPE_LABELS.ideas} (${grant.areas.map((area) => area.name).join(', ')})`
-        : GRANT_SCOPE_LABELS[scope],
-    )
+    .map((scope) => {
+      const label = GRANT_SCOPE_LABELS[scope];
+      const word = inSentence ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+      return scope === 'ideas' && grant.areas
+        ? `${word} (${grant.areas.map((area) => area.name).join(', ')})`
+        : word;
+    })
     .join(', ');
 }
