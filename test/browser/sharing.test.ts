@@ -27,6 +27,7 @@ import {
   type Page,
   poll,
   SHOTS_DIR,
+  screenshot,
   shownText,
   type Workspace,
   workspace,
@@ -231,6 +232,7 @@ describe('sharing with a coach in the browser', () => {
     await coraPage.getByText('Nobody shares anything with you yet.').waitFor();
     await coraPage.goBack();
     await coraPage.getByText(`${OLIVE.name} no longer shares this with you.`).waitFor();
+    await screenshot(coraPage, 'sharing/shared-view-ended');
     expect(await coraPage.getByText('Draft before noon').count()).toBe(0);
 
     const olivePage = await person();
