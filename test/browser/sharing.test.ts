@@ -55,7 +55,8 @@ afterAll(async () => {
 beforeEach(async () => {
   space = workspace();
   const db = space.newDb('whet-sharing');
-  server = await startTeamServer({ db: db.db, env: db.env });
+  // The test clock lets an experiment run its week in a moment.
+  server = await startTeamServer({ db: db.db, env: { ...db.env, WHETSTONE_TEST_HOOKS: '1' } });
 });
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
@@ -122,6 +123,41 @@ async function organisation(): Promise<{ olive: TeamClient; cora: TeamClient; wr
     reviewOn: new Date(Date.now() + 14 * DAY_MS).toISOString().slice(0, 10),
   });
   return { olive, cora, writingArea: writing.id };
+}
+
+/** A week-vs-20-minutes experiment of the client's, run through to its report on the test clock. */
+async function reportedExperiment(client: TeamClient): Promise<{ id: string; title: string }> {
+  const advance = (ms: number) => client.call('POST', '/test/clock', { json: { advanceMs: ms } });
+  const step = async (id: string, action: string) => {
+    const res = await client.call('POST', `/experiments/${id}/steps`, { json: { action } });
+    expect(res.status, `${action}: ${res.text}`).toBe(200);
+  };
+  const { id, title } = await created<{ id: string; title: string }>(client, '/experiments', {
+    templateId: 'week-vs-20-minutes',
+    prediction: { text: 'The focused minutes win', favoured: 'focused' },
+    phases: { passive: { length: 1 } },
+    start: true,
+  });
+  await advance(60_000);
+  await created(client, '/ideas', { text: 'Keep referee objections in one list' });
+  await advance(DAY_MS);
+  await step(id, 'startFocused');
+  await advance(60_000);
+  await created(client, '/ideas', { text: 'Write the methods before the pilot' });
+  await advance(60_000);
+  await step(id, 'endFocused');
+  await step(id, 'startRating');
+  await step(id, 'finishTriage');
+  type Queue = { next: { token: string } | null };
+  let queue = (await client.call<Queue>('GET', `/experiments/${id}/rating`)).body;
+  while (queue.next)
+    queue = (
+      await client.call<Queue>('POST', `/experiments/${id}/rating`, {
+        json: { token: queue.next.token, value: 4 },
+      })
+    ).body;
+  await step(id, 'report');
+  return { id, title };
 }
 
 describe('sharing with a coach in the browser', () => {
@@ -241,6 +277,41 @@ describe('sharing with a coach in the browser', () => {
     await olivePage.getByRole('heading', { level: 1, name: 'Nothing here.' }).waitFor();
     expect(await olivePage.title()).toBe('Not found · Whetstone');
   }, 60_000);
+
+  it('a coach reads a shared experiment’s report, read only; the researcher’s log links the report', async () => {
+    const { olive, cora } = await organisation();
+    const experiment = await reportedExperiment(olive);
+    const coraId = (await cora.call<{ user: { id: string } }>('GET', '/me')).body.user.id;
+    await created<Grant>(olive, '/grants', { coachId: coraId, scopes: ['experiments'] });
+
+    const coraPage = await person();
+    await signIn(coraPage, CORA);
+    await coraPage
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Shared with me' })
+      .click();
+    await coraPage.getByRole('link', { name: new RegExp(OLIVE.name) }).click();
+    const list = coraPage.getByRole('list', { name: `Experiments of ${OLIVE.name}` });
+    await list.getByRole('link', { name: `Read the report: ${experiment.title}` }).click();
+    await coraPage.getByRole('heading', { level: 1, name: experiment.title }).waitFor();
+    await coraPage.getByRole('region', { name: 'Verdict' }).waitFor();
+    await coraPage.getByText('Shared by Olive Owner · read only').waitFor();
+    await settled(coraPage);
+    expect(await coraPage.getByRole('link', { name: 'Download result card' }).count()).toBe(0);
+    expect(await coraPage.getByRole('main').locator('a[href^="/ideas/"]').count(), 'no links to ideas').toBe(
+      0,
+    );
+    await screenshot(coraPage, 'sharing/shared-report');
+
+    const olivePage = await person();
+    await signIn(olivePage, OLIVE);
+    await olivePage.goto(new URL('/sharing', server.url).toString());
+    const report = olivePage
+      .getByRole('list', { name: 'Access log' })
+      .getByRole('link', { name: experiment.title });
+    await report.click();
+    expect(new URL(olivePage.url()).pathname).toBe(`/experiments/${experiment.id}`);
+  }, 90_000);
 
   it('the Sharing page and the coach’s shared view pass axe in light and dark, at desktop and phone width', async () => {
     const { olive, cora, writingArea } = await organisation();

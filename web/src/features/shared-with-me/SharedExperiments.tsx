@@ -36,8 +36,9 @@ export function SharedExperiments({ researcherId, name }: { researcherId: string
             <Link
               to={`/shared/${researcherId}/experiments/${view.id}`}
               className="button button--small shared-row__action"
+              aria-label={`Read the report: ${view.title}`}
             >
-              Read the report<span className="visually-hidden">: {view.title}</span>
+              Read the report
             </Link>
           )}
         </li>
