@@ -313,8 +313,9 @@ describe('sharing with a coach in the browser', () => {
     expect(new URL(olivePage.url()).pathname).toBe(`/experiments/${experiment.id}`);
   }, 90_000);
 
-  it('the Sharing page and the coach’s shared view pass axe in light and dark, at desktop and phone width', async () => {
+  it('the Sharing page and the coach’s pages pass axe in light and dark, at desktop and phone width', async () => {
     const { olive, cora, writingArea } = await organisation();
+    const experiment = await reportedExperiment(olive);
     const coraId = (await cora.call<{ user: { id: string } }>('GET', '/me')).body.user.id;
     const ended = await created<Grant>(olive, '/grants', { coachId: coraId, scopes: ['sessions'] });
     await olive.call('DELETE', `/grants/${ended.id}`);
@@ -350,6 +351,14 @@ describe('sharing with a coach in the browser', () => {
       );
       await check(coraPage, olivePath, 'shared-view', variant.name, findings, (p) =>
         p.getByRole('list', { name: `Plans of ${OLIVE.name}` }).waitFor(),
+      );
+      await check(
+        coraPage,
+        `${olivePath}/experiments/${experiment.id}`,
+        'shared-report',
+        variant.name,
+        findings,
+        (p) => p.getByRole('region', { name: 'Verdict' }).waitFor(),
       );
     }
     expect(findings).toEqual([]);
