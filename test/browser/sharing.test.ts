@@ -191,6 +191,7 @@ describe('sharing with a coach in the browser', () => {
     await poll(() => alertsFor(form.getByLabel('Until (optional)'))).toEqual([
       'The end date must be today or later.',
     ]);
+    await screenshot(olivePage, 'sharing/share-form-refused');
     await form.getByLabel('Until (optional)').fill('');
     await form.getByRole('button', { name: 'Share' }).click();
     const grants = olivePage.getByRole('list', { name: 'Your grants' });
@@ -280,7 +281,6 @@ describe('sharing with a coach in the browser', () => {
 
   it('a coach reads a shared experiment’s report, read only; the researcher’s log links the report', async () => {
     const { olive, cora } = await organisation();
-    const experiment = await reportedExperiment(olive);
     const coraId = (await cora.call<{ user: { id: string } }>('GET', '/me')).body.user.id;
     await created<Grant>(olive, '/grants', { coachId: coraId, scopes: ['experiments'] });
 
@@ -315,7 +315,6 @@ describe('sharing with a coach in the browser', () => {
 
   it('the Sharing page and the coach’s pages pass axe in light and dark, at desktop and phone width', async () => {
     const { olive, cora, writingArea } = await organisation();
-    const experiment = await reportedExperiment(olive);
     const coraId = (await cora.call<{ user: { id: string } }>('GET', '/me')).body.user.id;
     const ended = await created<Grant>(olive, '/grants', { coachId: coraId, scopes: ['sessions'] });
     await olive.call('DELETE', `/grants/${ended.id}`);
@@ -327,6 +326,8 @@ describe('sharing with a coach in the browser', () => {
     });
     const olivePath = `/shared/${grant.researcher.id}`;
     for (const scope of ['ideas', 'plans', 'experiments']) await cora.call('GET', `${olivePath}/${scope}`);
+    // After the reads: the experiment moves the server's clock a day on, and the log would say "tomorrow".
+    const experiment = await reportedExperiment(olive);
 
     const variants = [
       { name: 'light-desktop', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
@@ -343,6 +344,9 @@ describe('sharing with a coach in the browser', () => {
       await check(olivePage, '/sharing', 'sharing', variant.name, findings, (p) =>
         p.getByRole('list', { name: 'Access log' }).waitFor(),
       );
+    }
+    // The coach's pages after every Sharing page: their reads would join the access log.
+    for (const variant of variants) {
       const coraPage = await person({ colorScheme: variant.colorScheme });
       await coraPage.setViewportSize(variant.viewport);
       await signIn(coraPage, CORA);
