@@ -281,6 +281,7 @@ describe('sharing with a coach in the browser', () => {
 
   it('a coach reads a shared experiment’s report, read only; the researcher’s log links the report', async () => {
     const { olive, cora } = await organisation();
+    const experiment = await reportedExperiment(olive);
     const coraId = (await cora.call<{ user: { id: string } }>('GET', '/me')).body.user.id;
     await created<Grant>(olive, '/grants', { coachId: coraId, scopes: ['experiments'] });
 
