@@ -20,6 +20,7 @@ const PLAIN = [
   'core/local-date.ts',
   'core/plans/vocabulary.ts',
   'core/plural.ts',
+  'core/team/grant-scopes.ts',
   'core/team/roles.ts',
 ];
 /** Input schemas for forms: zod/mini (small) and nothing heavier. Lazy pages only. */

@@ -4,17 +4,9 @@ import { listOf } from '../list.js';
 import { addDays } from '../local-date.js';
 import { startOfDay } from '../time-zone.js';
 import '../schema-messages.js';
+import { GRANT_SCOPES, type GrantScope } from './grant-scopes.js';
 
-/** What a researcher can share with a coach, read only. */
-export const GRANT_SCOPES = ['ideas', 'plans', 'sessions', 'experiments'] as const;
-export type GrantScope = (typeof GRANT_SCOPES)[number];
-
-export const GRANT_SCOPE_LABELS: Record<GrantScope, string> = {
-  ideas: 'Ideas',
-  plans: 'Plans and practice',
-  sessions: 'Focused sessions',
-  experiments: 'Experiments and their reports',
-};
+export { GRANT_SCOPE_LABELS, GRANT_SCOPES, type GrantScope } from './grant-scopes.js';
 
 /** Scopes in their canonical order, each once. */
 export const normaliseScopes = (scopes: readonly GrantScope[]): GrantScope[] =>

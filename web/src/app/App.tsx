@@ -62,9 +62,11 @@ export function App() {
   useScrollToTopOnNewPage();
 
   const { access } = matched;
-  // Solo mode has no team pages; a team member who is not an admin sees no admin page.
+  // Solo mode has no team pages; a team member sees an admin or coach page only with that role.
   const hidden =
-    (access !== undefined && session.mode !== 'team') || (access === 'admin' && !session.isAdmin);
+    (access !== undefined && session.mode !== 'team') ||
+    (access === 'admin' && !session.isAdmin) ||
+    (access === 'coach' && !session.isCoach);
   const route = hidden && !session.loading ? NOT_FOUND : matched;
 
   useEffect(() => {

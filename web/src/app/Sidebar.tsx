@@ -24,8 +24,14 @@ export function BrandMark() {
  */
 export function Sidebar({ section }: { section: string }) {
   const { pathname } = useLocation();
-  const { me, isAdmin, signOut } = useSession();
-  const navItems = ALL_NAV_ITEMS.filter((item) => item.access !== 'admin' || isAdmin);
+  const { me, mode, isAdmin, isCoach, signOut } = useSession();
+  // Team pages are listed on a team server only, admin and coach pages for those roles.
+  const navItems = ALL_NAV_ITEMS.filter(
+    (item) =>
+      (item.access === undefined || mode === 'team') &&
+      (item.access !== 'admin' || isAdmin) &&
+      (item.access !== 'coach' || isCoach),
+  );
   const groups = NAV_GROUPS.filter((group) => navItems.some((item) => item.group === group));
   const current = navItems.find((item) => item.to === section);
   const [menuOpen, setMenuOpen] = useState(false);

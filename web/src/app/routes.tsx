@@ -20,9 +20,9 @@ export const NAV_GROUPS: readonly NavGroup[] = ['Capture', 'Change', 'Test', 'Se
 /**
  * Who may open a page (default: anyone who may use the app, in either mode). `public`: a team
  * server's pages for people not signed in, shown without the sidebar; `team`: any signed-in
- * member; `admin`: org admins. Solo mode has none of these pages.
+ * member; `coach`: members with the coach role; `admin`: org admins. Solo mode has none of these pages.
  */
-export type Access = 'public' | 'team' | 'admin';
+export type Access = 'public' | 'team' | 'coach' | 'admin';
 
 export interface AppRoute {
   /** A React Router pattern, e.g. `/plans/:id`. */
@@ -235,6 +235,44 @@ export const ROUTES: readonly AppRoute[] = [
       icon: 'M8 1.75 13 3.5v4c0 3-2.1 5.4-5 6.75C5.1 12.9 3 10.5 3 7.5v-4zM5.75 8l1.5 1.5 3-3',
     },
     page: lazyPage(() => import('../features/audit/AuditPage.js'), 'AuditPage'),
+  },
+  {
+    path: '/sharing',
+    title: 'Sharing',
+    section: '/sharing',
+    access: 'team',
+    nav: {
+      group: 'Team',
+      label: 'Sharing',
+      icon: 'M11.5 5.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM4.5 10a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM11.5 14.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM6.3 9l3.4 2M9.7 5 6.3 7',
+    },
+    page: lazyPage(() => import('../features/sharing/SharingPage.js'), 'SharingPage'),
+  },
+  {
+    path: '/shared',
+    title: 'Shared with me',
+    section: '/shared',
+    access: 'coach',
+    nav: {
+      group: 'Team',
+      label: 'Shared with me',
+      icon: 'M1.5 8s2.5-4.5 6.5-4.5S14.5 8 14.5 8s-2.5 4.5-6.5 4.5S1.5 8 1.5 8zM8 10a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
+    },
+    page: lazyPage(() => import('../features/shared-with-me/SharedWithMePage.js'), 'SharedWithMePage'),
+  },
+  {
+    path: '/shared/:id',
+    title: 'Shared with you',
+    section: '/shared',
+    access: 'coach',
+    page: lazyPage(() => import('../features/shared-with-me/SharedViewPage.js'), 'SharedViewPage'),
+  },
+  {
+    path: '/shared/:id/experiments/:experiment',
+    title: 'Shared report',
+    section: '/shared',
+    access: 'coach',
+    page: lazyPage(() => import('../features/shared-with-me/SharedReportPage.js'), 'SharedReportPage'),
   },
   {
     path: '/account',

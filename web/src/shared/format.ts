@@ -94,6 +94,9 @@ const FIELD_NAMES: Record<string, string> = {
   expiresInDays: 'The expiry',
   organisation: 'The organisation name',
   roles: 'Roles',
+  coachId: 'The coach',
+  scopes: 'What you share',
+  until: 'The end date',
 };
 
 export function fieldMessage(field: string, message: string): string {

@@ -27,6 +27,8 @@ export interface Session {
   /** The server has ended the session already (e.g. after leaving): the sign-in page, with `note`. */
   ended: (note: string) => void;
   isAdmin: boolean;
+  /** A team member with the coach role (sees what researchers share with them). */
+  isCoach: boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -117,6 +119,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signOut,
       ended,
       isAdmin: mode === 'team' && (person?.roles.includes('admin') ?? false),
+      isCoach: mode === 'team' && (person?.roles.includes('coach') ?? false),
     };
   }, [status.data, status.isPending, me.data, me.isPending, note, signedIn, signOut, ended]);
 

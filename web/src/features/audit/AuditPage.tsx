@@ -25,6 +25,8 @@ const KIND_LABELS: Record<AuditKind, string> = {
   'sessions.revoked': 'Signed out everywhere else',
   'token.created': 'Access token created',
   'token.revoked': 'Access token revoked',
+  'grant.created': 'Shared with a coach',
+  'grant.revoked': 'Sharing revoked',
 };
 
 const roleWords = (value: unknown) =>

@@ -19,22 +19,31 @@ import { SealedPrediction } from './SealedPrediction.js';
 const number = (n: number | null, digits = 1) =>
   n === null ? '–' : n.toLocaleString(undefined, { maximumFractionDigits: digits });
 
-/** The finished experiment: verdict, prediction beside result, figures per phase, chart, card. */
-export function ExperimentReport({ report }: { report: ExperimentReportView }) {
+/**
+ * The finished experiment: verdict, prediction beside result, figures per phase, chart, card.
+ * `readOnly` (a coach reading a shared report): no links to the ideas and no result card.
+ */
+export function ExperimentReport({
+  report,
+  readOnly = false,
+}: {
+  report: ExperimentReportView;
+  readOnly?: boolean;
+}) {
   if (report.kind === 'ideas') {
     return (
       <div className="report">
-        <VerdictCard view={report.experiment} verdict={report.verdict} />
+        <VerdictCard view={report.experiment} verdict={report.verdict} readOnly={readOnly} />
         <IdeasFigures phases={report.phases} view={report.experiment} />
         <PhaseComparisonChart phases={report.phases} />
-        <BestIdeas phases={report.phases} />
-        <CardDownload view={report.experiment} />
+        <BestIdeas phases={report.phases} linked={!readOnly} />
+        {!readOnly && <CardDownload view={report.experiment} />}
       </div>
     );
   }
   return (
     <div className="report">
-      <VerdictCard view={report.experiment} verdict={report.report.verdict} />
+      <VerdictCard view={report.experiment} verdict={report.report.verdict} readOnly={readOnly} />
       <MeasurementFigures view={report.experiment} report={report.report} />
       <MeasurementChart
         phases={[
@@ -50,7 +59,15 @@ export function ExperimentReport({ report }: { report: ExperimentReportView }) {
 }
 
 /** The verdict in plain words, how far to trust it, and the locked prediction beside the result. */
-function VerdictCard({ view, verdict }: { view: ExperimentView; verdict: Verdict }) {
+function VerdictCard({
+  view,
+  verdict,
+  readOnly,
+}: {
+  view: ExperimentView;
+  verdict: Verdict;
+  readOnly: boolean;
+}) {
   const { prediction } = view;
   const check = verdict.predictionCheck;
   return (
@@ -63,7 +80,7 @@ function VerdictCard({ view, verdict }: { view: ExperimentView; verdict: Verdict
         </p>
         <section className="versus" aria-label="Prediction beside result">
           <div className="versus__side">
-            <p className="section-title">You predicted</p>
+            <p className="section-title">{readOnly ? 'The prediction' : 'You predicted'}</p>
             <p className="versus__value">
               {favouredLabel(view.phases, prediction.favoured)}
               {prediction.byHowMuch && <span className="prediction-by"> · {prediction.byHowMuch}</span>}
@@ -129,7 +146,13 @@ function IdeasFigures({
   );
 }
 
-function BestIdeas({ phases }: { phases: readonly [IdeaPhaseReport, IdeaPhaseReport] }) {
+function BestIdeas({
+  phases,
+  linked,
+}: {
+  phases: readonly [IdeaPhaseReport, IdeaPhaseReport];
+  linked: boolean;
+}) {
   return (
     <Section title="Best ideas">
       <div className="best-columns">
@@ -145,12 +168,15 @@ function BestIdeas({ phases }: { phases: readonly [IdeaPhaseReport, IdeaPhaseRep
               <ol className="card best-list" aria-label={`Best ideas: ${p.label}`}>
                 {p.best.map((idea) => (
                   <li key={idea.id} className="best-item">
-                    <Link to={`/ideas/${idea.id}`} className="best-item__link">
-                      <span className="best-item__text">{idea.text}</span>
-                      <span className="best-item__meta">
-                        <ValuePips value={idea.value} />
+                    {linked ? (
+                      <Link to={`/ideas/${idea.id}`} className="best-item__link">
+                        <BestIdea text={idea.text} value={idea.value} />
+                      </Link>
+                    ) : (
+                      <span className="best-item__link">
+                        <BestIdea text={idea.text} value={idea.value} />
                       </span>
-                    </Link>
+                    )}
                   </li>
                 ))}
               </ol>
@@ -159,6 +185,17 @@ function BestIdeas({ phases }: { phases: readonly [IdeaPhaseReport, IdeaPhaseRep
         ))}
       </div>
     </Section>
+  );
+}
+
+function BestIdea({ text, value }: { text: string; value: number }) {
+  return (
+    <>
+      <span className="best-item__text">{text}</span>
+      <span className="best-item__meta">
+        <ValuePips value={value} />
+      </span>
+    </>
   );
 }
 
