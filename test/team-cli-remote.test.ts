@@ -1,0 +1,282 @@
+/**
+ * `whet` against a team server: the real built binary logs in with a password, stores a personal
+ * access token, and then runs its commands through the HTTP API of a real `whet serve --team`,
+ * with the output, messages and exit codes of a local run. Nothing is mocked.
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExperimentView } from '../src/core/experiments/view.js';
+import type { Idea } from '../src/core/ideas.js';
+import type { Me } from '../src/core/team/account.js';
+import { cliEnv, describeRun, expectCliError, type RunResult, runWhet } from './support/cli.js';
+import { freePort } from './support/free-port.js';
+import { assertCliBuilt } from './support/paths.js';
+import {
+  inviteAndJoin,
+  setUpOrganisation,
+  startTeamServer,
+  type TeamClient,
+  type TeamServer,
+} from './support/team-server.js';
+import { tempDirs } from './support/temp.js';
+
+const ROSA = { name: 'Rosa Researcher', email: 'rosa@example.org', password: 'rosa reads every paper' };
+
+const dirs = tempDirs();
+let root: string;
+let server: TeamServer;
+let rosa: TeamClient;
+let env: NodeJS.ProcessEnv;
+let serverUrl: string;
+
+const configFile = (home: string) => join(home, 'whetstone', 'credentials.json');
+
+async function whet(args: readonly string[], stdin?: string, runEnv = env): Promise<RunResult> {
+  return runWhet(args, { env: runEnv, ...(stdin === undefined ? {} : { stdin }) });
+}
+
+async function ok(args: readonly string[], stdin?: string): Promise<RunResult> {
+  const result = await whet(args, stdin);
+  expect(result.code, describeRun(args, result)).toBe(0);
+  return result;
+}
+
+async function json<T>(args: readonly string[]): Promise<T> {
+  return JSON.parse((await ok(args)).stdout) as T;
+}
+
+beforeAll(async () => {
+  assertCliBuilt();
+  root = dirs.make('whet-team-remote');
+  env = cliEnv({ XDG_DATA_HOME: join(root, 'data'), XDG_CONFIG_HOME: join(root, 'config'), HOME: root });
+  server = await startTeamServer({ db: join(root, 'team.db'), env });
+  serverUrl = server.origin;
+  const admin = await setUpOrganisation(server);
+  rosa = await inviteAndJoin(admin, ROSA);
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  dirs.cleanup();
+});
+
+describe('whet login, whoami and logout', { timeout: 60_000 }, () => {
+  it('refuses a wrong password and stores nothing', async () => {
+    const args = ['login', serverUrl, '--email', ROSA.email];
+    const wrong = await whet(args, 'not her password at all\n');
+    expectCliError(args, wrong, ['the email or password is not right']);
+    expect(() => statSync(configFile(join(root, 'config')))).toThrow();
+    const whoami = await whet(['whoami']);
+    expectCliError(['whoami'], whoami, ['not logged in']);
+  });
+
+  it('logs in with a piped password and keeps the token readable by its owner only', async () => {
+    const login = await ok(['login', `${serverUrl}/`, '--email', ROSA.email], `${ROSA.password}\n`);
+    expect(login.stdout).toBe(
+      `Logged in to ${serverUrl} as Rosa Researcher <rosa@example.org>, researcher in Kepler Lab.\n` +
+        `Token stored in ${configFile(join(root, 'config'))}\n`,
+    );
+    expect(login.stdout + login.stderr).not.toContain(ROSA.password);
+    const file = configFile(join(root, 'config'));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(root, 'config', 'whetstone')).mode & 0o777).toBe(0o700);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { server: string; token: string };
+    expect(stored.server).toBe(serverUrl);
+    expect(stored.token).toMatch(/^whet_/);
+    // The server knows the token by its name, and the sign-in session used to create it is gone.
+    const tokens = await rosa.call<{ items: { name: string; revokedAt: string | null }[] }>(
+      'GET',
+      '/account/tokens',
+    );
+    expect(tokens.body.items).toEqual([
+      expect.objectContaining({ name: expect.stringMatching(/^whet on /) }),
+    ]);
+    const sessions = await rosa.call<{ items: unknown[] }>('GET', '/account/sessions');
+    expect(sessions.body.items).toHaveLength(1);
+  });
+
+  it('says who is logged in, and where', async () => {
+    expect((await ok(['whoami'])).stdout).toBe(
+      `Rosa Researcher <rosa@example.org>, researcher in Kepler Lab on ${serverUrl}\n`,
+    );
+    const me = await json<Me & { server: string }>(['whoami', '--json']);
+    expect(me).toMatchObject({
+      server: serverUrl,
+      mode: 'team',
+      user: { name: ROSA.name },
+      roles: ['researcher'],
+    });
+  });
+});
+
+describe('whet commands on the team server', { timeout: 60_000 }, () => {
+  let first: Idea;
+
+  it('captures with whet idea and lists with whet ideas, on the account, not the local database', async () => {
+    const captured = await ok(['idea', 'Outline before drafting']);
+    expect(captured.stdout).toMatch(/^[0-9a-z]+\n$/);
+    expect(captured.stderr).toBe('');
+    first = (await rosa.call<Idea>('GET', `/ideas/${captured.stdout.trim()}`)).body;
+    expect(first.text).toBe('Outline before drafting');
+    // Flags the fast path does not take go through the full CLI, to the same server.
+    const filed = await json<Idea>([
+      'idea',
+      'Keep a lab notebook',
+      '--area',
+      'writing',
+      '--value',
+      '4',
+      '--json',
+    ]);
+    expect(filed).toMatchObject({
+      text: 'Keep a lab notebook',
+      areaId: 'writing',
+      value: 4,
+      source: 'noticed',
+    });
+    const quoted = await json<Idea>([
+      'idea',
+      'Read the abstract first',
+      '--source',
+      'conversation',
+      '--json',
+    ]);
+    expect(quoted.source).toBe('conversation');
+
+    const list = await ok(['ideas']);
+    expect(list.stdout).toContain('Outline before drafting');
+    expect(list.stdout).toMatch(/Writing.*Keep a lab notebook/);
+    const listed = await json<Idea[]>(['ideas', '--json']);
+    expect(listed.map((i) => i.text)).toEqual([
+      'Read the abstract first',
+      'Keep a lab notebook',
+      'Outline before drafting',
+    ]);
+    expect(await json<Idea[]>(['ideas', '--json', '--area', 'Writing'])).toHaveLength(1);
+
+    // --local, --db and WHETSTONE_DB mean the database of this machine, which has none of them.
+    expect(await json<Idea[]>(['ideas', '--json', '--local'])).toEqual([]);
+    expect(await json<Idea[]>(['ideas', '--json', '--db', join(root, 'other.db')])).toEqual([]);
+    const local = await whet(['ideas', '--json'], undefined, {
+      ...env,
+      WHETSTONE_DB: join(root, 'other.db'),
+    });
+    expect(JSON.parse(local.stdout)).toEqual([]);
+  });
+
+  it('takes short ids, edits, and gives the local messages for bad input', async () => {
+    const prefix = first.id.slice(0, 5);
+    expect((await ok(['idea', 'show', prefix])).stdout).toContain('Outline before drafting');
+    await ok(['idea', 'status', prefix, 'planned']);
+    expect((await rosa.call<Idea>('GET', `/ideas/${first.id}`)).body.status).toBe('planned');
+    await ok(['idea', 'rate', prefix, '5', '--effort', 'S']);
+
+    // The same one-line messages and exit codes as on a local database.
+    for (const args of [
+      ['idea', 'Somewhere else', '--area', 'no such area'],
+      ['idea', 'show', 'zzzzzz'],
+      ['idea', ''],
+    ]) {
+      const remote = await whet(args);
+      const local = await whet([...args, '--db', join(root, 'messages.db')]);
+      expect(remote.code, describeRun(args, remote)).toBe(local.code);
+      expect(remote.stderr, describeRun(args, remote)).toBe(local.stderr);
+      expect(remote.stderr).toMatch(/^whet: [^\n]+\n$/);
+    }
+    const illegal = await whet(['idea', 'status', prefix, 'adopted']);
+    expectCliError(['idea', 'status'], illegal, ['cannot go from planned to adopted']);
+  });
+
+  it('exports and imports through the API', async () => {
+    const markdown = await ok(['export', '--format', 'md']);
+    expect(markdown.stdout).toContain('Outline before drafting');
+    const backup = join(root, 'backup.json');
+    await ok(['export', '--out', backup]);
+    expect(JSON.parse(readFileSync(backup, 'utf8')).data.ideas).toHaveLength(3);
+    const dry = await ok(['import', backup, '--dry-run']);
+    expect(dry.stdout).toMatch(/^dry run of .*: nothing was written\nareas: 0 would be created/);
+    expect((await ok(['import', backup])).stdout).toMatch(/ideas: 0 created, 0 updated, 3 unchanged/);
+    const list = join(root, 'list.md');
+    writeFileSync(list, '- Write the methods section first #writing\n- Batch email twice a day\n');
+    expect((await ok(['import', list, '--dry-run'])).stdout).toMatch(/^dry run: would import 2 ideas/);
+    expect((await ok(['import', list])).stdout).toBe(`imported 2 ideas from ${list}\n`);
+    expect(await json<Idea[]>(['ideas', '--json'])).toHaveLength(5);
+  });
+
+  it('starts an experiment; whet idea then ends with its reminder line, as locally', async () => {
+    await ok([
+      'experiment',
+      'start',
+      '--predict',
+      'The week wins: real problems show up while I work',
+      '--favour',
+      'passive',
+      '--by',
+      'a third more value',
+    ]);
+    const status = await json<ExperimentView>(['experiment', 'status', '--json']);
+    expect(status.state).toBe('passive');
+    const reminder = `${status.status.headline} (whet experiment status)\n`;
+    const captured = await ok(['idea', 'Noticed while the week runs']);
+    expect(captured.stderr).toBe(reminder);
+    expect((await ok(['areas'])).stderr).toBe(reminder);
+    // While the ideas are rated blind, the server refuses a value, with the local message.
+    const valued = await whet(['idea', 'A valued idea', '--value', '4']);
+    expectCliError(['idea'], valued, ['value']);
+    const sealed = await ok(['experiment', 'preregistration']);
+    expect(sealed.stdout).toContain('The week wins');
+  });
+});
+
+describe('when the server cannot be used', { timeout: 60_000 }, () => {
+  it('names an unreachable server in one line, exit 1', async () => {
+    const port = await freePort();
+    const config = join(root, 'unreachable-config');
+    mkdirSync(join(config, 'whetstone'), { recursive: true });
+    const url = `http://127.0.0.1:${port}`;
+    writeFileSync(configFile(config), JSON.stringify({ server: url, token: 'whet_nothing_listens' }));
+    const away = { ...env, XDG_CONFIG_HOME: config };
+    for (const args of [['ideas'], ['idea', 'Lost in the network'], ['whoami']]) {
+      const result = await whet(args, undefined, away);
+      expectCliError(args, result, [`cannot reach the Whetstone server at ${url}`]);
+    }
+  });
+
+  it('asks to log in again once the token is revoked, exit 1', async () => {
+    const tokens = await rosa.call<{ items: { id: string }[] }>('GET', '/account/tokens');
+    const config = join(root, 'revoked-config');
+    const revokedEnv = { ...env, XDG_CONFIG_HOME: config };
+    const created = await rosa.call<{ token: { id: string }; secret: string }>('POST', '/account/tokens', {
+      json: { name: 'soon revoked', scope: 'read-write' },
+    });
+    const login = await whet(['login', serverUrl, '--token', created.body.secret], undefined, revokedEnv);
+    expect(login.code, describeRun(['login'], login)).toBe(0);
+    expect((await rosa.call('DELETE', `/account/tokens/${created.body.token.id}`)).status).toBe(204);
+    for (const args of [['ideas'], ['idea', 'After the revocation'], ['whoami']]) {
+      const result = await whet(args, undefined, revokedEnv);
+      expectCliError(args, result, [`run \`whet login ${serverUrl}\` again`]);
+    }
+    // The first login's token is untouched.
+    expect((await rosa.call<{ items: { id: string }[] }>('GET', '/account/tokens')).body.items.length).toBe(
+      tokens.body.items.length + 1,
+    );
+    const refused = await whet(['login', serverUrl, '--token', created.body.secret], undefined, revokedEnv);
+    expectCliError(['login'], refused, ['does not accept this token']);
+  });
+});
+
+describe('whet logout', { timeout: 60_000 }, () => {
+  it('revokes the token on the server and forgets it; whet is local again', async () => {
+    const file = configFile(join(root, 'config'));
+    const { token } = JSON.parse(readFileSync(file, 'utf8')) as { token: string };
+    const out = await ok(['logout']);
+    expect(out.stdout).toBe(`Logged out of ${serverUrl}; removed ${file}\n`);
+    expect(out.stderr).toBe('');
+    expect(() => statSync(file)).toThrow();
+    const probe = await fetch(`${server.api}/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(probe.status).toBe(401);
+    expect(await json<Idea[]>(['ideas', '--json'])).toEqual([]);
+    expect((await ok(['logout'])).stdout).toBe('not logged in; nothing to do\n');
+  });
+});
