@@ -1,13 +1,15 @@
 /**
  * `whet` against a team server: the real built binary logs in with a password, stores a personal
  * access token, and then runs its commands through the HTTP API of a real `whet serve --team`,
- * with the output, messages and exit codes of a local run. Nothing is mocked.
+ * with the output, messages and exit codes of a local run; the focused session runs in a real
+ * pseudo-terminal (tmux). Nothing is mocked.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExperimentView } from '../src/core/experiments/view.js';
 import type { Idea } from '../src/core/ideas.js';
+import type { SessionView } from '../src/core/sessions/view.js';
 import type { Me } from '../src/core/team/account.js';
 import { cliEnv, describeRun, expectCliError, type RunResult, runWhet } from './support/cli.js';
 import { freePort } from './support/free-port.js';
@@ -20,10 +22,14 @@ import {
   type TeamServer,
 } from './support/team-server.js';
 import { tempDirs } from './support/temp.js';
+import { tmuxTerminals } from './support/terminal.js';
 
 const ROSA = { name: 'Rosa Researcher', email: 'rosa@example.org', password: 'rosa reads every paper' };
 
+const RATING_PROMPT = "value 1-5 (Enter to skip), optionally followed by effort S/M/L, e.g. '4 m':";
+
 const dirs = tempDirs();
+const terminals = tmuxTerminals('whet-remote');
 let root: string;
 let server: TeamServer;
 let rosa: TeamClient;
@@ -57,6 +63,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  terminals.stop();
   await server?.stop();
   dirs.cleanup();
 });
@@ -202,6 +209,39 @@ describe('whet commands on the team server', { timeout: 60_000 }, () => {
     expect((await ok(['import', list, '--dry-run'])).stdout).toMatch(/^dry run: would import 2 ideas/);
     expect((await ok(['import', list])).stdout).toBe(`imported 2 ideas from ${list}\n`);
     expect(await json<Idea[]>(['ideas', '--json'])).toHaveLength(5);
+  });
+
+  it('runs a focused session in a terminal: steered, rated and stored on the server', async () => {
+    const t = terminals.open(['session', '--minutes', '5'], {
+      HOME: root,
+      XDG_DATA_HOME: env.XDG_DATA_HOME ?? '',
+      XDG_CONFIG_HOME: env.XDG_CONFIG_HOME ?? '',
+    });
+    await t.waitForText('[05:00 left · question 1 of ');
+    await t.waitForText(' › ');
+    t.type('Draft the figure captions first #writing');
+    expect(await t.waitForText(' · 1 idea]')).toContain('saved under Writing');
+    t.type('/next');
+    await t.waitForText('Question 2 of');
+    t.type('Ask a colleague to read the abstract');
+    await t.waitForText(' · 2 ideas]');
+    t.type('/end');
+    await t.waitForText('Rate your 2 ideas');
+    await t.waitForText(RATING_PROMPT);
+    t.type('5 s');
+    await t.waitForText(RATING_PROMPT, 2);
+    t.type('3');
+    await t.waitForText('A note on this session');
+    t.type('on the team server');
+    const screen = await t.waitForText('[exit 0]');
+    expect(screen).toMatch(/Session complete: 2 ideas, 2 rated, \d\d:\d\d of 05:00 used\./);
+    expect(screen).toMatch(/Best ideas:\n {2}5\/5 S +Draft the figure captions first/);
+    const stored = await rosa.call<{ items: SessionView[] }>('GET', '/sessions');
+    expect(stored.body.items).toEqual([
+      expect.objectContaining({ state: 'completed', note: 'on the team server', plannedMs: 300_000 }),
+    ]);
+    const shown = await ok(['session', 'show', stored.body.items[0]?.id.slice(0, 6) ?? '']);
+    expect(shown.stdout).toContain('Draft the figure captions first');
   });
 
   it('starts an experiment; whet idea then ends with its reminder line, as locally', async () => {
