@@ -269,6 +269,49 @@ describe('whet commands on the team server', { timeout: 60_000 }, () => {
   });
 });
 
+describe('plans, practice and the rest on the team server', { timeout: 90_000 }, () => {
+  it('plans from an idea, logs practice, measures, pools, and reads the numbers back', async () => {
+    const idea = (await ok(['idea', 'Outline every draft before writing'])).stdout.trim();
+    const plan = await json<{ id: string; title: string }>([
+      'plan',
+      'create',
+      '--from',
+      idea.slice(0, 6),
+      '--title',
+      'Outline every draft',
+      '--kind',
+      'process',
+      '--next',
+      'Outline the introduction',
+      '--signal',
+      'Drafts need fewer rewrites',
+      '--json',
+    ]);
+    expect((await rosa.call<{ title: string }>('GET', `/plans/${plan.id}`)).body.title).toBe(
+      'Outline every draft',
+    );
+    expect((await ok(['plan', 'list'])).stdout).toContain('Outline every draft');
+    expect((await ok(['plan', 'show', plan.id.slice(0, 6)])).stdout).toContain('Outline the introduction');
+    await ok(['practice', '25', '--plan', plan.id.slice(0, 6), '--difficulty', '3']);
+    expect(await json<unknown[]>(['practice', 'list', '--json'])).toHaveLength(1);
+    await ok(['interrupt', 'Slack']);
+    expect(await json<unknown[]>(['interruptions', '--json'])).toHaveLength(1);
+    await ok(['measure', 'interruptions', '4']);
+    expect(await json<unknown[]>(['measurements', '--json'])).toHaveLength(1);
+    await ok(['pool', 'create', 'Lab pool']);
+    expect((await ok(['pool', 'list'])).stdout).toContain('Lab pool');
+    expect((await ok(['exercises'])).stdout.length).toBeGreaterThan(0);
+    expect((await ok(['decks'])).stdout.length).toBeGreaterThan(0);
+    expect(await json<{ weeks: unknown[] }>(['dashboard', '--json'])).toHaveProperty('weeks');
+    expect((await ok(['settings'])).stdout).toMatch(/time zone/i);
+    await ok(['review', 'history']);
+    await ok(['questions', 'stats']);
+    const ics = join(root, 'plans.ics');
+    await ok(['calendar', 'export', '--out', ics]);
+    expect(readFileSync(ics, 'utf8')).toContain('BEGIN:VCALENDAR');
+  });
+});
+
 describe('when the server cannot be used', { timeout: 60_000 }, () => {
   it('names an unreachable server in one line, exit 1', async () => {
     const port = await freePort();
