@@ -1,5 +1,5 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent, request as httpRequest, IncomingHttpHeaders } from 'node:http';
+import { createRequire } from 'node:module';
 import { unauthenticated, WhetstoneError } from '../../core/errors.js';
 import { errorFromProblem } from './problems.js';
 
@@ -10,6 +10,11 @@ export interface ApiAnswer {
   text: string;
 }
 
+interface Transport {
+  request: typeof httpRequest;
+  agent: Agent;
+}
+
 export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface CallOptions {
@@ -17,6 +22,8 @@ export interface CallOptions {
   json?: unknown;
   headers?: Record<string, string> | undefined;
 }
+
+const loadBuiltin = createRequire(import.meta.url);
 
 /** Long enough for a large import, short enough that a silent host does not hang a terminal. */
 const IDLE_TIMEOUT_MS = 60_000;
@@ -27,16 +34,29 @@ const IDLE_TIMEOUT_MS = 60_000;
  * back as the services' own errors, and a server that cannot be reached is one clear message.
  */
 export class ApiClient {
-  private readonly agent: HttpAgent;
+  private transport: Transport | undefined;
+  private agent: Agent | undefined;
 
   constructor(
     readonly server: string,
     private readonly token?: string,
-  ) {
-    // One connection reused across a session's many small requests; `close` lets the process end.
-    this.agent = server.startsWith('https:')
-      ? new HttpsAgent({ keepAlive: true })
-      : new HttpAgent({ keepAlive: true });
+  ) {}
+
+  /**
+   * node:http or node:https, loaded on the first request: the local fast capture bundles this
+   * client too, and must not pay for TLS it never uses. One kept-alive connection serves a
+   * session's many small requests; `close` lets the process end.
+   */
+  private connect(): Transport {
+    if (!this.transport) {
+      // A synchronous, lazy require: import() would start the ES module loader, which costs more.
+      const module = loadBuiltin(
+        this.server.startsWith('https:') ? 'node:https' : 'node:http',
+      ) as typeof import('node:http');
+      this.agent = new module.Agent({ keepAlive: true });
+      this.transport = { request: module.request, agent: this.agent };
+    }
+    return this.transport;
   }
 
   /** Sends one request; only a transport failure throws. */
@@ -49,9 +69,9 @@ export class ApiClient {
       headers['content-type'] = 'application/json';
       headers['content-length'] = String(Buffer.byteLength(body));
     }
-    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const { request, agent } = this.connect();
     return new Promise((resolve, reject) => {
-      const req = request(url, { method, headers, agent: this.agent }, (res) => {
+      const req = request(url, { method, headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', (error) => reject(this.unreachable(error)));
@@ -89,7 +109,7 @@ export class ApiClient {
 
   /** Ends the kept-alive connections, so the process can exit at once. */
   close(): void {
-    this.agent.destroy();
+    this.agent?.destroy();
   }
 
   private unreachable(error: Error): WhetstoneError {
