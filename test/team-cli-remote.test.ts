@@ -117,6 +117,21 @@ describe('whet login, whoami and logout', { timeout: 60_000 }, () => {
   });
 });
 
+describe('whet login in a terminal', { timeout: 60_000 }, () => {
+  it('asks for the email, then the password without echoing it', async () => {
+    const config = join(root, 'tty-config');
+    const t = terminals.open(['login', serverUrl], { HOME: root, XDG_CONFIG_HOME: config });
+    await t.waitForText('Email: ');
+    t.type(ROSA.email);
+    await t.waitForText('Password: ');
+    t.type(ROSA.password);
+    const screen = await t.waitForText('[exit 0]');
+    expect(screen).toContain(`Logged in to ${serverUrl} as Rosa Researcher <rosa@example.org>`);
+    expect(screen).not.toContain(ROSA.password);
+    expect(statSync(configFile(config)).mode & 0o777).toBe(0o600);
+  });
+});
+
 describe('whet commands on the team server', { timeout: 60_000 }, () => {
   let first: Idea;
 
