@@ -24,6 +24,8 @@ import {
 import { tempDirs } from './support/temp.js';
 import { tmuxTerminals } from './support/terminal.js';
 
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 const ROSA = { name: 'Rosa Researcher', email: 'rosa@example.org', password: 'rosa reads every paper' };
 
 const RATING_PROMPT = "value 1-5 (Enter to skip), optionally followed by effort S/M/L, e.g. '4 m':";
@@ -56,7 +58,8 @@ beforeAll(async () => {
   assertCliBuilt();
   root = dirs.make('whet-team-remote');
   env = cliEnv({ XDG_DATA_HOME: join(root, 'data'), XDG_CONFIG_HOME: join(root, 'config'), HOME: root });
-  server = await startTeamServer({ db: join(root, 'team.db'), env });
+  // The server's test hooks let the experiment's week pass in a moment (POST /test/clock).
+  server = await startTeamServer({ db: join(root, 'team.db'), env: { ...env, WHETSTONE_TEST_HOOKS: '1' } });
   serverUrl = server.origin;
   const admin = await setUpOrganisation(server);
   rosa = await inviteAndJoin(admin, ROSA);
@@ -324,6 +327,38 @@ describe('plans, practice and the rest on the team server', { timeout: 90_000 },
     const ics = join(root, 'plans.ics');
     await ok(['calendar', 'export', '--out', ics]);
     expect(readFileSync(ics, 'utf8')).toContain('BEGIN:VCALENDAR');
+  });
+});
+
+describe('the experiment on the team server, to its blind rating and report', { timeout: 90_000 }, () => {
+  /** Moves the team server's clock (its test hooks are on); the CLI asks it for every view. */
+  const advance = async (ms: number) =>
+    expect((await rosa.call('POST', '/test/clock', { json: { advanceMs: ms } })).status).toBe(200);
+
+  it('moves to the focused phase, then rates the ideas of both phases blind from piped stdin', async () => {
+    await advance(7 * DAY + MIN);
+    const next = await ok(['experiment', 'next']);
+    expect(next.stdout).toContain('Started One focused session');
+    expect((await ok(['idea', 'Write the claim before the evidence'])).stderr).toMatch(
+      /^Experiment: One focused session — \d+ minutes left \(whet experiment status\)\n$/,
+    );
+    await ok(['idea', 'List the figures before drafting']);
+    await advance(30 * MIN);
+    const due = await json<ExperimentView>(['experiment', 'status', '--json']);
+    expect(due.status).toMatchObject({ due: true, nextStep: 'startRating' });
+    const count = (due.recorded.passive ?? 0) + (due.recorded.focused ?? 0);
+    expect(due.recorded.focused).toBe(2);
+    // Enter ends the triage with every idea kept; then one value per idea, then finish.
+    const rated = await ok(['experiment', 'rate'], `\n${'4\n'.repeat(count)}f\n`);
+    expect(rated.stdout).toContain(`Blind rating: ${count} ideas to rate`);
+    expect(rated.stdout).toContain(`All ${count} ideas rated.`);
+    expect(rated.stdout).not.toMatch(/passive|noticing/i);
+    const report = await ok(['experiment', 'report']);
+    expect(report.stdout).toContain('The week wins: real problems show up while I work');
+    // Reported, it is no longer the running one; its id (a prefix) still names it.
+    expect((await json<ExperimentView>(['experiment', 'status', due.id.slice(0, 6), '--json'])).state).toBe(
+      'reported',
+    );
   });
 });
 
