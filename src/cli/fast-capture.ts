@@ -26,7 +26,12 @@ export function fastCapture(argv: readonly string[]): boolean {
     const target = chooseTarget(parsed.values.db, process.env);
     if (target.kind === 'remote') {
       // The process stays up until the request is answered; its exit code is set there.
-      void captureRemotely(target.credentials, parsed.positionals.join(' '), parsed.values);
+      captureRemotely(target.credentials, parsed.positionals.join(' '), parsed.values).catch((error) => {
+        process.stderr.write(
+          `whet: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+        );
+        process.exitCode = 1;
+      });
       return true;
     }
   }
