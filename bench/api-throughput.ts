@@ -7,6 +7,7 @@ import { keepAliveAgent, send } from './http.js';
 import type { LoadOptions, LoadReport } from './load.js';
 import { ROOT, type RunningServer, startServerProcess, tsxArgs } from './processes.js';
 import { type BenchResult, fmtMs, tempDir } from './stats.js';
+import { setUpTeam, TEAM_ADMIN } from './team-setup.js';
 
 const CONNECTIONS = 32;
 const WARMUP_MS = 1000;
@@ -122,32 +123,6 @@ export async function apiThroughput(): Promise<BenchResult[]> {
   } finally {
     tmp.remove();
   }
-}
-
-const TEAM_ADMIN = { email: 'bench@example.org', password: 'a bench passphrase here' };
-
-/** The organisation and its admin, made with `whet admin setup` before the team server starts. */
-async function setUpTeam(db: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      [
-        join(ROOT, 'bin', 'whet.cjs'),
-        '--db',
-        db,
-        'admin',
-        'setup',
-        '--organisation',
-        'Bench',
-        '--name',
-        'Bench',
-        '--email',
-        TEAM_ADMIN.email,
-      ],
-      (error) => (error ? reject(error) : resolve()),
-    );
-    child.stdin?.end(`${TEAM_ADMIN.password}\n`);
-  });
 }
 
 /** Signs the admin in; every request of the load then carries the session cookie and the Origin. */

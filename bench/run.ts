@@ -1,7 +1,8 @@
 // `npm run bench`: runs the benchmarks one after another and prints a summary table.
 // Targets are informative: a MISS never fails the run; only a crashing benchmark does.
-// Run a subset by name: node --import tsx bench/run.ts web cli api list
+// Run a subset by name: node --import tsx bench/run.ts web cli remote api list
 import { apiThroughput } from './api-throughput.js';
+import { cliRemote } from './cli-remote.js';
 import { cliStartup } from './cli-startup.js';
 import { firstPage } from './first-page.js';
 import { listSearch } from './list-search.js';
@@ -10,6 +11,7 @@ import type { BenchResult } from './stats.js';
 const BENCHMARKS: Record<string, () => Promise<BenchResult[]>> = {
   web: firstPage,
   cli: cliStartup,
+  remote: cliRemote,
   api: apiThroughput,
   list: listSearch,
 };

@@ -325,6 +325,25 @@ describe('every response matches the OpenAPI document', () => {
     expect((await call('GET /export', '/export?format=pdf')).status).toBe(422);
     const summary = await ok('POST /import', undefined, backup);
     expect(summary.ideas).toMatchObject({ created: 0 });
+    const dry = await ok('POST /import', '/import?dryRun=true', backup);
+    expect(dry.ideas).toMatchObject({ created: 0 });
+  });
+
+  it('the look-ups of the terminal: ids from prefixes, areas from names, ideas from a file', async () => {
+    const idea = await created('POST /ideas', undefined, { text: 'Look me up by a prefix' });
+    const found = await ok('GET /ids', `/ids?kind=idea&prefix=${idea.id.slice(0, 6)}`);
+    expect(found).toEqual({ id: idea.id });
+    expect((await call('GET /ids', '/ids?kind=plan&prefix=zzzzzz')).status).toBe(404);
+    expect((await call('GET /ids', '/ids?kind=idea&prefix=ab')).status).toBe(422);
+    expect(await ok('GET /areas/resolve', '/areas/resolve?name=contract%20WRITING')).toEqual({
+      id: expect.any(String),
+    });
+    expect((await call('GET /areas/resolve', '/areas/resolve?name=nowhere')).status).toBe(422);
+    const text = '- Write the methods first #contract-writing\n- Batch email twice a day\n';
+    const dryRun = await ok('POST /ideas/import', undefined, { format: 'md', text, dryRun: true });
+    expect(dryRun).toMatchObject({ dryRun: true, alreadyThere: 0 });
+    expect((await ok('POST /ideas/import', undefined, { format: 'md', text })).created).toHaveLength(2);
+    expect((await call('POST /ideas/import', undefined, { format: 'pdf', text })).status).toBe(422);
   });
 
   it('called every operation of the document, each with a successful answer', () => {

@@ -3,8 +3,7 @@
  * (tmux) by typing keys and reading the screen; the history and deck commands run the real built
  * `node bin/whet.cjs` against databases in a temp folder. Nothing is mocked.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deck } from '../src/core/decks/deck.js';
@@ -12,16 +11,15 @@ import type { Idea } from '../src/core/ideas.js';
 import type { SessionView } from '../src/core/sessions/view.js';
 import type { QuestionStat } from '../src/services/session.service.js';
 import { cliEnv, describeRun, runWhet } from './support/cli.js';
-import { assertCliBuilt, REPO_ROOT, WHET_BIN } from './support/paths.js';
+import { assertCliBuilt } from './support/paths.js';
 import { tempDirs } from './support/temp.js';
+import { type Terminal, tmuxTerminals } from './support/terminal.js';
 
-const TMUX = '/usr/bin/tmux';
 const RATING_PROMPT = "value 1-5 (Enter to skip), optionally followed by effort S/M/L, e.g. '4 m':";
 
 const dirs = tempDirs();
 let root: string;
-/** A tmux server of this test file's own, so nothing touches the person's tmux sessions. */
-const socket = `whet-test-${process.pid}-${Date.now().toString(36)}`;
+const terminals = tmuxTerminals();
 
 beforeAll(() => {
   assertCliBuilt();
@@ -29,13 +27,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  try {
-    const socketPath = tmux('display-message', '-p', '#{socket_path}').trim();
-    tmux('kill-server');
-    if (socketPath) rmSync(socketPath, { force: true });
-  } catch {
-    // No server was started, or it already stopped.
-  }
+  terminals.stop();
   dirs.cleanup();
 });
 
@@ -62,65 +54,13 @@ async function okJson<T>(args: readonly string[], db: string): Promise<T> {
   return JSON.parse(await ok(args, db)) as T;
 }
 
-function tmux(...args: string[]): string {
-  return execFileSync(TMUX, ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
-}
-
-const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
-
-/**
- * A terminal window running `whet ...args`. When whet exits the pane prints `[exit N]` and stays
- * open, so the test can read the exit status and the last screen.
- */
-class Terminal {
-  private static count = 0;
-  readonly name = `t${++Terminal.count}`;
-
-  constructor(args: readonly string[], db: string) {
-    const env = envFor(db);
-    const vars = ['HOME', 'XDG_DATA_HOME', 'WHETSTONE_DB'].map((name) => `${name}=${quote(env[name] ?? '')}`);
-    const command =
-      `cd ${quote(REPO_ROOT)} && env -u DATABASE_URL ${vars.join(' ')} ` +
-      `${quote(process.execPath)} ${quote(WHET_BIN)} ${args.map(quote).join(' ')}; ` +
-      'echo "[exit $?]"; sleep 600';
-    tmux('new-session', '-d', '-s', this.name, '-x', '120', '-y', '40', command);
-  }
-
-  /** Everything the window has shown, scrollback included. */
-  screen(): string {
-    return tmux('capture-pane', '-p', '-J', '-t', this.name, '-S', '-2000');
-  }
-
-  /** Types `text` (literally) and presses Enter. */
-  type(text: string): void {
-    if (text !== '') tmux('send-keys', '-t', this.name, '-l', text);
-    tmux('send-keys', '-t', this.name, 'Enter');
-  }
-
-  keys(...keys: string[]): void {
-    tmux('send-keys', '-t', this.name, ...keys);
-  }
-
-  /** Polls the screen every 100 ms until `ready` holds; fails with the screen after `timeoutMs`. */
-  async waitFor(ready: (screen: string) => boolean, what: string, timeoutMs = 25_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const screen = this.screen();
-      if (ready(screen)) return screen;
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
-  /** Waits until `text` has appeared `times` times in total. */
-  waitForText(text: string, times = 1, timeoutMs?: number): Promise<string> {
-    return this.waitFor((s) => occurrences(s, text) >= times, `${times}× "${text}"`, timeoutMs);
-  }
-}
-
-function occurrences(haystack: string, needle: string): number {
-  return haystack.split(needle).length - 1;
+/** A terminal running `whet ...args` on `db`. */
+function openTerminal(args: readonly string[], db: string): Terminal {
+  const env = envFor(db);
+  const vars = Object.fromEntries(
+    ['HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'WHETSTONE_DB'].map((name) => [name, env[name] ?? '']),
+  );
+  return terminals.open(args, vars);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,7 +74,7 @@ describe('whet session in a terminal', { timeout: 120_000 }, () => {
   });
 
   it('captures ideas under the questions, steers, rates and summarises', async () => {
-    const t = new Terminal(['session', '--minutes', '5', '--db', db], db);
+    const t = openTerminal(['session', '--minutes', '5', '--db', db], db);
     let screen = await t.waitForText('[05:00 left · question 1 of ');
     expect(screen).toMatch(/Question 1 of \d+ \(opening\)/);
     await t.waitForText(' › ');
@@ -223,7 +163,7 @@ describe('whet session in a terminal', { timeout: 120_000 }, () => {
   });
 
   it('offers to resume the active session, and Ctrl+C leaves it running (exit 130)', async () => {
-    const quitting = new Terminal(['session', '--minutes', '10', '--db', db], db);
+    const quitting = openTerminal(['session', '--minutes', '10', '--db', db], db);
     await quitting.waitForText(' · 0 ideas]');
     quitting.type('an idea before a break');
     await quitting.waitForText(' · 1 idea]');
@@ -234,7 +174,7 @@ describe('whet session in a terminal', { timeout: 120_000 }, () => {
     expect(screen).toMatch(/The session is paused with \d\d:\d\d left\. Resume it with: whet session --db /);
 
     // Answering no leaves it alone and exits 1.
-    const declining = new Terminal(['session', '--db', db], db);
+    const declining = openTerminal(['session', '--db', db], db);
     screen = await declining.waitForText('Resume it? [Y/n]');
     expect(screen).toMatch(/A session is already active: .*is paused \(\d\d:\d\d left, 1 idea\)\./);
     declining.type('n');
@@ -248,7 +188,7 @@ describe('whet session in a terminal', { timeout: 120_000 }, () => {
     expect(piped.stderr).toMatch(/^whet: session \w+ is already active; run `whet session` in a terminal/);
 
     // Enter means yes: the paused session runs again, with its idea; Ctrl+C leaves it running.
-    const resuming = new Terminal(['session', '--db', db], db);
+    const resuming = openTerminal(['session', '--db', db], db);
     await resuming.waitForText('Resume it? [Y/n]');
     resuming.type('');
     await resuming.waitFor((s) => /\[\d\d:\d\d left · question 1 of \d+ · 1 idea\]/.test(s), 'the status');
@@ -270,7 +210,7 @@ describe('whet session when time runs out', () => {
   // A real minute: the countdown is the service's, and there is no clock to move from outside.
   it('ends by itself at 00:00, keeps a line typed at the notice, then rates', async () => {
     const db = join(root, 'time-up.db');
-    const t = new Terminal(['session', '--minutes', '1', '--db', db], db);
+    const t = openTerminal(['session', '--minutes', '1', '--db', db], db);
     await t.waitForText('[01:00 left · question 1 of ');
     t.type('idea in time');
     await t.waitForText(' · 1 idea]');

@@ -10,15 +10,31 @@ import { SqliteCapture } from '../store/sqlite-capture.js';
 import { cliClock } from './clock.js';
 import { effortFlag, looksLikeCommand, numberish } from './parse.js';
 import { experimentReminder } from './reminder.js';
+import { captureRemotely } from './remote/remote-capture.js';
+import { chooseTarget } from './remote/target.js';
 
 /**
- * `whet idea "text" [flags]` on an existing SQLite database, without commander or Kysely.
+ * `whet idea "text" [flags]` on an existing SQLite database, without commander or Kysely; when
+ * logged in to a team server, one request to it (see remote/remote-capture.ts).
  * Returns false when this invocation is anything else (help, a subcommand, an unusual flag,
  * PostgreSQL, a database not yet set up); the full CLI then handles it with identical results.
  */
 export function fastCapture(argv: readonly string[]): boolean {
   const parsed = parseCaptureArgs(argv);
   if (!parsed) return false;
+  if (!parsed.values.local) {
+    const target = chooseTarget(parsed.values.db, process.env);
+    if (target.kind === 'remote') {
+      // The process stays up until the request is answered; its exit code is set there.
+      captureRemotely(target.credentials, parsed.positionals.join(' '), parsed.values).catch((error) => {
+        process.stderr.write(
+          `whet: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+        );
+        process.exitCode = 1;
+      });
+      return true;
+    }
+  }
   // A value may be refused while an experiment rates its ideas blind; the services decide that.
   if (parsed.values.value !== undefined) return false;
   let location: ReturnType<typeof resolveDatabaseLocation>;
@@ -85,6 +101,7 @@ function parseCaptureArgs(args: readonly string[]) {
         source: { type: 'string', short: 's' },
         json: { type: 'boolean' },
         db: { type: 'string' },
+        local: { type: 'boolean' },
       },
     });
     if (looksLikeCommand(parsed.positionals)) return undefined;

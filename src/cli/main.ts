@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { WhetstoneError } from '../core/errors.js';
+import { resolveDatabaseLocation } from '../store/location.js';
 import { registerAdminCommands } from './commands/admin.command.js';
 import { registerAreasCommand } from './commands/areas.command.js';
 import { registerBackupCommands } from './commands/backup.command.js';
@@ -9,6 +10,7 @@ import { registerExerciseCommands } from './commands/exercises.command.js';
 import { registerExperimentCommands } from './commands/experiment.command.js';
 import { registerIdeaCommand } from './commands/idea.command.js';
 import { registerIdeasCommand } from './commands/ideas.command.js';
+import { registerLoginCommands } from './commands/login.command.js';
 import { registerMeasureCommands } from './commands/measure.command.js';
 import { registerPlanCommands } from './commands/plan.command.js';
 import { registerPoolCommands } from './commands/pool.command.js';
@@ -27,13 +29,16 @@ const EXIT_USAGE = 2;
 const DB_FLAGS = '--db <path>';
 /** The same words as the README's "Where data lives". */
 const DB_HELP =
-  'a SQLite file or a postgres:// URL; otherwise $WHETSTONE_DB, then $DATABASE_URL, then $XDG_DATA_HOME/whetstone/whetstone.db (~/.local/share/whetstone/whetstone.db)';
+  'a SQLite file or a postgres:// URL; otherwise $WHETSTONE_DB, then the team server of `whet login`, then $DATABASE_URL, then $XDG_DATA_HOME/whetstone/whetstone.db (~/.local/share/whetstone/whetstone.db)';
+const LOCAL_FLAG = '--local';
+const LOCAL_HELP = 'use the database of this machine even when logged in to a team server';
 
 function buildProgram(): Command {
   const program = new Command('whet')
     .description('Whetstone: capture and work through ideas for getting better at research')
     .version(WHETSTONE_VERSION)
     .option(DB_FLAGS, DB_HELP)
+    .option(LOCAL_FLAG, LOCAL_HELP)
     // Options after a subcommand belong to it (`whet idea edit ID --area …` edits the area).
     .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
@@ -41,7 +46,9 @@ function buildProgram(): Command {
   // --db is accepted before the command and after it; the one nearest the action wins.
   let db: string | undefined;
   program.hook('preAction', (_program, action) => {
-    db = action.optsWithGlobals<{ db?: string }>().db;
+    const chosen = action.optsWithGlobals<{ db?: string; local?: boolean }>();
+    // --local names the database the local rules pick, so it outranks a login like --db does.
+    db = chosen.db ?? (chosen.local ? localDatabase() : undefined);
     setReminderWanted(wantsReminder(action));
   });
   const globals = () => ({ db });
@@ -63,14 +70,21 @@ function buildProgram(): Command {
   registerCalendarCommands(program, globals);
   registerServeCommand(program, globals);
   registerAdminCommands(program, globals);
+  registerLoginCommands(program);
   forEachCommand(program.commands, (command) => {
-    command.option(DB_FLAGS, DB_HELP).exitOverride();
+    command.option(DB_FLAGS, DB_HELP).option(LOCAL_FLAG, LOCAL_HELP).exitOverride();
   });
   return program;
 }
 
+/** The database `whet` uses when nobody is logged in, spelled as a `--db` value. */
+function localDatabase(): string {
+  const location = resolveDatabaseLocation(undefined, process.env);
+  return location.engine === 'sqlite' ? location.path : location.url;
+}
+
 /** Commands that do not end with the experiment reminder: they show the experiment themselves. */
-const NO_REMINDER = new Set(['experiment', 'serve']);
+const NO_REMINDER = new Set(['experiment', 'serve', 'login', 'logout', 'whoami']);
 
 /** Whether `action` ends with the one-line experiment reminder (never after JSON output). */
 function wantsReminder(action: Command): boolean {

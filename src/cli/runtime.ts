@@ -3,13 +3,20 @@ import { type Actor, type Clock, LOCAL_ACTOR, LOCAL_USER_NAME, systemClock } fro
 import { ensureUser } from '../services/user.service.js';
 import { openStore } from '../store/connect.js';
 import { resolveDatabaseLocation } from '../store/location.js';
+import type { CliServices } from './cli-services.js';
 import { cliClock } from './clock.js';
 import { remindOfExperiment } from './reminder.js';
+import { chooseTarget } from './remote/target.js';
 
 export interface Runtime {
-  services: Services;
+  services: CliServices;
   actor: Actor;
   close(): Promise<void>;
+}
+
+/** A runtime on a database of this machine, with every service (`whet serve`, `whet admin`). */
+export interface LocalRuntime extends Runtime {
+  services: Services;
 }
 
 /**
@@ -20,7 +27,7 @@ export async function openRuntime(
   dbFlag: string | undefined,
   clock: Clock = cliClock(),
   options: { localUser?: boolean } = {},
-): Promise<Runtime> {
+): Promise<LocalRuntime> {
   const store = await openStore(resolveDatabaseLocation(dbFlag, process.env));
   try {
     // A team server has accounts instead of the implicit local person.
@@ -33,6 +40,17 @@ export async function openRuntime(
 }
 
 /**
+ * The runtime a command works with: the team server of `whet login` unless a local database is
+ * chosen explicitly (see remote/target.ts). The HTTP client loads only when it is needed.
+ */
+export async function openCliRuntime(dbFlag: string | undefined): Promise<Runtime> {
+  const target = chooseTarget(dbFlag);
+  if (target.kind === 'local') return openRuntime(dbFlag);
+  const { openRemoteRuntime } = await import('./remote/remote-runtime.js');
+  return openRemoteRuntime(target.credentials);
+}
+
+/**
  * Runs `work` with an open runtime and always closes the database afterwards. When it succeeds
  * and this command shows the experiment reminder, the reminder line follows its output.
  */
@@ -40,7 +58,7 @@ export async function withRuntime<T>(
   dbFlag: string | undefined,
   work: (rt: Runtime) => Promise<T>,
 ): Promise<T> {
-  const runtime = await openRuntime(dbFlag);
+  const runtime = await openCliRuntime(dbFlag);
   try {
     const result = await work(runtime);
     await remindOfExperiment(runtime);

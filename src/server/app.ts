@@ -20,6 +20,7 @@ import { deckRoutes, questionRoutes } from './routes/decks.routes.js';
 import { experimentRoutes, measurementRoutes, templateRoutes } from './routes/experiments.routes.js';
 import { grantRoutes } from './routes/grants.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
+import { idRoutes } from './routes/ids.routes.js';
 import { accountRoutes, soloMeRoutes } from './routes/me.routes.js';
 import {
   exerciseRoutes,
@@ -104,6 +105,7 @@ export function createApp({
   }
   api.route('/ideas', ideaRoutes(services));
   api.route('/areas', areaRoutes(services));
+  api.route('/ids', idRoutes(services));
   if (advanceClock) {
     api.post('/test/clock', async (c) => {
       const { advanceMs } = (await jsonBody(c)) as { advanceMs?: unknown };

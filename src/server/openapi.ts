@@ -4,6 +4,7 @@ import { IdeaListQuery } from '../core/ideas.js';
 import { componentSchemas } from './openapi-components.js';
 import { experimentPaths } from './openapi-experiments.js';
 import { grantPaths } from './openapi-grants.js';
+import { lookupPaths, tokenSelfPaths } from './openapi-lookups.js';
 import { idParam, type JsonSchema, json, ok, ref } from './openapi-parts.js';
 import { FEED_DESCRIPTION, planPaths } from './openapi-plans.js';
 import { sessionPaths } from './openapi-sessions.js';
@@ -144,13 +145,22 @@ export function openApiDocument(version: string, options: { team?: boolean } = {
         },
       },
       ...identityPaths(),
-      ...(options.team ? { ...teamPaths(), ...grantPaths() } : {}),
+      ...(options.team ? { ...teamPaths(), ...grantPaths(), ...tokenSelfPaths() } : {}),
+      ...lookupPaths(),
       ...sessionPaths(),
       ...experimentPaths(),
       ...planPaths(),
       '/import': {
         post: {
           summary: 'Restore a JSON backup in one transaction (idempotent)',
+          parameters: [
+            {
+              name: 'dryRun',
+              in: 'query',
+              description: 'true: do the same work, roll it back, and say what would change',
+              schema: { type: 'boolean' },
+            },
+          ],
           requestBody: { required: true, content: json('Backup') },
           responses: {
             200: {

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { REPO_ROOT, WHET_BIN } from './paths.js';
 
@@ -16,12 +18,14 @@ export interface RunResult {
 const LEAKY_VARIABLES = ['WHETSTONE_DB', 'DATABASE_URL', 'PORT', 'XDG_DATA_HOME'] as const;
 
 /**
- * The environment for a spawned `whet`: the parent's, minus anything that picks a database,
- * plus `vars` (a value of undefined removes a variable).
+ * The environment for a spawned `whet`: the parent's, minus anything that picks a database or a
+ * team server, plus `vars` (a value of undefined removes a variable).
  */
 export function cliEnv(vars: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of LEAKY_VARIABLES) delete env[name];
+  // A `whet login` of whoever runs the tests must not send the tests' commands to their server.
+  env.XDG_CONFIG_HOME = join(tmpdir(), 'whet-tests-without-login');
   for (const [name, value] of Object.entries(vars)) {
     if (value === undefined) delete env[name];
     else env[name] = value;

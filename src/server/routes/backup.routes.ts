@@ -21,6 +21,10 @@ export function backupRoutes(services: Services): Hono<AppEnv> {
       });
     })
     .post('/import', async (c) =>
-      c.json(await services.backup.import(actorOf(c), await jsonBody(c, IMPORT_BODY_MAX))),
+      c.json(
+        await services.backup.import(actorOf(c), await jsonBody(c, IMPORT_BODY_MAX), {
+          dryRun: c.req.query('dryRun') === 'true',
+        }),
+      ),
     );
 }

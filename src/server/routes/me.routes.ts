@@ -109,6 +109,11 @@ export function accountRoutes(team: TeamHttp): Hono<AppEnv> {
         201,
       ),
     )
+    .delete('/account/tokens/current', async (c) => {
+      // `whet logout`: a token may always end itself, though it may manage no other token.
+      await services.tokens.revokeCurrent(actorOf(c), requestMeta(c, team.trustProxy));
+      return c.body(null, 204);
+    })
     .delete('/account/tokens/:id', async (c) => {
       await services.tokens.revoke(actorOf(c), c.req.param('id'), requestMeta(c, team.trustProxy));
       return c.body(null, 204);

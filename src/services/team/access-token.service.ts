@@ -1,4 +1,4 @@
-import { notFound } from '../../core/errors.js';
+import { notFound, WhetstoneError } from '../../core/errors.js';
 import { type AccessToken, AccessTokenInput, type NewAccessToken } from '../../core/team/account.js';
 import { parseInput } from '../../core/validation.js';
 import type { Store } from '../../store/connect.js';
@@ -66,6 +66,29 @@ export class AccessTokenService {
       throw notFound('access token', id);
     await this.audit.record(
       { orgId: member.orgId, actorUserId: member.userId, kind: 'token.revoked', detail: { id } },
+      meta,
+    );
+  }
+
+  /** Ends the token this request came with (logging out a terminal); a signed-in session has none. */
+  async revokeCurrent(actor: Actor, meta: RequestMeta): Promise<void> {
+    if (!actor.token)
+      throw new WhetstoneError('conflict', 'this request carries no access token; revoke a token by its id');
+    if (
+      !(await new AccessTokenRepository(this.store.db).revoke(
+        actor.userId,
+        actor.token.id,
+        this.clock().toISOString(),
+      ))
+    )
+      throw notFound('access token', actor.token.id);
+    await this.audit.record(
+      {
+        orgId: actor.member?.orgId ?? null,
+        actorUserId: actor.userId,
+        kind: 'token.revoked',
+        detail: { id: actor.token.id },
+      },
       meta,
     );
   }
