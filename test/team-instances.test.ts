@@ -58,9 +58,14 @@ afterAll(async () => {
 });
 
 /** Opens `/events` and resolves with the first `changed` event's arrival, or rejects after `ms`. */
-async function nextChange(server: TeamServer, cookie: string, ms = 10_000): Promise<() => Promise<void>> {
+async function nextChange(
+  server: TeamServer,
+  cookie: string,
+  ms = 10_000,
+  headers: Record<string, string> = { cookie },
+): Promise<() => Promise<void>> {
   const abort = new AbortController();
-  const res = await fetch(`${server.api}/events`, { headers: { cookie }, signal: abort.signal });
+  const res = await fetch(`${server.api}/events`, { headers, signal: abort.signal });
   expect(res.status).toBe(200);
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   let seen = '';
@@ -147,6 +152,17 @@ describe('two team server processes on one PostgreSQL database', () => {
     onSecond.setCookieHeader(client.cookieHeader());
     const ideas = await onSecond.call<{ items: { text: string }[] }>('GET', '/ideas');
     expect(ideas.body.items.map((i) => i.text)).toEqual(['Seen on both servers']);
+  });
+
+  it('keeps a stream opened with an access token open through changes (the CLI and scripts use one)', async () => {
+    const client = new TeamClient(first);
+    await client.signIn(ADMIN.email, ADMIN.password);
+    const made = await client.call<{ secret: string }>('POST', '/account/tokens', {
+      json: { name: 'stream', scope: 'read' },
+    });
+    const changed = await nextChange(second, '', 10_000, { authorization: `Bearer ${made.body.secret}` });
+    expect((await client.call('POST', '/ideas', { json: { text: 'Seen by a token' } })).status).toBe(201);
+    await changed();
   });
 
   it('each holds one connection that LISTENs on the live channel', async () => {

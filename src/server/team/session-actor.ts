@@ -10,7 +10,7 @@ import type { TeamHttp } from './team-http.js';
  */
 export function sessionActor(team: TeamHttp): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const bearer = bearerOf(c.req.header('authorization'));
     if (bearer) {
       // A token request is judged by its token alone, whatever cookies come with it.
       c.set('actor', await team.services.tokens.actorForSecret(bearer));
@@ -39,11 +39,19 @@ export function sessionActor(team: TeamHttp): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Whether the session in `headers` still belongs to an active member (checked by open streams). */
+/**
+ * Whether the request in `headers` still stands for an active member (open streams recheck it):
+ * judged as `sessionActor` judges — by the token when there is one, else by the session cookie.
+ */
 export async function stillSignedIn(team: TeamHttp, headers: Headers): Promise<boolean> {
+  const bearer = bearerOf(headers.get('authorization'));
+  if (bearer) return (await team.services.tokens.actorForSecret(bearer)) !== undefined;
   const found = await team.auth.api.getSession({ headers, query: { disableRefresh: true } });
   if (!found) return false;
   return (await team.services.members.actorFor(found.user.id)) !== undefined;
 }
 
 const cookieName = (setCookie: string): string => setCookie.slice(0, setCookie.indexOf('='));
+
+const bearerOf = (authorization: string | null | undefined): string | undefined =>
+  /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
