@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004-plans-and-practice.js';
 import * as m0005 from './migrations/0005-experiment-triage.js';
 import * as m0006 from './migrations/0006-team-accounts.js';
 import * as m0007 from './migrations/0007-grants.js';
+import * as m0008 from './migrations/0008-second-rater.js';
 import type { Database, Engine } from './schema.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0005-experiment-triage': m0005,
   '0006-team-accounts': m0006,
   '0007-grants': m0007,
+  '0008-second-rater': m0008,
 };
 
 if (Object.keys(MIGRATIONS).length !== SCHEMA_VERSION) {
