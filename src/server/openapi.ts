@@ -6,6 +6,7 @@ import { experimentPaths } from './openapi-experiments.js';
 import { grantPaths } from './openapi-grants.js';
 import { idParam, type JsonSchema, json, ok, ref } from './openapi-parts.js';
 import { FEED_DESCRIPTION, planPaths } from './openapi-plans.js';
+import { secondRaterPaths } from './openapi-second-rater.js';
 import { sessionPaths } from './openapi-sessions.js';
 import { identityPaths, teamPaths } from './openapi-team.js';
 
@@ -147,6 +148,7 @@ export function openApiDocument(version: string, options: { team?: boolean } = {
       ...(options.team ? { ...teamPaths(), ...grantPaths() } : {}),
       ...sessionPaths(),
       ...experimentPaths(),
+      ...secondRaterPaths(),
       ...planPaths(),
       '/import': {
         post: {

@@ -8,6 +8,9 @@ import '../schema-messages.js';
 
 export const RATER_NAME_MAX = 80;
 
+/** The web page a second rater opens: `/rate/TOKEN`. */
+export const SECOND_RATER_PATH = '/rate';
+
 /** Inviting: optionally the rater's name, so the researcher's card says who it is for. */
 export const SecondRaterInviteInput = z.strictObject({
   name: z.optional(

@@ -12,6 +12,8 @@ const PUBLIC_API = [
   /^\/auth\/(status|sign-in|sign-out|forgot-password|reset-password)$/,
   /^\/setup(\/[^/]+)?$/,
   /^\/join\/[^/]+$/,
+  // A second rater's link: the token is the credential, and the service answers 404 for a bad one.
+  /^\/rate\/[^/]+(\/(ratings|undo|finish))?$/,
 ];
 
 /**
