@@ -20,6 +20,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App.js';
+import { isPublicPath, PublicApp } from './app/public-routes.js';
 import { ActiveExperimentProvider } from './features/experiments/experiment.js';
 import { createQueryClient } from './shared/api/query.js';
 import { AreasProvider, ToastProvider } from './shared/state.js';
@@ -34,11 +35,15 @@ createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <ToastProvider>
-          <AreasProvider>
-            <ActiveExperimentProvider>
-              <App />
-            </ActiveExperimentProvider>
-          </AreasProvider>
+          {isPublicPath(window.location.pathname) ? (
+            <PublicApp />
+          ) : (
+            <AreasProvider>
+              <ActiveExperimentProvider>
+                <App />
+              </ActiveExperimentProvider>
+            </AreasProvider>
+          )}
         </ToastProvider>
       </BrowserRouter>
     </QueryClientProvider>
