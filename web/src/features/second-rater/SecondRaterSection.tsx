@@ -17,7 +17,7 @@ export function SecondRaterSection({
   return (
     <section className="card second-rater" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`} className="section-title">
-        Second rater{report.finished ? '' : ' (not finished)'}
+        The second rater’s ratings{report.finished ? '' : ' (not finished)'}
       </h2>
       <p className="second-rater__agreement">
         <strong>
