@@ -21,6 +21,12 @@ export function SecondRaterCard({ experimentId }: { experimentId: string }) {
   const status = useQuery({
     queryKey: statusKey(experimentId),
     queryFn: ({ signal }) => secondRaterApi.status(experimentId, signal),
+    // The rater's progress is not in every engine's change token: look again now and then while
+    // they are at it.
+    refetchInterval: (query) => {
+      const invitation = query.state.data?.invitation;
+      return invitation && !invitation.finishedAt ? 15_000 : false;
+    },
   });
   const refresh = () => client.invalidateQueries({ queryKey: statusKey(experimentId) });
   const inviting = useApiAction(() => secondRaterApi.invite(experimentId, name.trim() || null), {
