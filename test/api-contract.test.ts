@@ -169,6 +169,27 @@ describe('every response matches the OpenAPI document', () => {
       excluded: 'A duplicate',
     });
     await step('finishTriage');
+    // A second, blind rater through a link.
+    const invited = await ok(
+      'POST /experiments/{id}/second-rater',
+      at('/second-rater'),
+      { name: 'Cora' },
+      201,
+    );
+    const rate = (rest = '') => `/rate/${invited.token as string}${rest}`;
+    let theirs = await ok('GET /rate/{token}', rate());
+    for (let value = 2; theirs.next; value = (value % 5) + 1)
+      theirs = await ok('POST /rate/{token}/ratings', rate('/ratings'), {
+        token: (theirs.next as Body).token,
+        value,
+      });
+    theirs = await ok('POST /rate/{token}/undo', rate('/undo'));
+    await ok('POST /rate/{token}/ratings', rate('/ratings'), {
+      token: (theirs.next as Body).token,
+      value: 3,
+    });
+    await ok('POST /rate/{token}/finish', rate('/finish'));
+    expect((await ok('GET /experiments/{id}/second-rater', at('/second-rater'))).invitation).not.toBeNull();
     queue = await ok('GET /experiments/{id}/rating', at('/rating'));
     for (let value = 1; queue.next; value = (value % 5) + 1)
       queue = await ok('POST /experiments/{id}/rating', at('/rating'), {
@@ -182,6 +203,8 @@ describe('every response matches the OpenAPI document', () => {
     expect((await ok('GET /experiments/{id}/report', at('/report'))).kind).toBe('ideas');
     const card = await ok('GET /experiments/{id}/card', at('/card'));
     await ok('GET /experiments/{id}/card', at('/card?texts=1'));
+    await ok('DELETE /experiments/{id}/second-rater', at('/second-rater'));
+    expect((await call('GET /rate/{token}', rate())).status).toBe(404);
     expect((await call('GET /experiments/{id}/calendar.ics', at('/calendar.ics'))).status).toBe(200);
     await ok('GET /experiments/{id}', at(''));
     expect((await call('GET /experiments/{id}', '/experiments/nosuch')).status).toBe(404);

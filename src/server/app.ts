@@ -32,6 +32,7 @@ import {
   reviewRoutes,
 } from './routes/plans.routes.js';
 import { poolRoutes } from './routes/pools.routes.js';
+import { rateRoutes, secondRaterRoutes } from './routes/second-rater.routes.js';
 import { sessionRoutes } from './routes/sessions.routes.js';
 import { teamRoutes } from './routes/team.routes.js';
 import { securityHeaders } from './security-headers.js';
@@ -127,6 +128,11 @@ export function createApp({
   api.route('/questions', questionRoutes(services));
   api.route('/experiment-templates', templateRoutes(services));
   api.route('/experiments', experimentRoutes(services));
+  api.route(
+    '/experiments',
+    secondRaterRoutes(services, mode.kind === 'team' ? mode.team.publicUrl : undefined),
+  );
+  api.route('/rate', rateRoutes(services));
   api.route('/measurements', measurementRoutes(services));
   api.route('/pools', poolRoutes(services));
   api.route('/plans', planRoutes(services));

@@ -11,8 +11,16 @@ import {
   ExperimentReportView,
   IdeaPhaseReport,
   MeasurementReport,
+  SecondRaterReport,
   Verdict,
 } from '../core/experiments/report-view.js';
+import {
+  NewSecondRaterLink,
+  SecondRaterInvitation,
+  SecondRaterInviteInput,
+  SecondRaterQueueView,
+  SecondRaterStatus,
+} from '../core/experiments/second-rater.js';
 import { ExperimentTemplate } from '../core/experiments/templates.js';
 import { ActiveExperiment, ExperimentList, ExperimentView, TemplateList } from '../core/experiments/view.js';
 import { Health } from '../core/health.js';
@@ -125,6 +133,11 @@ const RESPONSES: Record<string, z.ZodMiniType> = {
   IdeaPhaseReport,
   MeasurementReport,
   ExperimentReportView,
+  SecondRaterReport,
+  SecondRaterInvitation,
+  SecondRaterStatus,
+  NewSecondRaterLink,
+  SecondRaterQueueView,
   ResultCard,
   MeasurementEntry,
   MeasurementList,
@@ -196,6 +209,7 @@ const REQUESTS: Record<string, z.ZodMiniType> = {
   StepInput,
   RatingInput,
   TriageInput,
+  SecondRaterInviteInput,
   MeasurementInput,
   PoolCreateInput,
   CardImportInput,

@@ -7,6 +7,7 @@ import { grantPaths } from './openapi-grants.js';
 import { lookupPaths, tokenSelfPaths } from './openapi-lookups.js';
 import { idParam, type JsonSchema, json, ok, ref } from './openapi-parts.js';
 import { FEED_DESCRIPTION, planPaths } from './openapi-plans.js';
+import { secondRaterPaths } from './openapi-second-rater.js';
 import { sessionPaths } from './openapi-sessions.js';
 import { identityPaths, teamPaths } from './openapi-team.js';
 
@@ -149,6 +150,7 @@ export function openApiDocument(version: string, options: { team?: boolean } = {
       ...lookupPaths(),
       ...sessionPaths(),
       ...experimentPaths(),
+      ...secondRaterPaths(),
       ...planPaths(),
       '/import': {
         post: {

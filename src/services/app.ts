@@ -19,6 +19,7 @@ import { PlanService } from './plan.service.js';
 import { PoolService } from './pool.service.js';
 import { PracticeService } from './practice.service.js';
 import { ReviewService } from './review.service.js';
+import { SecondRaterService } from './second-rater.service.js';
 import { SessionService } from './session.service.js';
 import { SettingsService } from './settings.service.js';
 
@@ -36,6 +37,8 @@ export interface Services {
   decks: DeckService;
   sessions: SessionService;
   experiments: ExperimentService;
+  /** A second, blind rater of an experiment's ideas, through a link. */
+  secondRater: SecondRaterService;
   measurements: MeasurementService;
   pools: PoolService;
   settings: SettingsService;
@@ -79,6 +82,7 @@ export function createServices(
       makeId,
     ),
     experiments: new ExperimentService(store, clock, makeId),
+    secondRater: new SecondRaterService(store, clock, makeId),
     measurements: new MeasurementService(store, clock, makeId),
     pools: new PoolService(store, clock, makeId),
     settings,

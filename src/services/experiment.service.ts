@@ -35,6 +35,7 @@ import { MeasurementRepository } from '../store/measurement.repository.js';
 import { inTransaction } from '../store/transaction.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import type { Actor, Clock } from './context.js';
+import { secondRaterPart } from './second-rater-part.js';
 
 export type { ExperimentReportView, IdeaPhaseReport };
 
@@ -242,6 +243,8 @@ export class ExperimentService {
       value: item.value,
     }));
     const result = experimentReport(record.phases, rated, record.prediction);
+    // Beside the figures, never in them: the verdict stays the researcher's own ratings'.
+    const secondRater = await secondRaterPart(this.store, record, all);
     const histogram = (key: string) => {
       const counts: IdeaPhaseReport['ratings'] = [0, 0, 0, 0, 0];
       for (const item of items) if (item.phase === key && item.value !== null) counts[item.value - 1]! += 1;
@@ -255,6 +258,7 @@ export class ExperimentService {
         { ...result.phases[1], ratings: histogram(second.key), excluded: exclusions(all, second.key) },
       ],
       verdict: result.verdict,
+      ...(secondRater ? { secondRater } : {}),
     };
   }
 
@@ -269,7 +273,9 @@ export class ExperimentService {
         [{ field: 'state', message: record.state }],
       );
     // Ideas set aside in the triage are not part of the result.
-    const items = (await this.experiments.items(id)).filter((item) => item.excluded === null);
+    const all = await this.experiments.items(id);
+    const items = all.filter((item) => item.excluded === null);
+    const second = await secondRaterPart(this.store, record, all);
     return buildResultCard({
       participant: stored.participant,
       templateId: record.templateId,
@@ -281,6 +287,7 @@ export class ExperimentService {
       ideas: items.map((item) => ({ phase: item.phase, text: item.text, value: item.value })),
       shareTexts: options.shareTexts,
       predictionSha256: record.prediction.seal?.sha256 ?? null,
+      secondRater: second ? { pairs: second.agreement.pairs, kappa: second.agreement.kappa } : null,
     });
   }
 

@@ -115,6 +115,24 @@ export interface ExperimentItemsTable {
   excluded: string | null;
 }
 
+export interface SecondRaterInvitationsTable {
+  id: string;
+  experiment_id: string;
+  /** SHA-256 of the link's token; the token itself is shown once and never stored. */
+  token_hash: string;
+  rater_name: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface SecondRaterRatingsTable {
+  invitation_id: string;
+  item_token: string;
+  value: number;
+  rated_at: Timestamp;
+}
+
 export interface MeasurementsTable {
   id: string;
   user_id: string;
@@ -377,6 +395,8 @@ export interface Database {
   decks: DecksTable;
   experiments: ExperimentsTable;
   experiment_items: ExperimentItemsTable;
+  second_rater_invitations: SecondRaterInvitationsTable;
+  second_rater_ratings: SecondRaterRatingsTable;
   measurements: MeasurementsTable;
   pools: PoolsTable;
   pool_cards: PoolCardsTable;

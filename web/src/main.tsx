@@ -20,6 +20,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App.js';
+import { isPublicPath, PublicApp } from './app/public-routes.js';
 import { createQueryClient } from './shared/api/query.js';
 import { SessionProvider } from './shared/session.js';
 import { ToastProvider } from './shared/state.js';
@@ -33,11 +34,18 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <SessionProvider>
+        {/* A link holder's page (a second rater) needs no session and none of anyone's data. */}
+        {isPublicPath(window.location.pathname) ? (
           <ToastProvider>
-            <App />
+            <PublicApp />
           </ToastProvider>
-        </SessionProvider>
+        ) : (
+          <SessionProvider>
+            <ToastProvider>
+              <App />
+            </ToastProvider>
+          </SessionProvider>
+        )}
       </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,

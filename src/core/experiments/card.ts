@@ -73,6 +73,19 @@ export const ResultCard = z
     predictionSha256: z.optional(
       z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits')),
     ),
+    /**
+     * Whether a second, blind rater took part, over how many ideas both rated, and the weighted
+     * kappa (quadratic) of the two (null when not computable). Absent on older cards.
+     */
+    secondRater: z.optional(
+      z.strictObject({
+        tookPart: z.boolean(),
+        pairs: count(),
+        weightedKappaQuadratic: z.nullable(
+          z.number().check(z.minimum(-1, 'must be from -1 to 1'), z.maximum(1, 'must be from -1 to 1')),
+        ),
+      }),
+    ),
   })
   .check(
     z.superRefine((card, ctx) => {
@@ -98,6 +111,10 @@ export const ResultCard = z
       });
       if (card.texts !== undefined && !card.textsShared)
         issue(['texts'], 'idea texts may only be included when the participant opted in (textsShared)');
+      if (card.secondRater && !card.secondRater.tookPart && card.secondRater.pairs > 0)
+        issue(['secondRater', 'pairs'], 'must be 0 when no second rater took part');
+      if (card.secondRater && card.secondRater.pairs < 2 && card.secondRater.weightedKappaQuadratic !== null)
+        issue(['secondRater', 'weightedKappaQuadratic'], 'needs at least 2 ideas rated by both');
       card.texts?.forEach((t, i) => {
         if (!card.phases.some((p) => p.key === t.phase))
           issue(['texts', i, 'phase'], 'must be one of the card’s phase keys');
@@ -119,6 +136,8 @@ export interface CardInput {
   shareTexts: boolean;
   /** The sealed prediction's digest; null for predictions locked before seals existed. */
   predictionSha256?: string | null;
+  /** The second rater's part: null when none took part. */
+  secondRater?: { pairs: number; kappa: number | null } | null;
 }
 
 /** Builds and validates the card from a finished experiment's blind ratings. */
@@ -143,6 +162,9 @@ export function buildResultCard(input: CardInput): ResultCard {
       ? { texts: rated.map(({ phase: p, text, value }) => ({ phase: p, text, value })) }
       : {}),
     ...(input.predictionSha256 ? { predictionSha256: input.predictionSha256 } : {}),
+    secondRater: input.secondRater
+      ? { tookPart: true, pairs: input.secondRater.pairs, weightedKappaQuadratic: input.secondRater.kappa }
+      : { tookPart: false, pairs: 0, weightedKappaQuadratic: null },
   };
   return parseCard(card);
 }

@@ -104,6 +104,7 @@ describe('cardFingerprint', () => {
     const reordered = JSON.parse(
       JSON.stringify({
         texts: c.texts?.map(({ value, text, phase }) => ({ value, text, phase })),
+        secondRater: c.secondRater && Object.fromEntries(Object.entries(c.secondRater).reverse()),
         textsShared: c.textsShared,
         phases: c.phases.map((p) => Object.fromEntries(Object.entries(p).reverse())),
         ratingScale: { max: c.ratingScale.max, min: c.ratingScale.min },

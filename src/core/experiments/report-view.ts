@@ -97,6 +97,48 @@ export const MeasurementPhaseSummary = z.object({
 });
 export type MeasurementPhaseSummary = z.infer<typeof MeasurementPhaseSummary>;
 
+/** The name the report, the card and the clients give the agreement measure, everywhere the same. */
+export const AGREEMENT_METHOD = 'weighted kappa (quadratic)';
+
+/** One phase as the second rater rated it (their values only). */
+export const SecondRaterPhase = z.object({
+  key: z.string(),
+  label: z.string(),
+  rated: z.number(),
+  /** Null when the second rater rated none of this phase's ideas. */
+  meanValue: z.nullable(z.number()),
+  /** Ideas rated 4 or 5. */
+  highValueCount: z.number(),
+});
+export type SecondRaterPhase = z.infer<typeof SecondRaterPhase>;
+
+/**
+ * The second, blind rater's results beside the researcher's, and how well the two agree. The
+ * verdict is not changed by it: it stays the researcher's own.
+ */
+export const SecondRaterReport = z.object({
+  raterName: z.nullable(z.string()),
+  finished: z.boolean(),
+  rated: z.number(),
+  /** Kept ideas (those not set aside in the triage). */
+  total: z.number(),
+  phases: z.tuple([SecondRaterPhase, SecondRaterPhase]),
+  agreement: z.object({
+    method: z.literal(AGREEMENT_METHOD),
+    /** Ideas both raters rated. */
+    pairs: z.number(),
+    /** Null when it cannot be computed (fewer than 2 pairs, or no variation to expect disagreement from). */
+    kappa: z.nullable(z.number()),
+    /** Landis & Koch (1977): poor, slight, fair, moderate, substantial, almost perfect. */
+    band: z.nullable(z.enum(['poor', 'slight', 'fair', 'moderate', 'substantial', 'almost perfect'])),
+    /** Plain language, one or two sentences. */
+    text: z.string(),
+  }),
+  /** Says that the verdict rests on the researcher's own ratings. */
+  note: z.string(),
+});
+export type SecondRaterReport = z.infer<typeof SecondRaterReport>;
+
 const method = z.enum(['exact', 'normal']);
 
 /**
@@ -136,6 +178,8 @@ export const ExperimentReportView = z.discriminatedUnion('kind', [
     experiment: ExperimentView,
     phases: z.tuple([IdeaPhaseReport, IdeaPhaseReport]),
     verdict: Verdict,
+    /** Present once a second, blind rater has rated at least one idea. */
+    secondRater: z.optional(SecondRaterReport),
   }),
   z.object({
     kind: z.literal('measurement'),

@@ -13,6 +13,8 @@ const PUBLIC_API = [
   /^\/auth\/reset-password\/[^/]+$/,
   /^\/setup(\/[^/]+)?$/,
   /^\/join\/[^/]+$/,
+  // A second rater's link: the token is the credential, and the service answers 404 for a bad one.
+  /^\/rate\/[^/]+(\/(ratings|undo|finish))?$/,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { errorMessage } from '../../shared/api/client.js';
 import { BackLink, ErrorNotice, LoadingCard, PagePlaceholder } from '../../shared/components/PageStates.js';
 import { fullTime } from '../../shared/format.js';
+import { SecondRaterCard } from '../second-rater/SecondRaterCard.js';
 import { experimentsApi } from './api.js';
 import { ExperimentReport } from './ExperimentReport.js';
 import { AbandonButton } from './experiment-page/AbandonButton.js';
@@ -67,6 +68,10 @@ export function ExperimentPage({ id }: { id: string }) {
 
       {reported && report && <ExperimentReport report={report} />}
       {reported && !report && !error && <LoadingCard lines={2} />}
+
+      {view.measures === 'ideas' && (view.state === 'rating' || reported) && (
+        <SecondRaterCard experimentId={view.id} />
+      )}
 
       <section aria-labelledby={`${ids}-timeline`} className="summary-section">
         <h2 id={`${ids}-timeline`} className="section-title">

@@ -9,6 +9,7 @@ import type {
 import type { ExperimentView } from '../../../../src/core/experiments/view.js';
 import { ValuePips } from '../../shared/components/Badges.js';
 import { fullTime } from '../../shared/format.js';
+import { SecondRaterSection } from '../second-rater/SecondRaterSection.js';
 import { experimentsApi } from './api.js';
 import { MeasurementChart, PhaseComparisonChart } from './charts/index.js';
 import { signed, withInterval } from './format.js';
@@ -35,6 +36,7 @@ export function ExperimentReport({
       <div className="report">
         <VerdictCard view={report.experiment} verdict={report.verdict} readOnly={readOnly} />
         <IdeasFigures phases={report.phases} view={report.experiment} />
+        {report.secondRater && <SecondRaterSection report={report.secondRater} phases={report.phases} />}
         <PhaseComparisonChart phases={report.phases} />
         <BestIdeas phases={report.phases} linked={!readOnly} />
         {!readOnly && <CardDownload view={report.experiment} />}

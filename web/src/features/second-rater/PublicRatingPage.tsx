@@ -1,0 +1,201 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId } from 'react';
+import type { SecondRaterQueueView } from '../../../../src/core/experiments/second-rater.js';
+import { plural } from '../../../../src/core/plural.js';
+import { errorMessage, hasStatus } from '../../shared/api/client.js';
+import { VALUE_HINTS } from '../../shared/format.js';
+import { secondRaterApi } from './api.js';
+import '../experiments/experiments-rating.css';
+
+const VALUES = [1, 2, 3, 4, 5] as const;
+
+type Change = { kind: 'rate'; item: string; value: number } | { kind: 'undo' } | { kind: 'finish' };
+
+function send(token: string, change: Change): Promise<SecondRaterQueueView> {
+  if (change.kind === 'rate') return secondRaterApi.rate(token, change.item, change.value);
+  return change.kind === 'undo' ? secondRaterApi.undo(token) : secondRaterApi.finish(token);
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/**
+ * /rate/:token: a second rater rates a researcher's idea texts blind, one at a time — nothing but
+ * the text is shown. Keys 1–5 rate and U undoes, as on the researcher's own rating page. A
+ * withdrawn or unknown link gets a page that says so.
+ */
+export function PublicRatingPage({ token }: { token: string }) {
+  const client = useQueryClient();
+  const hintId = useId();
+  const key = ['second-rater-queue', token] as const;
+  const loaded = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => secondRaterApi.queue(token, signal),
+    retry: (count, error) => !hasStatus(error, 404) && count < 2,
+  });
+  const changing = useMutation({
+    mutationFn: (change: Change) => send(token, change),
+    onSuccess: (answer) => client.setQueryData(key, answer),
+  });
+  const queue = loaded.data ?? null;
+  const next = queue?.next ?? null;
+  const { mutate, isPending: busy } = changing;
+  const rate = useCallback(
+    (value: number) => {
+      if (next && !busy) mutate({ kind: 'rate', item: next.token, value });
+    },
+    [next, busy, mutate],
+  );
+  const undo = useCallback(() => {
+    if (!busy && queue && !queue.finished && queue.rated > 0) mutate({ kind: 'undo' });
+  }, [busy, queue, mutate]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
+        return;
+      const value = Number(event.key);
+      if (event.key.toLowerCase() === 'u') undo();
+      else if (VALUES.includes(value as (typeof VALUES)[number])) rate(value);
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [rate, undo]);
+
+  const gone = hasStatus(loaded.error, 404) || hasStatus(changing.error, 404);
+  if (gone)
+    return (
+      <div className="page page--narrow blind">
+        <header className="page-header">
+          <h1 className="page-title">This link no longer works</h1>
+          <p className="page-lede">
+            It was withdrawn or replaced by the person who sent it, or it was mistyped. Ask them for a new
+            link if they still want your ratings.
+          </p>
+        </header>
+      </div>
+    );
+
+  const problem = changing.error
+    ? errorMessage(changing.error)
+    : loaded.error && !queue
+      ? errorMessage(loaded.error)
+      : null;
+
+  return (
+    <div className="page page--narrow blind">
+      <header className="page-header">
+        <p className="eyebrow">Whetstone · second rater{queue?.raterName ? ` · ${queue.raterName}` : ''}</p>
+        <h1 className="page-title">Rate ideas, blind</h1>
+        <p className="page-lede">
+          Someone asked you to rate their improvement ideas. One at a time, in random order: how much would it
+          help their research if they acted on it? You see only the text.
+        </p>
+      </header>
+
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      )}
+      {!queue && !problem && (
+        <div className="card blind__card" aria-busy="true">
+          <div className="skeleton skeleton--line" />
+        </div>
+      )}
+
+      {queue && !queue.finished && next && (
+        <>
+          <div className="blind__progress">
+            <p className="blind__count">
+              <strong>{Math.min(queue.rated + 1, queue.total)}</strong> of {queue.total}
+            </p>
+            <div
+              className="blind__meter"
+              role="progressbar"
+              aria-label="Rated"
+              aria-valuemin={0}
+              aria-valuemax={queue.total}
+              aria-valuenow={queue.rated}
+              aria-valuetext={`${queue.rated} of ${queue.total} rated`}
+            >
+              <span style={{ width: `${(queue.rated / Math.max(1, queue.total)) * 100}%` }} />
+            </div>
+          </div>
+          <div className="card blind__card">
+            <p className="blind__text" aria-live="polite">
+              {next.text}
+            </p>
+          </div>
+          <fieldset className="blind__values" disabled={busy}>
+            <legend className="blind__legend">Value</legend>
+            <div className="blind__buttons">
+              {VALUES.map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  className="blind__value"
+                  onClick={() => rate(v)}
+                  aria-describedby={`${hintId}-${v}`}
+                >
+                  <span className="blind__value-number">{v}</span>
+                  <span id={`${hintId}-${v}`} className="blind__value-hint" aria-hidden="true">
+                    {VALUE_HINTS[v]}
+                  </span>
+                </button>
+              ))}
+            </div>
+          </fieldset>
+          <div className="blind__footer">
+            <p className="hint blind__hint">
+              Keys: <kbd>1</kbd>–<kbd>5</kbd> rate, <kbd>U</kbd> undo.
+            </p>
+            <div className="blind__footer-buttons">
+              <button
+                type="button"
+                className="button button--small"
+                onClick={undo}
+                disabled={busy || queue.rated === 0}
+                aria-keyshortcuts="U"
+              >
+                Undo last rating
+              </button>
+            </div>
+          </div>
+        </>
+      )}
+
+      {queue && !queue.finished && !next && (
+        <div className="card blind__done" role="status">
+          <p className="blind__done-title">All {plural(queue.total, 'idea')} rated.</p>
+          <p className="meta-text">Any rating can still be undone until you finish.</p>
+          <div className="blind__done-buttons">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => mutate({ kind: 'finish' })}
+              disabled={busy}
+            >
+              Finish and hand in the ratings
+            </button>
+            {queue.rated > 0 && (
+              <button type="button" className="button" onClick={undo} disabled={busy}>
+                Undo last rating
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+
+      {queue?.finished && (
+        <div className="card blind__done" role="status">
+          <p className="blind__done-title">Thank you — your ratings are handed in.</p>
+          <p className="meta-text">You rated {plural(queue.rated, 'idea')}. You can close this page.</p>
+        </div>
+      )}
+    </div>
+  );
+}
