@@ -97,7 +97,7 @@ try {
   const backup = await seedSolo(solo.url, version);
   await solo.stop();
   let team = null;
-  if (version >= 6 && process.env.WHETSTONE_FIXTURE_TEAM === '1') {
+  if (version >= 6) {
     const server = await serve(tree, db, true);
     team = await seedTeam(server.url, server.setupLink(), version);
     await server.stop();

@@ -10,6 +10,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Backup } from '../src/core/backup.js';
 import { BackupService } from '../src/services/backup.service.js';
@@ -123,8 +124,18 @@ describe('migrations from every earlier release', () => {
         try {
           if (target.location.engine !== 'postgres') throw new Error('unreachable');
           await rebuildOnPostgres(fixture, target.location.url);
-          const upgraded = await withStore(target.location, exportOf);
+          const tables = [...sqliteTables(fixture.dbFile)];
+          const { upgraded, counts } = await withStore(target.location, async (store) => ({
+            upgraded: await exportOf(store),
+            counts: await rowCounts(
+              store,
+              tables.map(([table]) => table),
+            ),
+          }));
           expectKept(upgraded, fixture, await promised(fixture, 'postgres'));
+          // The team's tables are not in the backup: every row copied in is still there.
+          for (const [table, rows] of tables)
+            if (counts.has(table)) expect(counts.get(table), `rows of ${table}`).toBe(rows.length);
         } finally {
           await target.drop();
         }
@@ -135,4 +146,20 @@ describe('migrations from every earlier release', () => {
 
 function sorted(rows: readonly Record<string, unknown>[]): string[] {
   return rows.map((row) => JSON.stringify(row)).sort();
+}
+
+/** Row counts of those of `tables` the database has (on PostgreSQL, all but SQLite's FTS table). */
+async function rowCounts(store: Store, tables: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const { rows: present } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables where table_schema = 'public'`.execute(store.db);
+  const have = new Set(present.map((r) => r.name));
+  for (const table of tables) {
+    if (table.startsWith('schema_migrations') || !have.has(table)) continue;
+    const { rows } = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(
+      store.db,
+    );
+    counts.set(table, Number(rows[0]?.n));
+  }
+  return counts;
 }

@@ -247,5 +247,44 @@ export async function seedSolo(base, version) {
 /** A team on the same database: organisation, members with roles, invitations, tokens, grants. */
 export async function seedTeam(base, setupLink, version) {
   if (!setupLink) throw new Error('the team server printed no setup link');
-  throw new Error(`team seeding for v${version} at ${base} is not written yet`);
+  const admin = client(base);
+  const token = new URL(setupLink).pathname.split('/').pop();
+  await admin.post('/setup', {
+    token,
+    organisation: 'Kepler Lab',
+    name: 'Ada Admin',
+    email: 'ada@example.org',
+    password: 'ada has a long passphrase',
+  });
+  const join = async (name, email, roles) => {
+    const invited = await admin.post('/invitations', { email, roles });
+    const person = client(base);
+    await person.post(`/join/${new URL(invited.link).pathname.split('/').pop()}`, {
+      name,
+      password: `${name.toLowerCase()} keeps a long passphrase`,
+    });
+    return person;
+  };
+  const olive = await join('Olive', 'olive@example.org', ['researcher']);
+  const cora = await join('Cora', 'cora@example.org', ['coach']);
+  await join('Otto', 'otto@example.org', ['researcher', 'coach']);
+  await join('Rex', 'rex@example.org', ['researcher']);
+  await admin.post('/invitations', { email: 'pending@example.org', roles: ['researcher'] });
+  const withdrawn = await admin.post('/invitations', { email: 'later@example.org', roles: ['coach'] });
+  await admin.del(`/invitations/${withdrawn.invitation.id}`);
+  const members = (await admin.get('/members')).items;
+  const idOf = (email) => members.find((m) => m.email === email).userId;
+  await admin.patch(`/members/${idOf('rex@example.org')}`, { active: false });
+  await olive.post('/ideas', { text: 'Ask Cora to look at my reading plan', areaId: 'reading', value: 4 });
+  await olive.post('/ideas', { text: 'Write the lab wiki page on pipelines', areaId: 'writing' });
+  await olive.post('/account/tokens', { name: 'laptop', scope: 'read-write' });
+  const old = await olive.post('/account/tokens', { name: 'old script', scope: 'read' });
+  await olive.del(`/account/tokens/${old.token.id}`);
+  if (version >= 7) {
+    await olive.post('/grants', { coachId: idOf('cora@example.org'), scopes: ['ideas', 'plans'] });
+    const ended = await olive.post('/grants', { coachId: idOf('otto@example.org'), scopes: ['sessions'] });
+    await olive.del(`/grants/${ended.id}`);
+    await cora.get(`/shared/${idOf('olive@example.org')}/ideas`);
+  }
+  return { organisation: 'Kepler Lab', members: members.map((m) => m.email).sort() };
 }
