@@ -6,6 +6,7 @@
 //
 //   node scripts/make-schema-fixture.mjs 5            # the release at which version 5 was current
 //   node scripts/make-schema-fixture.mjs 7 --commit HEAD
+//   node scripts/make-schema-fixture.mjs 5 --print-commit   # only says which commit it would use
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,10 @@ async function serve(tree, db, team) {
 
 const children = new Set();
 const commit = releaseCommit();
+if (process.argv.includes('--print-commit')) {
+  console.log(commit);
+  process.exit(0);
+}
 const out = join(REPO, 'test', 'fixtures', 'schema', `v${version}`);
 const work = mkdtempSync(join(tmpdir(), `whet-fixture-v${version}-`));
 const tree = join(work, 'tree');
