@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001-ideas-and-areas.js';
 import * as m0002 from './migrations/0002-focused-sessions.js';
 import * as m0003 from './migrations/0003-experiments-and-pools.js';
@@ -41,6 +41,26 @@ export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Pro
     const { rows } = await sql<{ user_version: number }>`pragma user_version`.execute(db);
     if (rows[0]?.user_version === SCHEMA_VERSION) return;
   }
+  await runMigrator(db, engine, (migrator) => migrator.migrateToLatest());
+  if (engine === 'sqlite') await sql.raw(`pragma user_version = ${SCHEMA_VERSION}`).execute(db);
+}
+
+/**
+ * Applies the migrations up to and including number `version` only: rebuilds an earlier release's
+ * schema, for tests that upgrade old data (test/migrations-from-releases.test.ts).
+ */
+export async function migrateToVersion(db: Kysely<Database>, engine: Engine, version: number): Promise<void> {
+  const name = Object.keys(MIGRATIONS)[version - 1];
+  if (name === undefined) throw new Error(`there is no migration number ${version}`);
+  await runMigrator(db, engine, (migrator) => migrator.migrateTo(name));
+  if (engine === 'sqlite') await sql.raw(`pragma user_version = ${version}`).execute(db);
+}
+
+async function runMigrator(
+  db: Kysely<Database>,
+  engine: Engine,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<void> {
   const migrations: Record<string, Migration> = Object.fromEntries(
     Object.entries(MIGRATIONS).map(([name, m]) => [
       name,
@@ -53,10 +73,9 @@ export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Pro
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${String(error)}`);
   }
-  if (engine === 'sqlite') await sql.raw(`pragma user_version = ${SCHEMA_VERSION}`).execute(db);
 }
