@@ -144,6 +144,14 @@ async function flagshipExperiment(api, version) {
   for (let value = 2; queue.next; value = (value % 5) + 1)
     queue = await api.post(`/experiments/${experiment.id}/rating`, { token: queue.next.token, value });
   await step('report');
+  if (version >= 9) {
+    // A second, blind rater through the link: rates every kept idea and finishes.
+    const invited = await api.post(`/experiments/${experiment.id}/second-rater`, { name: 'Cora' });
+    let theirs = await api.get(`/rate/${invited.token}`);
+    for (let value = 3; theirs.next; value = (value % 5) + 1)
+      theirs = await api.post(`/rate/${invited.token}/ratings`, { token: theirs.next.token, value });
+    await api.post(`/rate/${invited.token}/finish`);
+  }
   return api.get(`/experiments/${experiment.id}/card`);
 }
 
