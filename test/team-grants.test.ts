@@ -175,6 +175,17 @@ describe.each(ENGINES)('sharing with a coach on %s', (engine) => {
     expect(kinds.slice(0, 2)).toEqual(['grant.revoked', 'grant.created']);
   });
 
+  it('keeps one live grant per coach: sharing again replaces what was shared', async () => {
+    const first = await post<Grant>(olive, '/grants', { coachId: id.cora, scopes: ['ideas', 'plans'] });
+    const second = await post<Grant>(olive, '/grants', { coachId: id.cora, scopes: ['plans'] });
+    const listed = (await olive.call<Items<Grant>>('GET', '/grants')).body.items;
+    expect(listed.filter((g) => g.state === 'active').map((g) => g.id)).toEqual([second.id]);
+    expect(listed.find((g) => g.id === first.id)?.state).toBe('revoked');
+    expect(await status(cora, shared('ideas'))).toBe(404);
+    expect(await status(cora, shared('plans'))).toBe(200);
+    expect((await olive.call('DELETE', `/grants/${second.id}`)).status).toBe(200);
+  });
+
   it('stops at the end of the "until" day, and shows the grant as expired', async () => {
     const today = (await serverNow()).slice(0, 10);
     const grant = await post<Grant>(olive, '/grants', { coachId: id.cora, scopes: ['plans'], until: today });

@@ -197,7 +197,7 @@ describe('sharing with a coach in the browser', () => {
     const grants = olivePage.getByRole('list', { name: 'Your grants' });
     const row = grants.getByRole('listitem').filter({ hasText: CORA.name });
     await row.getByText('Active').waitFor();
-    expect(await shownText(row)).toContain('Ideas (Grant proposals), Plans and practice');
+    expect(await shownText(row)).toContain('Ideas (Grant proposals), plans and practice');
     expect(await shownText(row)).toContain('until you revoke it');
 
     // The coach, in their own browser: Shared with me lists Olive; her view shows what she shares.

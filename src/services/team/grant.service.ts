@@ -13,6 +13,7 @@ import { AreaRepository } from '../../store/area.repository.js';
 import type { Store } from '../../store/connect.js';
 import { GrantRepository } from '../../store/team/grant.repository.js';
 import { OrganisationRepository } from '../../store/team/organisation.repository.js';
+import { inTransaction } from '../../store/transaction.js';
 import type { Actor, Clock } from '../context.js';
 import type { SettingsService } from '../settings.service.js';
 import type { AuditLog, RequestMeta } from './audit-log.js';
@@ -68,26 +69,32 @@ export class GrantService {
     const expiresAt = data.until ? expiryOfUntil(data.until, await this.settings.timeZone(actor)) : null;
     if (expiresAt !== null && expiresAt <= now) throw validationError('until', 'must be today or later');
     const id = this.newId();
-    await new GrantRepository(this.store.db).insert({
-      id,
-      orgId,
-      researcherId: userId,
-      coachId: data.coachId,
-      scopes,
-      areaIds: areaIds.length > 0 ? areaIds : null,
-      createdAt: now,
-      expiresAt,
-    });
-    await this.audit.record(
-      {
+    // One live grant per coach: sharing again with the same coach replaces what was shared.
+    await inTransaction(this.store, async (trx) => {
+      const grants = new GrantRepository(trx);
+      const replaced = await grants.revokeLiveTo(userId, data.coachId, now);
+      await grants.insert({
+        id,
         orgId,
-        actorUserId: userId,
-        kind: 'grant.created',
-        subjectUserId: data.coachId,
-        detail: { scopes, areaIds, expiresAt },
-      },
-      meta,
-    );
+        researcherId: userId,
+        coachId: data.coachId,
+        scopes,
+        areaIds: areaIds.length > 0 ? areaIds : null,
+        createdAt: now,
+        expiresAt,
+      });
+      await this.audit.record(
+        {
+          orgId,
+          actorUserId: userId,
+          kind: 'grant.created',
+          subjectUserId: data.coachId,
+          detail: { scopes, areaIds, expiresAt, replaced },
+        },
+        meta,
+        trx,
+      );
+    });
     return this.mine(actor, id);
   }
 

@@ -76,6 +76,18 @@ export class GrantRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Ends the researcher's unrevoked grants to one coach (a new grant replaces them); how many. */
+  async revokeLiveTo(researcherId: string, coachId: string, now: string): Promise<number> {
+    const result = await this.db
+      .updateTable('grants')
+      .set({ revoked_at: now })
+      .where('researcher_id', '=', researcherId)
+      .where('coach_id', '=', coachId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   /** Ends every live grant the researcher gave (leaving the organisation). */
   async revokeAllBy(researcherId: string, now: string): Promise<number> {
     const result = await this.db

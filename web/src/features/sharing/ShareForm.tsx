@@ -30,8 +30,11 @@ function grantInput(values: ShareValues): GrantInput {
   };
 }
 
-/** "Share with a coach": who, which scopes (ideas optionally of some areas), until when. */
-export function ShareForm({ coaches }: { coaches: Coach[] }) {
+/**
+ * "Share with a coach": who, which scopes (ideas optionally of some areas), until when. A coach
+ * has one live grant at a time, so sharing again with `sharingWith` someone replaces it.
+ */
+export function ShareForm({ coaches, sharingWith }: { coaches: Coach[]; sharingWith: readonly string[] }) {
   const id = useId();
   const client = useQueryClient();
   const { notify } = useToast();
@@ -47,13 +50,21 @@ export function ShareForm({ coaches }: { coaches: Coach[] }) {
     },
   });
   const ideasShared = (form.watch('scopes') ?? []).includes('ideas');
+  const chosen = coaches.find((coach) => coach.id === form.watch('coachId'));
+  const replaces = chosen !== undefined && sharingWith.includes(chosen.id);
   const scopesError = errorOf('scopes');
   const areasError = errorOf('areaIds');
   const shown = (areas ?? []).filter((area) => area.archivedAt === null);
 
   return (
     <form className="card share-form" aria-label="Share with a coach" noValidate onSubmit={onSubmit}>
-      <Field id={`${id}-coach`} name="coachId" label="Coach" error={errorOf('coachId')}>
+      <Field
+        id={`${id}-coach`}
+        name="coachId"
+        label="Coach"
+        hint={replaces ? `You already share with ${chosen.name}; sharing again replaces that.` : undefined}
+        error={errorOf('coachId')}
+      >
         {(control) => (
           <select
             {...control}

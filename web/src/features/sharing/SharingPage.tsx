@@ -40,7 +40,10 @@ export function SharingPage() {
             </p>
           </div>
         ) : (
-          <ShareForm coaches={coaches.data} />
+          <ShareForm
+            coaches={coaches.data}
+            sharingWith={(grants.data ?? []).filter((g) => g.state === 'active').map((g) => g.coach.id)}
+          />
         )}
       </section>
 

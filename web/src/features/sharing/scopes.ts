@@ -11,12 +11,15 @@ export const SCOPE_HINTS: Record<(typeof GRANT_SCOPES)[number], string> = {
   experiments: 'Your self-experiments and their reports',
 };
 
-/** "Ideas (Writing, Reading papers), Plans and practice"; `inSentence` starts each in lower case. */
+/**
+ * "Ideas (Writing, Reading papers), plans and practice": a list, so only its first word is
+ * capitalised; `inSentence` lower-cases that one too.
+ */
 export function grantScopesText(grant: Pick<Grant, 'scopes' | 'areas'>, inSentence = false): string {
   return grant.scopes
-    .map((scope) => {
+    .map((scope, index) => {
       const label = GRANT_SCOPE_LABELS[scope];
-      const word = inSentence ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+      const word = inSentence || index > 0 ? label.charAt(0).toLowerCase() + label.slice(1) : label;
       return scope === 'ideas' && grant.areas
         ? `${word} (${grant.areas.map((area) => area.name).join(', ')})`
         : word;
