@@ -1,4 +1,5 @@
 import type { BackupSecondRater } from '../core/backup.js';
+import { canonicalInstant } from '../core/time.js';
 import type { Store } from '../store/connect.js';
 import { SecondRaterRepository } from '../store/second-rater.repository.js';
 
@@ -42,8 +43,18 @@ export async function importSecondRater(
   const repo = new SecondRaterRepository(trx);
   const live = await repo.live(experimentId);
   if (live && live.id !== incoming.id) await repo.withdraw(experimentId, now);
-  const { ratings, ...invitation } = incoming;
-  await repo.restore({ ...invitation, experimentId }, ratings);
+  // Other tools may write `10:00:00Z`; the store keeps `10:00:00.000Z` (see core/time).
+  const at = (iso: string) => canonicalInstant(iso);
+  await repo.restore(
+    {
+      id: incoming.id,
+      experimentId,
+      raterName: incoming.raterName,
+      createdAt: at(incoming.createdAt),
+      finishedAt: incoming.finishedAt === null ? null : at(incoming.finishedAt),
+    },
+    incoming.ratings.map((r) => ({ ...r, ratedAt: at(r.ratedAt) })),
+  );
 }
 
 /** The instants a second rater recorded, for "which copy changed last". */
