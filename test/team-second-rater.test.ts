@@ -126,7 +126,8 @@ describe('whet experiment second-rater against the team server', { timeout: 60_0
       json: { name: 'olive on the terminal', scope: 'read-write' },
     });
     expect(made.status, made.text).toBe(201);
-    await whet(['login', server.origin, '--token', made.body.secret]);
+    // The listening address: the public one is the proxy's, which this test does not run.
+    await whet(['login', server.url, '--token', made.body.secret]);
 
     const invited = await whet(['experiment', 'second-rater', experimentId, '--name', 'Otto']);
     const link = new RegExp(`^ {2}(${PUBLIC}/rate/(\\S+))$`, 'm').exec(invited);
