@@ -8,10 +8,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCard } from '../src/core/experiments/card.js';
+import type { NewSecondRaterLink, SecondRaterStatus } from '../src/core/experiments/second-rater.js';
 import type { ExperimentView } from '../src/core/experiments/view.js';
 import type { Idea } from '../src/core/ideas.js';
 import type { MeasurementEntry } from '../src/core/measurements.js';
+import { weightedKappa } from '../src/core/stats/weighted-kappa.js';
+import { createServices } from '../src/services/app.js';
 import type { ExperimentReportView } from '../src/services/experiment.service.js';
+import { openStore } from '../src/store/connect.js';
 import { assertCliBuilt } from './support/paths.js';
 import { tempDirs } from './support/temp.js';
 import { WhetLab } from './support/whet-lab.js';
@@ -349,6 +353,156 @@ describe('a week vs 20 minutes through the CLI', { timeout: 180_000 }, () => {
     const shared = parseCard(JSON.parse(readFileSync(withTexts, 'utf8')));
     expect(shared.participant).toBe(card.participant);
     expect(new Map(shared.texts!.map((t) => [t.text, t.value]))).toEqual(allRatings);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The second rater's side runs in the web page; here it runs through the real services on the
+ * CLI's own database file, with the CLI's clock, between the `whet` runs.
+ */
+async function asSecondRater(
+  lab: WhetLab,
+  work: (rater: ReturnType<typeof createServices>['secondRater']) => Promise<void>,
+): Promise<void> {
+  const store = await openStore({ engine: 'sqlite', path: lab.db });
+  try {
+    await work(createServices(store, { clock: () => new Date(Date.now() + lab.offset) }).secondRater);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('a second rater through the CLI', { timeout: 180_000 }, () => {
+  const lab = new WhetLab(dirs);
+  // Mine (by text) and the second rater's values; the second rater is one lower on passive ideas.
+  const ideas = new Map([
+    ['Keep a running list of questions for my supervisor', { phase: 0, mine: 3, theirs: 2 }],
+    ['Block Friday afternoons for reading', { phase: 0, mine: 4, theirs: 3 }],
+    ['Stop checking email before ten', { phase: 0, mine: 1, theirs: 1 }],
+    ['Pre-register the analysis plan for the next study', { phase: 1, mine: 5, theirs: 5 }],
+    ['Time-box literature searches to 45 minutes', { phase: 1, mine: 3, theirs: 4 }],
+  ]);
+  let id: string;
+  let token: string;
+  const rated: string[] = [];
+
+  it('is refused until the triage is finished; then prints the link once', async () => {
+    ({ id } = await lab.json<ExperimentView>([
+      'experiment',
+      'start',
+      '--predict',
+      'Focused minutes win',
+      '--favour',
+      'focused',
+    ]));
+    lab.offset = HOUR;
+    for (const [text, idea] of ideas) if (idea.phase === 0) await lab.ok(['idea', text]);
+    lab.offset = 7 * DAY + MINUTE;
+    await lab.ok(['experiment', 'next']);
+    lab.offset = 7 * DAY + 2 * MINUTE;
+    for (const [text, idea] of ideas) if (idea.phase === 1) await lab.ok(['idea', text]);
+    lab.offset = 7 * DAY + 5 * MINUTE;
+    await lab.fails(['experiment', 'second-rater', id], 'once the blind triage is finished');
+    expect((await lab.ok(['experiment', 'second-rater', '--status'])).stdout).toBe(
+      `No second rater. Invite one with: whet experiment second-rater ${id} [--name NAME]\n`,
+    );
+
+    // Keep every idea in the triage (Enter), then rate my own values one run at a time.
+    lab.offset = 7 * DAY + 30 * MINUTE;
+    let run = await lab.ok(['experiment', 'rate'], '\nq\n');
+    while (!run.stdout.includes('All 5 ideas rated')) {
+      const current = shownTexts(run.stdout).at(-1)!;
+      run = await lab.ok(['experiment', 'rate'], `${ideas.get(current)!.mine}\nq\n`);
+    }
+
+    const invited = await lab.ok(['experiment', 'second-rater', id, '--name', 'Cora']);
+    const link = /^ {2}(http:\/\/127\.0\.0\.1:4545\/rate\/\S+)$/m.exec(invited.stdout)?.[1];
+    expect(link, invited.stdout).toBeDefined();
+    token = link!.split('/').at(-1)!;
+    expect(invited.stdout).toContain('Send this link to Cora (shown only now; keep it private):');
+    expect(invited.stdout).toContain('They rate the 5 kept idea texts blind');
+    expect(invited.stdout).toContain('The link works while whet serve runs on this machine');
+    const status = await lab.json<SecondRaterStatus>(['experiment', 'second-rater', id, '--status']);
+    expect(status.invitation).toMatchObject({ raterName: 'Cora', rated: 0, total: 5, linkEnded: false });
+    expect(JSON.stringify(status)).not.toContain(token);
+  });
+
+  it('prints their section after the verdict: per phase, both rated, kappa with its reading, not finished', async () => {
+    // Before anybody rated, the report has no second-rater section; the rating finishes with f.
+    await lab.ok(['experiment', 'rate'], 'f\n');
+    expect((await lab.ok(['experiment', 'report'])).stdout).not.toContain('Second rater');
+    await asSecondRater(lab, async (rater) => {
+      let queue = await rater.queue(token);
+      // All but one: the pair count and the "not finished" line can then be checked.
+      while (queue.next && queue.rated < 4) {
+        const text = queue.next.text;
+        queue = await rater.rate(token, { token: queue.next.token, value: ideas.get(text)!.theirs });
+        rated.push(text);
+      }
+    });
+    const json = await lab.json<ExperimentReportView>(['experiment', 'report']);
+    if (json.kind !== 'ideas' || !json.secondRater) throw new Error('expected a second-rater section');
+    const section = json.secondRater;
+    expect(section).toMatchObject({ raterName: 'Cora', finished: false, rated: 4, total: 5 });
+    const expectedKappa = weightedKappa(
+      rated.map((text): [number, number] => [ideas.get(text)!.mine, ideas.get(text)!.theirs]),
+      5,
+      'quadratic',
+    ).kappa;
+    expect(section.agreement.kappa).toBe(expectedKappa);
+
+    const text = (await lab.ok(['experiment', 'report'])).stdout;
+    const after = text.slice(text.indexOf('Trust       '));
+    expect(after).toContain('\nSecond rater  Cora: not finished yet, rated 4 of 5 kept ideas so far\n');
+    expect(after).toMatch(/ {2}phase +rated +mean per idea +valued 4-5\n/);
+    for (const [index, phase] of json.experiment.phases.entries()) {
+      const theirs = rated.filter((t) => ideas.get(t)!.phase === index).map((t) => ideas.get(t)!.theirs);
+      const mean = (theirs.reduce((a, b) => a + b, 0) / theirs.length).toFixed(2);
+      const high = theirs.filter((v) => v >= 4).length;
+      expect(after).toMatch(new RegExp(`\\n {2}${phase.label} +${theirs.length} +${mean} +${high}\\n`));
+    }
+    expect(after).toContain('\nBoth rated  4 ideas\n');
+    expect(after).toContain(
+      `\nAgreement   weighted kappa (quadratic): ${expectedKappa!.toFixed(2)} (${section.agreement.band}, Landis & Koch 1977)\n`,
+    );
+    expect(after).toContain('Cora has not finished yet, so this may still change.');
+    expect(after).toContain(
+      "\nNote        The verdict above rests on your own blind ratings only; Cora's are shown beside them as a check.\n",
+    );
+  });
+
+  it('says when they finished; withdrawn, the section leaves the report', async () => {
+    await asSecondRater(lab, async (rater) => {
+      const queue = await rater.queue(token);
+      const last = queue.next!;
+      await rater.rate(token, { token: last.token, value: ideas.get(last.text)!.theirs });
+      await rater.finish(token);
+    });
+    const text = (await lab.ok(['experiment', 'report'])).stdout;
+    expect(text).toContain('\nSecond rater  Cora: finished, rated 5 of 5 kept ideas\n');
+    expect(text).toContain('\nBoth rated  5 ideas\n');
+    expect(text).not.toContain('has not finished yet');
+    expect((await lab.ok(['experiment', 'second-rater', id, '--status'])).stdout).toMatch(
+      /^Cora: finished \d{4}-\d\d-\d\d \d\d:\d\d, 5 of 5 rated \(invited \d{4}-\d\d-\d\d \d\d:\d\d\)\n$/,
+    );
+    expect((await lab.ok(['experiment', 'second-rater', id, '--withdraw'])).stdout).toBe(
+      `withdrew the second rater's link of ${id}\n`,
+    );
+    expect((await lab.ok(['experiment', 'report'])).stdout).not.toContain('Second rater');
+    expect(await lab.json<SecondRaterStatus>(['experiment', 'second-rater', id, '--status'])).toEqual({
+      invitation: null,
+    });
+    const both = await lab.run(['experiment', 'second-rater', id, '--withdraw', '--name', 'X']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/option '--withdraw' cannot be used with option '--name/);
+  });
+
+  it('invites with --json: the link and its token, once', async () => {
+    const created = await lab.json<NewSecondRaterLink>(['experiment', 'second-rater', id]);
+    expect(created.link).toBe(`http://127.0.0.1:4545/rate/${created.token}`);
+    expect(created.invitation).toMatchObject({ raterName: null, rated: 0, total: 5 });
   });
 });
 

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Backup } from '../src/core/backup.js';
+import { backupChecksum } from '../src/services/backup.service.js';
 import { LOCAL_ACTOR as ME } from '../src/services/context.js';
+import { hashSecretToken } from '../src/services/secret-token.js';
 import { expectError, type ManualClock, manualClock, openEnv, type TestEnv } from './harness/fixtures.js';
 import { ENGINES } from './harness/stores.js';
 
@@ -83,6 +86,114 @@ describe.each(ENGINES)('backups with experiments, measurements and pools on %s',
     expect((await b.services.pools.report(ME, pool.id)).points).toEqual(
       (await a.services.pools.report(ME, pool.id)).points,
     );
+  });
+
+  /** `populated`, and a second rater who rated the reported experiment's two ideas 5 and 2. */
+  async function withSecondRater(time: ManualClock, finish: boolean) {
+    const populatedEnv = await populated(time);
+    const { services } = populatedEnv.env;
+    const { token } = await services.secondRater.invite(
+      ME,
+      populatedEnv.done.id,
+      { name: 'Cora' },
+      'http://x',
+    );
+    let queue = await services.secondRater.queue(token);
+    for (const value of [5, 2]) {
+      time.advance(1000);
+      if (queue.next) queue = await services.secondRater.rate(token, { token: queue.next.token, value });
+    }
+    if (finish) await services.secondRater.finish(token);
+    return { ...populatedEnv, token };
+  }
+
+  /** The same backup as an older release wrote it: no second rater, and its checksum to match. */
+  function withoutSecondRater(backup: Backup): Backup {
+    const experiments = backup.data.experiments?.map(({ secondRater: _, ...e }) => e);
+    const data = { ...backup.data, experiments };
+    return { ...backup, data, checksum: backupChecksum(data) };
+  }
+
+  it('carries the second rater (never the link), so a restored report shows them exactly, once', async () => {
+    const time = manualClock();
+    const { env: a, done, token } = await withSecondRater(time, true);
+    const before = await a.services.experiments.report(ME, done.id);
+    expect(before.kind === 'ideas' && before.secondRater).toMatchObject({
+      raterName: 'Cora',
+      finished: true,
+      rated: 2,
+      agreement: { pairs: 2 },
+    });
+    const backup = await a.services.backup.createBackup(ME);
+    const carried = backup.data.experiments?.[0]?.secondRater;
+    expect(carried).toMatchObject({ raterName: 'Cora', finishedAt: expect.any(String) });
+    expect(carried?.ratings.map((r) => r.value).sort()).toEqual([2, 5]);
+    const items = backup.data.experiments?.[0]?.items.map((i) => i.token);
+    expect(carried?.ratings.map((r) => r.itemToken).every((t) => items?.includes(t))).toBe(true);
+    const file = JSON.stringify(backup);
+    expect(file).not.toContain(token);
+    expect(file).not.toContain(hashSecretToken(token));
+    expect(backup.data.experiments?.[1]?.secondRater).toBeUndefined();
+
+    const b = await openEnv(engine, time.clock);
+    envs.push(b);
+    expect((await b.services.backup.import(ME, file)).experiments).toEqual({
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(await b.services.experiments.report(ME, done.id)).toEqual(before);
+    expect((await b.services.experiments.card(ME, done.id, { shareTexts: false })).secondRater).toEqual(
+      (await a.services.experiments.card(ME, done.id, { shareTexts: false })).secondRater,
+    );
+    expect((await b.services.backup.createBackup(ME)).data).toEqual(backup.data);
+    expect((await b.services.backup.import(ME, file)).experiments).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+    // An older file without the second rater changes nothing here either.
+    expect((await b.services.backup.import(ME, withoutSecondRater(backup))).experiments).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+    expect(await b.services.experiments.report(ME, done.id)).toEqual(before);
+
+    // The restored invitation's link is ended; inviting again starts a new rating.
+    await expectError(b.services.secondRater.queue(token), 'not_found');
+    expect((await b.services.secondRater.status(ME, done.id)).invitation).toMatchObject({
+      raterName: 'Cora',
+      rated: 2,
+      linkEnded: true,
+    });
+    expect((await a.services.secondRater.status(ME, done.id)).invitation?.linkEnded).toBe(false);
+    const again = await b.services.secondRater.invite(ME, done.id, { name: 'Cora' }, 'http://x');
+    expect(again.invitation).toMatchObject({ rated: 0, linkEnded: false });
+    expect((await b.services.secondRater.queue(again.token)).rated).toBe(0);
+    const after = await b.services.experiments.report(ME, done.id);
+    expect(after.kind === 'ideas' && after.secondRater).toBeUndefined();
+  });
+
+  it('restores an unfinished second rater as unfinished; an older backup without one still imports', async () => {
+    const time = manualClock();
+    const { env: a, done } = await withSecondRater(time, false);
+    const backup = await a.services.backup.createBackup(ME);
+    expect(backup.data.experiments?.[0]?.secondRater?.finishedAt).toBeNull();
+    const b = await openEnv(engine, time.clock);
+    envs.push(b);
+    await b.services.backup.import(ME, JSON.stringify(backup));
+    const restored = await b.services.experiments.report(ME, done.id);
+    expect(restored).toEqual(await a.services.experiments.report(ME, done.id));
+    expect(restored.kind === 'ideas' && restored.secondRater?.finished).toBe(false);
+
+    const c = await openEnv(engine, time.clock);
+    envs.push(c);
+    const older = await c.services.backup.import(ME, JSON.stringify(withoutSecondRater(backup)));
+    expect(older.experiments).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    const report = await c.services.experiments.report(ME, done.id);
+    expect(report.kind === 'ideas' && report.secondRater).toBeUndefined();
+    expect((await c.services.secondRater.status(ME, done.id)).invitation).toBeNull();
   });
 
   it('refuses to restore an unfinished experiment next to another unfinished one, writing nothing', async () => {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewSecondRaterLink, SecondRaterQueueView } from '../src/core/experiments/second-rater.js';
 import { WEEK_VS_20_MINUTES } from '../src/core/experiments/templates.js';
-import { cliEnv } from './support/cli.js';
+import type { ExperimentReportView } from '../src/services/experiment.service.js';
+import { cliEnv, describeRun, runWhet } from './support/cli.js';
 import { assertCliBuilt } from './support/paths.js';
 import {
   inviteAndJoin,
@@ -25,10 +26,11 @@ let server: TeamServer;
 let owner: TeamClient;
 let colleague: TeamClient;
 let experimentId: string;
+let root: string;
 
 beforeAll(async () => {
   assertCliBuilt();
-  const root = dirs.make('whet-team-second-rater');
+  root = dirs.make('whet-team-second-rater');
   const env = cliEnv({ XDG_DATA_HOME: join(root, 'xdg'), HOME: root, WHETSTONE_TEST_HOOKS: '1' });
   server = await startTeamServer({ db: join(root, 'team.db'), env, extraArgs: ['--public-url', PUBLIC] });
   const admin = await setUpOrganisation(server);
@@ -105,5 +107,69 @@ describe('second rater on a team server', () => {
     expect((await owner.call('DELETE', `/experiments/${experimentId}/second-rater`)).status).toBe(200);
     expect((await anonymous.call('GET', rate)).status).toBe(404);
     expect((await colleague.call('POST', `${rate}/undo`, { json: {} })).status).toBe(404);
+  });
+});
+
+describe('whet experiment second-rater against the team server', { timeout: 60_000 }, () => {
+  it('invites through the API (the link from the public URL), shows the status, the report and withdraws', async () => {
+    const env = cliEnv({
+      HOME: root,
+      XDG_CONFIG_HOME: join(root, 'olive-config'),
+      XDG_DATA_HOME: join(root, 'x'),
+    });
+    const whet = async (args: readonly string[]) => {
+      const result = await runWhet(args, { env });
+      expect(result.code, describeRun(args, result)).toBe(0);
+      return result.stdout;
+    };
+    const made = await owner.call<{ secret: string }>('POST', '/account/tokens', {
+      json: { name: 'olive on the terminal', scope: 'read-write' },
+    });
+    expect(made.status, made.text).toBe(201);
+    // The listening address: the public one is the proxy's, which this test does not run.
+    await whet(['login', server.url, '--token', made.body.secret]);
+
+    const invited = await whet(['experiment', 'second-rater', experimentId, '--name', 'Otto']);
+    const link = new RegExp(`^ {2}(${PUBLIC}/rate/(\\S+))$`, 'm').exec(invited);
+    expect(link, invited).not.toBeNull();
+    expect(invited).toContain('Send this link to Otto (shown only now; keep it private):');
+    // Not on this machine: no word about a local whet serve.
+    expect(invited).not.toContain('whet serve');
+    const token = link![2]!;
+    const anonymous = new TeamClient(server, 'anonymous');
+    const queue = await anonymous.call<SecondRaterQueueView>('GET', `/rate/${token}`);
+    expect(queue.status, queue.text).toBe(200);
+    await anonymous.call('POST', `/rate/${token}/ratings`, {
+      json: { token: queue.body.next?.token, value: 3 },
+    });
+    expect(await whet(['experiment', 'second-rater', experimentId, '--status'])).toMatch(
+      /^Otto: 1 of 2 rated, not finished yet \(invited \d{4}-\d\d-\d\d \d\d:\d\d\)\n$/,
+    );
+
+    // The report (rated and finished by the owner) carries the section in JSON and in text.
+    const must = async (method: string, path: string, json?: unknown) => {
+      const res = await owner.call(method, path, json === undefined ? {} : { json });
+      expect(res.status, `${method} ${path}: ${res.text}`).toBeLessThan(300);
+      return res.body as { next: { token: string } | null };
+    };
+    for (let mine = await must('GET', `/experiments/${experimentId}/rating`); mine.next; )
+      mine = await must('POST', `/experiments/${experimentId}/rating`, { token: mine.next.token, value: 4 });
+    await must('POST', `/experiments/${experimentId}/steps`, { action: 'report' });
+    const report = JSON.parse(
+      await whet(['experiment', 'report', experimentId, '--json']),
+    ) as ExperimentReportView;
+    expect(report.kind === 'ideas' && report.secondRater).toMatchObject({ raterName: 'Otto', rated: 1 });
+    const text = await whet(['experiment', 'report', experimentId]);
+    expect(text).toContain('\nSecond rater  Otto: not finished yet, rated 1 of 2 kept ideas so far\n');
+    expect(text).toContain('\nBoth rated  1 idea\n');
+    expect(text).toContain('Agreement   weighted kappa (quadratic): not computed\n');
+
+    expect(await whet(['experiment', 'second-rater', experimentId, '--withdraw'])).toBe(
+      `withdrew the second rater's link of ${experimentId}\n`,
+    );
+    expect((await anonymous.call('GET', `/rate/${token}`)).status).toBe(404);
+    expect(await whet(['experiment', 'second-rater', experimentId, '--status'])).toContain(
+      'No second rater.',
+    );
   });
 });

@@ -46,6 +46,8 @@ export interface CliServices {
     | 'card'
     | 'calendar'
   >;
+  /** The owner's side of a second, blind rater (the link holder's side is the web page). */
+  secondRater: Pick<Services['secondRater'], 'invite' | 'status' | 'withdraw'>;
   measurements: Pick<Services['measurements'], 'log' | 'list'>;
   pools: Pick<Services['pools'], 'create' | 'list' | 'importCards' | 'report'>;
   settings: Pick<Services['settings'], 'get' | 'timeZone' | 'update'>;

@@ -1,5 +1,7 @@
 import type { Verdict } from '../core/experiments/report.js';
 import type { ExperimentReportView } from '../services/experiment.service.js';
+import { printColumns } from './columns.js';
+import { printSecondRaterSection } from './second-rater-output.js';
 import { localTime } from './session-output.js';
 
 const out = (text: string) => process.stdout.write(text);
@@ -19,21 +21,10 @@ function truncate(text: string, width: number): string {
   return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 }
 
-/** Rows of cells as aligned columns: the first left-aligned, the rest right-aligned. */
-export function printColumns(rows: readonly (readonly string[])[], indent = ''): void {
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
-  for (const row of rows)
-    out(
-      `${indent}${row
-        .map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!)))
-        .join('  ')
-        .trimEnd()}\n`,
-    );
-}
-
 /**
  * `whet experiment report`: per-phase figures (total, mean per idea, ideas valued 4 or 5), the
- * prediction beside the result, the verdict on direction and size, and its trust.
+ * prediction beside the result, the verdict on direction and size, and its trust; then a second
+ * rater's figures and agreement, if one rated.
  */
 export function printReport(report: ExperimentReportView): void {
   const { experiment } = report;
@@ -53,6 +44,8 @@ export function printReport(report: ExperimentReportView): void {
   if (prediction.seal)
     out(`Sealed      SHA-256 ${prediction.seal.sha256} (whet experiment preregistration)\n`);
   printVerdict(report.kind === 'ideas' ? report.verdict : report.report.verdict);
+  // After the verdict, which its note refers to: the second rater does not change it.
+  if (report.kind === 'ideas' && report.secondRater) printSecondRaterSection(report.secondRater);
 }
 
 /** What a reader of the figures should know: an early end of phase 1, ideas set aside in the triage. */

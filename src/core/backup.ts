@@ -49,6 +49,26 @@ export const BackupIdea = z.extend(Idea, {
   questionId: z._default(z.nullable(z.string()), null),
 });
 
+/**
+ * The experiment's live second rater: who, whether they finished, and their values by the frozen
+ * items' tokens. Never the link's token or its hash: a restored invitation's link is ended, the
+ * report keeps the values, and the researcher invites again to go on (decision 0019).
+ */
+export const BackupSecondRater = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  raterName: z.nullable(z.string()),
+  createdAt: z.iso.datetime(),
+  finishedAt: z.nullable(z.iso.datetime()),
+  ratings: z.array(
+    z.strictObject({
+      itemToken: z.string().check(z.minLength(1)),
+      value: z.number().check(z.int(), z.minimum(1), z.maximum(5)),
+      ratedAt: z.iso.datetime(),
+    }),
+  ),
+});
+export type BackupSecondRater = z.infer<typeof BackupSecondRater>;
+
 /** An experiment with its frozen blind-rating queue (tokens, order and ratings), exactly as stored. */
 export const BackupExperiment = z.strictObject({
   record: ExperimentRecord,
@@ -67,6 +87,8 @@ export const BackupExperiment = z.strictObject({
       excluded: z._default(z.nullable(z.string()), null),
     }),
   ),
+  /** The live second rater, if any (backups written before it have none). */
+  secondRater: z.optional(BackupSecondRater),
 });
 export type BackupExperiment = z.infer<typeof BackupExperiment>;
 

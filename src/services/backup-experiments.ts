@@ -13,17 +13,28 @@ import type { Store } from '../store/connect.js';
 import { ExperimentRepository } from '../store/experiment.repository.js';
 import { MeasurementRepository } from '../store/measurement.repository.js';
 import { PoolRepository } from '../store/pool.repository.js';
+import { exportSecondRater, importSecondRater, secondRaterInstants } from './backup-second-rater.js';
 import type { Actor } from './context.js';
 import { cardFingerprintHash } from './pool.service.js';
 
 type ExperimentData = Required<Pick<BackupData, 'experiments' | 'measurements' | 'pools'>>;
+
+/** An experiment as the backup holds it: record, rating queue and the live second rater. */
+async function backupCopy(
+  repo: ExperimentRepository,
+  db: Store['db'],
+  stored: Omit<BackupExperiment, 'items' | 'secondRater'>,
+): Promise<BackupExperiment> {
+  const id = stored.record.id;
+  return { ...stored, items: await repo.items(id), ...(await exportSecondRater(db, id)) };
+}
 
 /** Experiments (with their rating queues), measurements and pools, for the full backup. */
 export async function exportExperimentData(store: Store, actor: Actor): Promise<ExperimentData> {
   const experimentRepo = new ExperimentRepository(store.db, store.engine);
   const experiments: BackupExperiment[] = [];
   for (const stored of (await experimentRepo.list(actor.userId, Number.MAX_SAFE_INTEGER)).reverse())
-    experiments.push({ ...stored, items: await experimentRepo.items(stored.record.id) });
+    experiments.push(await backupCopy(experimentRepo, store.db, stored));
   const measurements = await new MeasurementRepository(store.db).list(actor.userId);
   const poolRepo = new PoolRepository(store.db);
   const pools: BackupPool[] = [];
@@ -47,6 +58,7 @@ function lastChange(experiment: BackupExperiment): number {
     record.abandonedAt,
     ...record.phases.flatMap((p) => [p.startedAt, p.endedAt]),
     ...experiment.items.map((i) => i.ratedAt),
+    ...secondRaterInstants(experiment.secondRater),
   ];
   return Math.max(...instants.filter((s): s is string => s !== null).map((s) => Date.parse(s)));
 }
@@ -62,10 +74,10 @@ export async function importExperimentData(
 ): Promise<void> {
   const experiments = new ExperimentRepository(trx, engine);
   for (const incoming of data.experiments ?? []) {
-    const { items, ...stored } = incoming;
+    const { items, secondRater, ...stored } = incoming;
     const id = stored.record.id;
     const current = await experiments.findById(actor.userId, id);
-    const currentCopy = current && { ...current, items: await experiments.items(id) };
+    const currentCopy = current && (await backupCopy(experiments, trx, current));
     if (currentCopy && canonicalJson(currentCopy) === canonicalJson(incoming)) {
       summary.experiments.unchanged++;
       continue;
@@ -90,6 +102,7 @@ export async function importExperimentData(
       summary.experiments.created++;
     }
     await experiments.replaceItems(id, items);
+    await importSecondRater(trx, id, secondRater, now);
   }
 
   const measurements = new MeasurementRepository(trx);

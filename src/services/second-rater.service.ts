@@ -71,6 +71,7 @@ export class SecondRaterService {
       createdAt: now,
       finishedAt: null,
       withdrawnAt: null,
+      restored: false,
     };
     await inTransaction(this.store, async (trx) => {
       const repo = this.invitations.withTransaction(trx);
@@ -195,6 +196,7 @@ export class SecondRaterService {
       raterName: invitation.raterName,
       createdAt: invitation.createdAt,
       finishedAt: invitation.finishedAt,
+      linkEnded: invitation.restored,
       rated: view.rated,
       total: view.total,
     };

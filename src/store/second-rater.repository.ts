@@ -11,6 +11,8 @@ export interface StoredInvitation {
   createdAt: string;
   finishedAt: string | null;
   withdrawnAt: string | null;
+  /** Brought back from a backup: its link is ended (no token matches), its values stay. */
+  restored: boolean;
 }
 
 /** One value the second rater gave, by the frozen item's token. */
@@ -20,6 +22,12 @@ export interface SecondRating {
   ratedAt: string;
 }
 
+/**
+ * What a restored invitation keeps in place of a token's hash: never a SHA-256 hex digest, so no
+ * link can match it, and unique like the invitation's id.
+ */
+const restoredTokenHash = (invitationId: string) => `restored:${invitationId}`;
+
 function mapInvitation(row: Selectable<SecondRaterInvitationsTable>): StoredInvitation {
   return {
     id: row.id,
@@ -28,6 +36,7 @@ function mapInvitation(row: Selectable<SecondRaterInvitationsTable>): StoredInvi
     createdAt: toIso(row.created_at),
     finishedAt: toIsoOrNull(row.finished_at),
     withdrawnAt: toIsoOrNull(row.withdrawn_at),
+    restored: row.token_hash === restoredTokenHash(row.id),
   };
 }
 
@@ -55,6 +64,41 @@ export class SecondRaterRepository {
         finished_at: invitation.finishedAt,
         withdrawn_at: invitation.withdrawnAt,
       })
+      .execute();
+  }
+
+  /**
+   * Puts a backup's invitation in place as the experiment's live one, its link ended: the row of
+   * the same id is overwritten (a second import changes nothing), and its values replaced.
+   */
+  async restore(
+    invitation: Omit<StoredInvitation, 'withdrawnAt' | 'restored'>,
+    ratings: readonly SecondRating[],
+  ): Promise<void> {
+    const values = {
+      rater_name: invitation.raterName,
+      created_at: invitation.createdAt,
+      finished_at: invitation.finishedAt,
+      withdrawn_at: null,
+      token_hash: restoredTokenHash(invitation.id),
+    };
+    await this.db
+      .insertInto('second_rater_invitations')
+      .values({ id: invitation.id, experiment_id: invitation.experimentId, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
+    await this.db.deleteFrom('second_rater_ratings').where('invitation_id', '=', invitation.id).execute();
+    if (ratings.length === 0) return;
+    await this.db
+      .insertInto('second_rater_ratings')
+      .values(
+        ratings.map((r) => ({
+          invitation_id: invitation.id,
+          item_token: r.itemToken,
+          value: r.value,
+          rated_at: r.ratedAt,
+        })),
+      )
       .execute();
   }
 

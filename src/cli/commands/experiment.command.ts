@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { validationError, WhetstoneError } from '../../core/errors.js';
 import { Favoured, MeasurementDirection } from '../../core/experiments/experiment.js';
-import type { ExperimentView } from '../../core/experiments/view.js';
+import { experimentFor } from '../experiment-choice.js';
 import { inFlagTerms, type StartFlags, startInput } from '../experiment-flags.js';
 import { printExperimentTable, printStarted, printStatus, printStepDone } from '../experiment-output.js';
 import { writeOutputFile } from '../files.js';
@@ -9,6 +9,7 @@ import { printJson } from '../output.js';
 import { nothingToRate, runBlindRating } from '../rating-terminal.js';
 import { printReport } from '../report-output.js';
 import { type Runtime, withRuntime } from '../runtime.js';
+import { registerSecondRaterCommand } from './experiment-second-rater.command.js';
 
 type GlobalOptions = { db?: string };
 
@@ -16,26 +17,7 @@ const TEST_CLOCK_HELP =
   '\nTest and demo mode: with WHETSTONE_TEST_HOOKS=1 and WHETSTONE_CLOCK_OFFSET_MS=N every whet command ' +
   'runs N ms ahead\nof the real time (604800000 = one week), so a whole experiment can be walked through at once.\n';
 
-/**
- * The experiment `id`, or the one to use without it: the unfinished experiment, or for report,
- * card and calendar the newest one.
- */
-async function experimentFor(rt: Runtime, id: string | undefined, orLatest = false): Promise<ExperimentView> {
-  const { experiments } = rt.services;
-  if (id !== undefined)
-    return experiments.get(rt.actor, await rt.services.ids.resolve(rt.actor, 'experiment', id));
-  const found =
-    (await experiments.active(rt.actor)) ?? (orLatest ? (await experiments.list(rt.actor, 1))[0] : undefined);
-  if (found) return found;
-  throw new WhetstoneError(
-    'not_found',
-    orLatest
-      ? 'experiment: there is none yet; start one with: whet experiment start --predict "…" --favour focused'
-      : 'experiment: none is running (see: whet experiment list); start one with: whet experiment start',
-  );
-}
-
-/** `whet experiment start|status|list|next|rate|report|card|calendar|abandon`. */
+/** `whet experiment start|status|list|next|rate|report|second-rater|card|calendar|abandon`. */
 export function registerExperimentCommands(program: Command, globals: () => GlobalOptions): void {
   const experiment = program
     .command('experiment')
@@ -175,6 +157,8 @@ export function registerExperimentCommands(program: Command, globals: () => Glob
         else printReport(report);
       }),
     );
+
+  registerSecondRaterCommand(experiment, run);
 
   experiment
     .command('preregistration')

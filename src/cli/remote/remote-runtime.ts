@@ -5,6 +5,7 @@ import { ApiClient } from './api-client.js';
 import type { Credentials } from './credentials.js';
 import { remoteIdeaServices } from './remote-ideas.js';
 import { remotePlanServices } from './remote-plans.js';
+import { remoteSecondRaterServices } from './remote-second-rater.js';
 import { remoteSessionServices } from './remote-sessions.js';
 
 /**
@@ -22,6 +23,7 @@ export function openRemoteRuntime(credentials: Credentials): Runtime {
       ...remoteIdeaServices(api),
       ...remoteSessionServices(api),
       ...remotePlanServices(api),
+      ...remoteSecondRaterServices(api),
     },
     actor: TOKEN_ACTOR,
     close: async () => api.close(),

@@ -24,6 +24,11 @@ export const SecondRaterInvitation = z.object({
   raterName: z.nullable(z.string()),
   createdAt: z.string(),
   finishedAt: z.nullable(z.string()),
+  /**
+   * True for an invitation restored from a backup: its values count, but its link no longer works;
+   * inviting again starts a new rating.
+   */
+  linkEnded: z.boolean(),
   /** Ideas the second rater has rated, of `total` kept ideas. */
   rated: z.number(),
   total: z.number(),

@@ -25,7 +25,7 @@ export function SecondRaterCard({ experimentId }: { experimentId: string }) {
     // they are at it.
     refetchInterval: (query) => {
       const invitation = query.state.data?.invitation;
-      return invitation && !invitation.finishedAt ? 15_000 : false;
+      return invitation && !invitation.finishedAt && !invitation.linkEnded ? 15_000 : false;
     },
   });
   const refresh = () => client.invalidateQueries({ queryKey: statusKey(experimentId) });
@@ -97,6 +97,8 @@ export function SecondRaterCard({ experimentId }: { experimentId: string }) {
             {invitation.finishedAt
               ? `finished, ${invitation.rated} of ${invitation.total} rated`
               : `${invitation.rated} of ${invitation.total} rated`}
+            {invitation.linkEnded &&
+              ' — restored from a backup, so the link no longer works; a new link starts a new rating'}
           </p>
           <div className="second-rater__buttons">
             <button
