@@ -152,7 +152,7 @@ export class GrantService {
       objectId,
       at: this.now(),
     });
-    return { actor: reader, areaIds: grant.areas && grant.areas.map((area) => area.id) };
+    return { actor: reader, areaIds: grant.areas === null ? null : grant.areas.map((area) => area.id) };
   }
 
   private async mine(actor: Actor, id: string): Promise<Grant> {

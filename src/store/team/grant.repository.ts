@@ -174,7 +174,10 @@ export class GrantRepository {
         coach: { id: row.coach_id, name: row.coach_name },
         scopes: scopesFromText(row.scopes),
         // An area deleted since keeps limiting the grant; it shows under its id.
-        areas: areaIds && areaIds.map((id) => ({ id, name: names.get(`${row.researcher_id} ${id}`) ?? id })),
+        areas:
+          areaIds === null
+            ? null
+            : areaIds.map((id) => ({ id, name: names.get(`${row.researcher_id} ${id}`) ?? id })),
         state: grantState({ expiresAt, revokedAt }, now),
         createdAt: toIso(row.created_at),
         expiresAt,
