@@ -8,30 +8,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Grant } from '../../src/core/team/grants.js';
-import {
-  inviteAndJoin,
-  setUpOrganisation,
-  startTeamServer,
-  type TeamClient,
-  type TeamServer,
-} from '../support/team-server.js';
-import {
-  alertsFor,
-  type Browser,
-  type BrowserContext,
-  collectPageErrors,
-  launchBrowser,
-  newPage,
-  type Page,
-  poll,
-  SHOTS_DIR,
-  screenshot,
-  shownText,
-  type Workspace,
-  workspace,
-} from './support.js';
+import { inviteAndJoin, setUpOrganisation, type TeamClient } from '../support/team-server.js';
+import { alertsFor, type Page, poll, SHOTS_DIR, screenshot, shownText } from './support.js';
+import { teamAppPerTest } from './team-app.js';
 
 /** Chromium logs refused requests: 401 before sign-in, 404 for the coach's reads after the revocation, the 422 of a past date. */
 const EXPECTED_ERRORS = /status of (401|404|422)\b/;
@@ -40,45 +21,14 @@ const OLIVE = { name: 'Olive Owner', email: 'olive@example.org', password: 'oliv
 const CORA = { name: 'Cora Coach', email: 'cora@example.org', password: 'cora asks good questions' };
 const DAY_MS = 86_400_000;
 
-let browser: Browser;
-let space: Workspace;
-let server: TeamServer;
-const contexts: BrowserContext[] = [];
-const errors: string[][] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
+// The test clock lets an experiment run its week in a moment.
+const team = teamAppPerTest('whet-sharing', EXPECTED_ERRORS, {
+  serverEnv: () => ({ WHETSTONE_TEST_HOOKS: '1' }),
 });
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  space = workspace();
-  const db = space.newDb('whet-sharing');
-  // The test clock lets an experiment run its week in a moment.
-  server = await startTeamServer({ db: db.db, env: { ...db.env, WHETSTONE_TEST_HOOKS: '1' } });
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await server?.stop();
-  await space?.cleanup();
-  const logged = errors.splice(0).flat();
-  expect(
-    logged.filter((e) => !EXPECTED_ERRORS.test(e)),
-    'the page logged errors',
-  ).toEqual([]);
-});
-
-/** A new browser (own cookies) for one person. */
-async function person(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const { context, page } = await newPage(browser, options);
-  contexts.push(context);
-  errors.push(collectPageErrors(page));
-  return page;
-}
+const person = team.person;
 
 async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto(new URL('/sign-in', server.url).toString());
+  await page.goto(new URL('/sign-in', team.server.url).toString());
   const form = page.getByRole('form', { name: 'Sign in' });
   await form.getByLabel('Email').fill(who.email);
   await form.getByLabel('Password').fill(who.password);
@@ -107,7 +57,7 @@ async function created<T extends { id: string }>(
 
 /** An organisation with Olive (researcher: two areas, an idea in each, a plan) and Cora (coach). */
 async function organisation(): Promise<{ olive: TeamClient; cora: TeamClient; writingArea: string }> {
-  const admin = await setUpOrganisation(server);
+  const admin = await setUpOrganisation(team.server);
   const olive = await inviteAndJoin(admin, OLIVE);
   const cora = await inviteAndJoin(admin, CORA, ['coach']);
   const writing = await created(olive, '/areas', { name: 'Grant proposals' });
@@ -258,7 +208,7 @@ describe('sharing with a coach in the browser', () => {
     });
     const coraPage = await person();
     await signIn(coraPage, CORA);
-    await coraPage.goto(new URL(`/shared/${grant.researcher.id}`, server.url).toString());
+    await coraPage.goto(new URL(`/shared/${grant.researcher.id}`, team.server.url).toString());
     await coraPage
       .getByRole('list', { name: `Plans of ${OLIVE.name}` })
       .getByText('Draft before noon')
@@ -274,7 +224,7 @@ describe('sharing with a coach in the browser', () => {
 
     const olivePage = await person();
     await signIn(olivePage, OLIVE);
-    await olivePage.goto(new URL('/shared', server.url).toString());
+    await olivePage.goto(new URL('/shared', team.server.url).toString());
     await olivePage.getByRole('heading', { level: 1, name: 'Nothing here.' }).waitFor();
     expect(await olivePage.title()).toBe('Not found · Whetstone');
   }, 60_000);
@@ -306,7 +256,7 @@ describe('sharing with a coach in the browser', () => {
 
     const olivePage = await person();
     await signIn(olivePage, OLIVE);
-    await olivePage.goto(new URL('/sharing', server.url).toString());
+    await olivePage.goto(new URL('/sharing', team.server.url).toString());
     const report = olivePage
       .getByRole('list', { name: 'Access log' })
       .getByRole('link', { name: experiment.title });
@@ -381,7 +331,7 @@ async function check(
   findings: string[],
   ready: (p: Page) => Promise<unknown>,
 ): Promise<void> {
-  await page.goto(new URL(path, server.url).toString());
+  await page.goto(new URL(path, team.server.url).toString());
   await ready(page);
   await settled(page);
   await page.screenshot({

@@ -5,32 +5,12 @@
  * once and revoked; a solo backup imported into the account; leaving the organisation.
  */
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessTokenList } from '../../src/core/team/account.js';
 import { type Mailbox, startMailbox, waitForMail } from '../support/mailbox.js';
-import {
-  ADMIN,
-  inviteAndJoin,
-  setUpOrganisation,
-  startTeamServer,
-  TeamClient,
-  type TeamServer,
-} from '../support/team-server.js';
-import {
-  alertsFor,
-  type Browser,
-  type BrowserContext,
-  captureWithCli,
-  collectPageErrors,
-  ideaRows,
-  launchBrowser,
-  newPage,
-  type Page,
-  poll,
-  type Workspace,
-  waitForInbox,
-  workspace,
-} from './support.js';
+import { ADMIN, inviteAndJoin, setUpOrganisation, TeamClient } from '../support/team-server.js';
+import { alertsFor, captureWithCli, ideaRows, type Page, poll, waitForInbox } from './support.js';
+import { teamAppPerTest } from './team-app.js';
 
 /** Chromium logs every refused request; these tests provoke 401s, 404s, 409s and 422s. */
 const EXPECTED_ERRORS = /status of (401|404|409|422)\b/;
@@ -38,55 +18,28 @@ const EXPECTED_ERRORS = /status of (401|404|409|422)\b/;
 const BEA = { name: 'Bea Researcher', email: 'bea@example.org', password: 'bea keeps a long passphrase' };
 const NEW_PASSWORD = 'a brand new passphrase for bea';
 
-let browser: Browser;
 let mailbox: Mailbox;
-let space: Workspace;
-let server: TeamServer;
 let admin: TeamClient;
-const contexts: BrowserContext[] = [];
-const errors: string[][] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   mailbox = await startMailbox();
 });
 afterAll(async () => {
-  await browser?.close();
   await mailbox?.close();
 });
+const team = teamAppPerTest('whet-team-account', EXPECTED_ERRORS, {
+  serverEnv: () => ({ WHETSTONE_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}` }),
+});
 beforeEach(async () => {
-  space = workspace();
-  const db = space.newDb('whet-team-account');
-  server = await startTeamServer({
-    db: db.db,
-    env: { ...db.env, WHETSTONE_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}` },
-  });
-  admin = await setUpOrganisation(server);
+  admin = await setUpOrganisation(team.server);
   await inviteAndJoin(admin, BEA);
   // Bea's invitation is mailed too; each test counts from an empty mailbox.
   await waitForMail(mailbox, 1);
   mailbox.received.splice(0);
 });
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await server?.stop();
-  await space?.cleanup();
-  const logged = errors.splice(0).flat();
-  expect(
-    logged.filter((e) => !EXPECTED_ERRORS.test(e)),
-    'the page logged errors',
-  ).toEqual([]);
-});
+const person = () => team.person();
 
-/** A new browser (own cookies) for one person. */
-async function person(): Promise<Page> {
-  const { context, page } = await newPage(browser);
-  contexts.push(context);
-  errors.push(collectPageErrors(page));
-  return page;
-}
-
-const at = (path: string) => new URL(path, server.url).toString();
+const at = (path: string) => new URL(path, team.server.url).toString();
 
 /** Signs in through the sign-in page and waits for the inbox. */
 async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
@@ -100,7 +53,7 @@ async function signIn(page: Page, who: { email: string; password: string }): Pro
 
 /** Whether the server accepts this email and password (through the API, not the page). */
 async function canSignIn(email: string, password: string): Promise<boolean> {
-  const res = await new TeamClient(server).call('POST', '/auth/sign-in', { json: { email, password } });
+  const res = await new TeamClient(team.server).call('POST', '/auth/sign-in', { json: { email, password } });
   return res.status === 200;
 }
 
@@ -133,7 +86,7 @@ describe('a team member’s account in the browser', () => {
     expect(JSON.stringify(mail?.to)).toContain(BEA.email);
     expect(mailbox.received).toHaveLength(1);
     const link = resetLinkIn(mail?.text);
-    expect(new URL(link).origin).toBe(server.origin);
+    expect(new URL(link).origin).toBe(team.server.origin);
 
     // A second browser opens the link too, before it is used.
     const other = await person();
@@ -211,7 +164,9 @@ describe('a team member’s account in the browser', () => {
 
   it('creates an access token whose secret is shown once and works; revoking it removes it', async () => {
     const page = await person();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: team.server.origin });
     await signIn(page, BEA);
     await page.goto(at('/account'));
     await page.getByText('No access tokens yet.').waitFor();
@@ -236,7 +191,7 @@ describe('a team member’s account in the browser', () => {
     await row.getByText(/expires/).waitFor();
 
     // The secret acts as Bea; it is never shown again.
-    const script = new TeamClient(server, 'script');
+    const script = new TeamClient(team.server, 'script');
     script.bearer = secret;
     expect((await script.call('GET', '/ideas')).status).toBe(200);
     await page.reload();
@@ -248,7 +203,7 @@ describe('a team member’s account in the browser', () => {
     await page.getByText('Token “laptop scripts” revoked').waitFor();
     await page.getByText('No access tokens yet.').waitFor();
     expect((await script.call('GET', '/ideas')).status).toBe(401);
-    const bea = new TeamClient(server);
+    const bea = new TeamClient(team.server);
     await bea.signIn(BEA.email, BEA.password);
     const tokens = await bea.call<AccessTokenList>('GET', '/account/tokens');
     expect(tokens.body.items.map((t) => [t.name, t.scope, t.revokedAt !== null])).toEqual([
@@ -257,7 +212,7 @@ describe('a team member’s account in the browser', () => {
   });
 
   it('imports a solo backup into the account; the ideas are Bea’s alone', async () => {
-    const solo = space.newDb('whet-solo');
+    const solo = team.space.newDb('whet-solo');
     await captureWithCli(solo, 'Read the methods section first', ['--area', 'reading']);
     await captureWithCli(solo, 'Write before email');
     const file = join(solo.dir, 'solo-backup.json');

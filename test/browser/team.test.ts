@@ -6,77 +6,25 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InvitationList, Member, MemberList } from '../../src/core/team/account.js';
 import { type Mailbox, startMailbox } from '../support/mailbox.js';
-import {
-  ADMIN,
-  inviteAndJoin,
-  setUpOrganisation,
-  startTeamServer,
-  TeamClient,
-  type TeamServer,
-} from '../support/team-server.js';
+import { ADMIN, inviteAndJoin, setUpOrganisation, TeamClient } from '../support/team-server.js';
 import { routeEntries, unopened } from './route-table.js';
-import {
-  alertsFor,
-  type Browser,
-  type BrowserContext,
-  collectPageErrors,
-  launchBrowser,
-  newPage,
-  type Page,
-  poll,
-  type Workspace,
-  waitForInbox,
-  waitUntilNotBusy,
-  workspace,
-} from './support.js';
+import { alertsFor, type Page, poll, waitForInbox, waitUntilNotBusy } from './support.js';
+import { teamAppPerTest } from './team-app.js';
 
 /** Chromium logs every refused request; these tests provoke 401s (no session yet), 404s, 409s and 422s. */
 const EXPECTED_ERRORS = /status of (401|404|409|422)\b/;
 
 const BEA = { name: 'Bea Researcher', email: 'bea@example.org', password: 'bea keeps a long passphrase' };
 
-let browser: Browser;
-let space: Workspace;
-let server: TeamServer;
-const contexts: BrowserContext[] = [];
-const errors: string[][] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  space = workspace();
-  const db = space.newDb('whet-team');
-  server = await startTeamServer({ db: db.db, env: db.env });
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await server?.stop();
-  space?.cleanup();
-  const logged = errors.splice(0).flat();
-  expect(
-    logged.filter((e) => !EXPECTED_ERRORS.test(e)),
-    'the page logged errors',
-  ).toEqual([]);
-});
-
-/** A new browser (own cookies) for one person. */
-async function person(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const { context, page } = await newPage(browser, options);
-  contexts.push(context);
-  errors.push(collectPageErrors(page));
-  return page;
-}
+const team = teamAppPerTest('whet-team', EXPECTED_ERRORS);
+const person = team.person;
 
 /** Signs in through the sign-in page and waits for the inbox. */
 async function signIn(page: Page, who: { email: string; password: string }, path = '/'): Promise<void> {
-  await page.goto(new URL(path, server.url).toString());
+  await page.goto(new URL(path, team.server.url).toString());
   const form = page.getByRole('form', { name: 'Sign in' });
   await form.getByLabel('Email').fill(who.email);
   await form.getByLabel('Password').fill(who.password);
@@ -86,14 +34,14 @@ async function signIn(page: Page, who: { email: string; password: string }, path
 describe('team mode in the browser', () => {
   it('sets up the organisation through the one-time link and lands in the inbox, signed in', async () => {
     const page = await person();
-    expect(server.setupLink).toBeTruthy();
+    expect(team.server.setupLink).toBeTruthy();
     // Before setup, any page asks for a sign-in and says the server waits for its setup.
-    await page.goto(server.url);
+    await page.goto(team.server.url);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.getByText('This server is not set up yet.').waitFor();
     expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
 
-    await page.goto(server.setupLink as string);
+    await page.goto(team.server.setupLink as string);
     const form = page.getByRole('form', { name: 'Set up Whetstone' });
     await form.getByLabel('Organisation name').fill('Kepler Lab');
     await form.getByLabel('Your name').fill(ADMIN.name);
@@ -110,16 +58,16 @@ describe('team mode in the browser', () => {
     await nav.getByRole('button', { name: 'Sign out' }).waitFor();
 
     // The link is spent: opening it again says so and offers the sign-in.
-    await page.goto(server.setupLink as string);
+    await page.goto(team.server.setupLink as string);
     await page.getByRole('heading', { level: 1, name: 'Whetstone is set up already' }).waitFor();
   });
 
   it('an admin invites from Members, copies the link; the invitee joins with a password and captures an idea', async () => {
-    await setUpOrganisation(server);
+    await setUpOrganisation(team.server);
     const adminPage = await person();
     await adminPage
       .context()
-      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: team.server.origin });
     // A deep link survives the sign-in.
     await signIn(adminPage, ADMIN, '/members');
     await adminPage.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
@@ -183,7 +131,7 @@ describe('team mode in the browser', () => {
   });
 
   it('a member deactivated by the admin finds their open page back at sign-in, with a note', async () => {
-    const admin = await setUpOrganisation(server);
+    const admin = await setUpOrganisation(team.server);
     await inviteAndJoin(admin, BEA);
     const beaPage = await person();
     await signIn(beaPage, BEA, '/plans');
@@ -216,12 +164,12 @@ describe('team mode in the browser', () => {
   });
 
   it('a used invitation link says it is used and offers the sign-in', async () => {
-    const admin = await setUpOrganisation(server);
+    const admin = await setUpOrganisation(team.server);
     const invited = await admin.call<{ link: string }>('POST', '/invitations', {
       json: { email: BEA.email, roles: ['researcher'] },
     });
     const token = new URL(invited.body.link).pathname.split('/').pop();
-    const joined = await new TeamClient(server).call('POST', `/join/${token}`, {
+    const joined = await new TeamClient(team.server).call('POST', `/join/${token}`, {
       json: { name: BEA.name, password: BEA.password },
     });
     expect(joined.status).toBe(201);
@@ -239,12 +187,7 @@ describe('team mode in the browser', () => {
   it('the team pages pass axe (WCAG 2.1 AA) in light and dark, at desktop and phone width', async () => {
     // This server mails, so the reset page can be opened with a live link.
     const mailbox = await startMailbox();
-    await server.stop();
-    const db = space.newDb('whet-team-axe');
-    server = await startTeamServer({
-      db: db.db,
-      env: { ...db.env, WHETSTONE_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}` },
-    });
+    await team.restart('whet-team-axe', { WHETSTONE_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}` });
     try {
       await checkTeamPages(mailbox);
     } finally {
@@ -276,7 +219,7 @@ const CHECKED_IN_SHARING_TEST = ['/sharing', '/shared', '/shared/:id', '/shared/
  * each, and axe's serious and critical findings, which must be none.
  */
 async function checkTeamPages(mailbox: Mailbox): Promise<void> {
-  const admin = await setUpOrganisation(server);
+  const admin = await setUpOrganisation(team.server);
   await inviteAndJoin(admin, BEA, ['researcher', 'coach']);
   await admin.call('POST', '/invitations', { json: { email: 'cai@example.org', roles: ['researcher'] } });
   const pending = await admin.call<{ link: string }>('POST', '/invitations', {
@@ -415,7 +358,7 @@ const TEAM_PAGES: readonly TeamA11yPage[] = [
 const SHOTS = '/tmp/team-shots';
 
 async function check(page: Page, entry: TeamA11yPage, variant: string, findings: string[]): Promise<void> {
-  await page.goto(new URL(entry.path(), server.url).toString());
+  await page.goto(new URL(entry.path(), team.server.url).toString());
   await entry.ready(page);
   await entry.open?.(page);
   await waitUntilNotBusy(page);

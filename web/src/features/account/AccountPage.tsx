@@ -7,6 +7,7 @@ import { LeaveSection } from './LeaveSection.js';
 import { NewTokenForm } from './NewTokenForm.js';
 import { SessionList } from './SessionList.js';
 import { TokenList } from './TokenList.js';
+import '../../shared/styles/row-list.css';
 import './account.css';
 
 /**

@@ -37,9 +37,9 @@ export function SessionList() {
 
   return (
     <div className="account-sessions">
-      <ul className="card session-list" aria-label="Signed-in sessions">
+      <ul className="card row-list" aria-label="Signed-in sessions">
         {sessions.map((session) => (
-          <li key={session.id} className="session-row">
+          <li key={session.id} className="row-list__row">
             <div className="session-row__text">
               <span className="session-row__device">
                 {deviceName(session.userAgent)}

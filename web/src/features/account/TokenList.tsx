@@ -37,9 +37,9 @@ export function TokenList() {
 
   return (
     <>
-      <ul className="card session-list" aria-label="Access tokens">
+      <ul className="card row-list" aria-label="Access tokens">
         {live.map((token) => (
-          <li key={token.id} className="session-row">
+          <li key={token.id} className="row-list__row">
             <div className="session-row__text">
               <span className="session-row__device">
                 {token.name}

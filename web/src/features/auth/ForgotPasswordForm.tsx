@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { ApiError } from '../../shared/api/client.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { authApi } from './api.js';
-import { FormProblem, required, TextField, waitText } from './auth-parts.js';
+import { required, SubmitArea, TextField, waitText } from './auth-parts.js';
 
 /** The answer for any address, so the page tells nobody who has an account. */
 export const LINK_SENT =
@@ -48,10 +48,7 @@ export function ForgotPasswordForm({ submitLabel }: { submitLabel: string }) {
         error={errorOf('email')}
         registration={form.register('email', required)}
       />
-      <FormProblem>{problem}</FormProblem>
-      <button type="submit" className="button button--primary auth-form__submit" disabled={busy}>
-        {busy ? 'Sending…' : submitLabel}
-      </button>
+      <SubmitArea problem={problem} busy={busy} label={submitLabel} busyLabel="Sending…" />
     </form>
   );
 }

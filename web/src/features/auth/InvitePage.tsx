@@ -12,10 +12,10 @@ import { useSession } from '../../shared/session.js';
 import { authApi, authKeys } from './api.js';
 import {
   AuthCard,
-  FormProblem,
+  NewPasswordField,
   newPasswordRules,
-  PASSWORD_RULE,
   required,
+  SubmitArea,
   sentence,
   TextField,
 } from './auth-parts.js';
@@ -104,20 +104,12 @@ function JoinForm({ token, preview }: { token: string; preview: InvitationPrevie
           error={errorOf('name')}
           registration={form.register('name', required)}
         />
-        <TextField
+        <NewPasswordField
           id={`${id}-password`}
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint={PASSWORD_RULE}
           error={errorOf('password')}
           registration={form.register('password', newPasswordRules)}
         />
-        <FormProblem>{problem}</FormProblem>
-        <button type="submit" className="button button--primary auth-form__submit" disabled={busy}>
-          {busy ? 'Joining…' : 'Join and sign in'}
-        </button>
+        <SubmitArea problem={problem} busy={busy} label="Join and sign in" busyLabel="Joining…" />
       </form>
     </AuthCard>
   );

@@ -6,7 +6,7 @@ import { hasStatus } from '../../shared/api/client.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { authApi, authKeys } from './api.js';
-import { AuthCard, FormProblem, newPasswordRules, PASSWORD_RULE, TextField } from './auth-parts.js';
+import { AuthCard, NewPasswordField, newPasswordRules, SubmitArea } from './auth-parts.js';
 import { ForgotPasswordForm } from './ForgotPasswordForm.js';
 import './auth.css';
 
@@ -74,20 +74,13 @@ function NewPasswordForm({ token, onOutcome }: { token: string; onOutcome: (outc
   return (
     <AuthCard title="Choose a new password" lede="After this, you sign in with the new password everywhere.">
       <form className="auth-form" aria-label="Choose a new password" noValidate onSubmit={onSubmit}>
-        <TextField
+        <NewPasswordField
           id={`${id}-password`}
-          name="password"
           label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={PASSWORD_RULE}
           error={errorOf('password')}
           registration={form.register('password', newPasswordRules)}
         />
-        <FormProblem>{problem}</FormProblem>
-        <button type="submit" className="button button--primary auth-form__submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save new password'}
-        </button>
+        <SubmitArea problem={problem} busy={busy} label="Save new password" busyLabel="Saving…" />
       </form>
     </AuthCard>
   );

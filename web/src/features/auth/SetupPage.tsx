@@ -7,7 +7,14 @@ import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useSession } from '../../shared/session.js';
 import { authApi, authKeys } from './api.js';
-import { AuthCard, FormProblem, newPasswordRules, PASSWORD_RULE, required, TextField } from './auth-parts.js';
+import {
+  AuthCard,
+  NewPasswordField,
+  newPasswordRules,
+  required,
+  SubmitArea,
+  TextField,
+} from './auth-parts.js';
 import './auth.css';
 
 /** /setup/:token: the one-time link `whet serve --team` prints creates the organisation and its admin. */
@@ -90,20 +97,12 @@ function SetupForm({ token }: { token: string }) {
           error={errorOf('email')}
           registration={form.register('email', required)}
         />
-        <TextField
+        <NewPasswordField
           id={`${id}-password`}
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint={PASSWORD_RULE}
           error={errorOf('password')}
           registration={form.register('password', newPasswordRules)}
         />
-        <FormProblem>{problem}</FormProblem>
-        <button type="submit" className="button button--primary auth-form__submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create organisation'}
-        </button>
+        <SubmitArea problem={problem} busy={busy} label="Create organisation" busyLabel="Creating…" />
       </form>
     </AuthCard>
   );

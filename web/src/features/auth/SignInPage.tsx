@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/api/client.js';
 import { useApiForm } from '../../shared/forms/use-api-form.js';
 import { useSession } from '../../shared/session.js';
 import { authApi } from './api.js';
-import { AuthCard, FormProblem, required, TextField, waitText } from './auth-parts.js';
+import { AuthCard, required, SubmitArea, TextField, waitText } from './auth-parts.js';
 import './auth.css';
 
 /** Where to go after signing in: a path of this app (never another site), else the inbox. */
@@ -71,10 +71,7 @@ export function SignInPage() {
           error={errorOf('password')}
           registration={form.register('password', required)}
         />
-        <FormProblem>{problem}</FormProblem>
-        <button type="submit" className="button button--primary auth-form__submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        <SubmitArea problem={problem} busy={busy} label="Sign in" busyLabel="Signing in…" />
         <Link to="/forgot-password" className="auth-form__aside">
           Forgot your password?
         </Link>

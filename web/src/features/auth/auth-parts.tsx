@@ -75,6 +75,36 @@ export function TextField({
   );
 }
 
+/**
+ * The field a new password is chosen in (joining, setting up, resetting): a password input the
+ * browser may fill with a generated one, with the server's rule said under it. `registration`
+ * is `form.register('password', newPasswordRules)`.
+ */
+export function NewPasswordField({
+  id,
+  label = 'Password',
+  error,
+  registration,
+}: {
+  id: string;
+  label?: string;
+  error: string | undefined;
+  registration: UseFormRegisterReturn;
+}) {
+  return (
+    <TextField
+      id={id}
+      name="password"
+      label={label}
+      type="password"
+      autoComplete="new-password"
+      hint={PASSWORD_RULE}
+      error={error}
+      registration={registration}
+    />
+  );
+}
+
 /** "must be at least 12 characters" before sending, so the obvious case needs no round trip. */
 export const newPasswordRules = {
   required: 'is required',
@@ -83,8 +113,30 @@ export const newPasswordRules = {
 
 export const required = { required: 'is required' } as const;
 
+/** The end of a public page's form: the problem no field explains, then the submit button. */
+export function SubmitArea({
+  problem,
+  busy,
+  label,
+  busyLabel,
+}: {
+  problem: string | null;
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+}) {
+  return (
+    <>
+      <FormProblem>{problem}</FormProblem>
+      <button type="submit" className="button button--primary auth-form__submit" disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
+    </>
+  );
+}
+
 /** The problem of a form no field explains, announced. */
-export function FormProblem({ children }: { children: string | null }) {
+function FormProblem({ children }: { children: string | null }) {
   if (!children) return null;
   return (
     <p className="form-error" role="alert">

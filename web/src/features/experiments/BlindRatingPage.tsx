@@ -1,17 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useApiAction } from '../../shared/api/action.js';
 import { errorMessage, hasStatus } from '../../shared/api/client.js';
-import { VALUE_HINTS } from '../../shared/format.js';
 import { experimentsApi } from './api.js';
 import { experimentKeys, useShowExperiment } from './queries.js';
+import { BlindRatingDone, BlindRatingItem, useRatingKeys } from './rating/BlindRatingItem.js';
 import { RatingsList } from './rating/RatingsList.js';
 import { TriageList } from './rating/TriageList.js';
 import './experiments-rating.css';
 import { plural } from '../../../../src/core/plural.js';
-
-const VALUES = [1, 2, 3, 4, 5] as const;
 
 interface Problem {
   message: string;
@@ -21,11 +19,6 @@ interface Problem {
 
 function problemOf(error: unknown): Problem {
   return { message: errorMessage(error), wrongState: hasStatus(error, 409) };
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /**
@@ -42,7 +35,6 @@ export function BlindRatingPage({ id }: { id: string }) {
   const showExperiment = useShowExperiment();
   // Tokens of ideas put off for later, in memory only; the server serves them last.
   const [later, setLater] = useState<string[]>([]);
-  const hintId = useId();
   const queueKey = experimentKeys.rating(id);
 
   // A refresh (after a change event) asks with the ideas put off so far, so the order holds.
@@ -92,29 +84,13 @@ export function BlindRatingPage({ id }: { id: string }) {
     },
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
-      if (queue?.stage !== 'rating') return;
-      const key = event.key.toLowerCase();
-      const act =
-        key === 'l'
-          ? () => answer(null)
-          : key === 'u'
-            ? undo
-            : key === 'q'
-              ? () => navigate(`/experiments/${id}`)
-              : null;
-      const value = Number(event.key);
-      if (act) act();
-      else if (VALUES.includes(value as (typeof VALUES)[number])) answer(value);
-      else return;
-      event.preventDefault();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [answer, undo, navigate, id, queue?.stage]);
+  useRatingKeys(
+    {
+      rate: answer,
+      letters: { l: () => answer(null), u: undo, q: () => navigate(`/experiments/${id}`) },
+    },
+    queue?.stage === 'rating',
+  );
 
   // The latest failure: a change's, finishing's, or the first load's.
   const problem: Problem | null = changing.error
@@ -125,7 +101,6 @@ export function BlindRatingPage({ id }: { id: string }) {
         ? problemOf(loaded.error)
         : null;
 
-  const position = queue ? Math.min(queue.rated + 1, queue.total) : 0;
   const triage = queue?.stage === 'triage';
 
   return (
@@ -171,109 +146,47 @@ export function BlindRatingPage({ id }: { id: string }) {
       )}
 
       {queue && !triage && next && (
-        <>
-          <div className="blind__progress">
-            <p className="blind__count">
-              <strong>{position}</strong> of {queue.total}
-            </p>
-            <div
-              className="blind__meter"
-              role="progressbar"
-              aria-label="Rated"
-              aria-valuemin={0}
-              aria-valuemax={queue.total}
-              aria-valuenow={queue.rated}
-              aria-valuetext={`${queue.rated} of ${queue.total} rated`}
-            >
-              <span style={{ width: `${(queue.rated / Math.max(1, queue.total)) * 100}%` }} />
-            </div>
-          </div>
-          <div className="card blind__card">
-            <p className="blind__text" aria-live="polite">
-              {next.text}
-            </p>
-          </div>
-          <fieldset className="blind__values" disabled={busy}>
-            <legend className="blind__legend">Value</legend>
-            <div className="blind__buttons">
-              {VALUES.map((v) => (
-                <button
-                  key={v}
-                  type="button"
-                  className="blind__value"
-                  onClick={() => answer(v)}
-                  aria-describedby={`${hintId}-${v}`}
-                >
-                  <span className="blind__value-number">{v}</span>
-                  <span id={`${hintId}-${v}`} className="blind__value-hint" aria-hidden="true">
-                    {VALUE_HINTS[v]}
-                  </span>
-                </button>
-              ))}
-            </div>
-          </fieldset>
-          <div className="blind__footer">
-            <p className="hint blind__hint">
+        <BlindRatingItem
+          text={next.text}
+          rated={queue.rated}
+          total={queue.total}
+          busy={busy}
+          onRate={answer}
+          onUndo={undo}
+          onLater={() => answer(null)}
+          hint={
+            <>
               Any rating can still change until you finish.
               <span className="blind__keys">
                 {' '}
                 Keys: <kbd>1</kbd>–<kbd>5</kbd> rate, <kbd>L</kbd> later, <kbd>U</kbd> undo, <kbd>Q</kbd>{' '}
                 back.
               </span>
-            </p>
-            <div className="blind__footer-buttons">
-              <button
-                type="button"
-                className="button button--small"
-                onClick={undo}
-                disabled={busy || queue.rated === 0}
-                aria-keyshortcuts="U"
-              >
-                Undo last rating
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => answer(null)}
-                disabled={busy || queue.total - queue.rated < 2}
-                aria-keyshortcuts="L"
-              >
-                Later
-              </button>
-            </div>
-          </div>
-        </>
+            </>
+          }
+        />
       )}
 
       {queue && !triage && !next && (
-        <div className="card blind__done" role="status">
-          <p className="blind__done-title">
-            {queue.total === 0 ? 'There are no ideas to rate.' : `All ${plural(queue.total, 'idea')} rated.`}
-          </p>
-          <p className="meta-text">
-            {queue.total === 0
+        <BlindRatingDone
+          title={
+            queue.total === 0 ? 'There are no ideas to rate.' : `All ${plural(queue.total, 'idea')} rated.`
+          }
+          note={
+            queue.total === 0
               ? 'Finish to see the report.'
-              : 'Check your ratings below; any can still change. Only after you finish does the report show which idea came from where.'}
-          </p>
-          <div className="blind__done-buttons">
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => {
-                changing.reset();
-                void finishing.run('report');
-              }}
-              disabled={finishing.busy || busy}
-            >
-              Finish rating and see the report
-            </button>
-            {queue.rated > 0 && (
-              <button type="button" className="button" onClick={undo} disabled={busy}>
-                Undo last rating
-              </button>
-            )}
-          </div>
-        </div>
+              : 'Check your ratings below; any can still change. Only after you finish does the report show which idea came from where.'
+          }
+          finishLabel="Finish rating and see the report"
+          finishDisabled={finishing.busy || busy}
+          onFinish={() => {
+            changing.reset();
+            void finishing.run('report');
+          }}
+          rated={queue.rated}
+          busy={busy}
+          onUndo={undo}
+        />
       )}
 
       {queue && !triage && queue.ratings.length > 0 && (

@@ -34,9 +34,9 @@ export function InvitationsSection() {
       {error && <ErrorNotice onRetry={() => void reload()}>{error}</ErrorNotice>}
       {withdraw.error && <ErrorNotice>{withdraw.error}</ErrorNotice>}
       {pending.length > 0 && (
-        <ul className="card invitation-list" aria-label="Pending invitations">
+        <ul className="card row-list" aria-label="Pending invitations">
           {pending.map((invitation) => (
-            <li key={invitation.id} className="invitation-row">
+            <li key={invitation.id} className="row-list__row">
               <div className="invitation-row__text">
                 <span className="invitation-row__email">{invitation.email}</span>
                 <span className="meta-text">

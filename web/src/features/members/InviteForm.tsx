@@ -47,13 +47,13 @@ export function InviteForm() {
           )}
         </Field>
         <fieldset
-          className="role-picker"
+          className="choice-list"
           aria-describedby={rolesError ? `${id}-roles-error` : undefined}
           aria-invalid={rolesError ? true : undefined}
         >
           <legend className="field__label">Roles</legend>
           {ROLES.map((role) => (
-            <label key={role} className="role-option">
+            <label key={role} className="choice-option">
               <input
                 type="checkbox"
                 value={role}
@@ -62,8 +62,8 @@ export function InviteForm() {
                 })}
               />
               <span>
-                <span className="role-option__name">{ROLE_LABELS[role]}</span>
-                <span className="hint role-option__hint">{ROLE_HINTS[role]}</span>
+                <span className="choice-option__name">{ROLE_LABELS[role]}</span>
+                <span className="hint choice-option__hint">{ROLE_HINTS[role]}</span>
               </span>
             </label>
           ))}

@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { InvitationsSection } from './InvitationsSection.js';
 import { InviteForm } from './InviteForm.js';
 import { MembersTable } from './MembersTable.js';
+import '../../shared/styles/choice-list.css';
+import '../../shared/styles/row-list.css';
 import './members.css';
 
 /** /members (org admins): who is in the organisation with which roles, and who is invited. */

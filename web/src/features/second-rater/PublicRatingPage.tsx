@@ -1,23 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId } from 'react';
+import { useCallback } from 'react';
 import type { SecondRaterQueueView } from '../../../../src/core/experiments/second-rater.js';
 import { plural } from '../../../../src/core/plural.js';
 import { errorMessage, hasStatus } from '../../shared/api/client.js';
-import { VALUE_HINTS } from '../../shared/format.js';
+import { BlindRatingDone, BlindRatingItem, useRatingKeys } from '../experiments/rating/BlindRatingItem.js';
 import { secondRaterApi } from './api.js';
 import '../experiments/experiments-rating.css';
-
-const VALUES = [1, 2, 3, 4, 5] as const;
 
 type Change = { kind: 'rate'; item: string; value: number } | { kind: 'undo' } | { kind: 'finish' };
 
 function send(token: string, change: Change): Promise<SecondRaterQueueView> {
   if (change.kind === 'rate') return secondRaterApi.rate(token, change.item, change.value);
   return change.kind === 'undo' ? secondRaterApi.undo(token) : secondRaterApi.finish(token);
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /**
@@ -27,7 +21,6 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function PublicRatingPage({ token }: { token: string }) {
   const client = useQueryClient();
-  const hintId = useId();
   const key = ['second-rater-queue', token] as const;
   const loaded = useQuery({
     queryKey: key,
@@ -51,19 +44,7 @@ export function PublicRatingPage({ token }: { token: string }) {
     if (!busy && queue && !queue.finished && queue.rated > 0) mutate({ kind: 'undo' });
   }, [busy, queue, mutate]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
-        return;
-      const value = Number(event.key);
-      if (event.key.toLowerCase() === 'u') undo();
-      else if (VALUES.includes(value as (typeof VALUES)[number])) rate(value);
-      else return;
-      event.preventDefault();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [rate, undo]);
+  useRatingKeys({ rate, letters: { u: undo } });
 
   const gone = hasStatus(loaded.error, 404) || hasStatus(changing.error, 404);
   if (gone)
@@ -108,86 +89,32 @@ export function PublicRatingPage({ token }: { token: string }) {
       )}
 
       {queue && !queue.finished && next && (
-        <>
-          <div className="blind__progress">
-            <p className="blind__count">
-              <strong>{Math.min(queue.rated + 1, queue.total)}</strong> of {queue.total}
-            </p>
-            <div
-              className="blind__meter"
-              role="progressbar"
-              aria-label="Rated"
-              aria-valuemin={0}
-              aria-valuemax={queue.total}
-              aria-valuenow={queue.rated}
-              aria-valuetext={`${queue.rated} of ${queue.total} rated`}
-            >
-              <span style={{ width: `${(queue.rated / Math.max(1, queue.total)) * 100}%` }} />
-            </div>
-          </div>
-          <div className="card blind__card">
-            <p className="blind__text" aria-live="polite">
-              {next.text}
-            </p>
-          </div>
-          <fieldset className="blind__values" disabled={busy}>
-            <legend className="blind__legend">Value</legend>
-            <div className="blind__buttons">
-              {VALUES.map((v) => (
-                <button
-                  key={v}
-                  type="button"
-                  className="blind__value"
-                  onClick={() => rate(v)}
-                  aria-describedby={`${hintId}-${v}`}
-                >
-                  <span className="blind__value-number">{v}</span>
-                  <span id={`${hintId}-${v}`} className="blind__value-hint" aria-hidden="true">
-                    {VALUE_HINTS[v]}
-                  </span>
-                </button>
-              ))}
-            </div>
-          </fieldset>
-          <div className="blind__footer">
-            <p className="hint blind__hint">
+        <BlindRatingItem
+          text={next.text}
+          rated={queue.rated}
+          total={queue.total}
+          busy={busy}
+          onRate={rate}
+          onUndo={undo}
+          hint={
+            <>
               Keys: <kbd>1</kbd>–<kbd>5</kbd> rate, <kbd>U</kbd> undo.
-            </p>
-            <div className="blind__footer-buttons">
-              <button
-                type="button"
-                className="button button--small"
-                onClick={undo}
-                disabled={busy || queue.rated === 0}
-                aria-keyshortcuts="U"
-              >
-                Undo last rating
-              </button>
-            </div>
-          </div>
-        </>
+            </>
+          }
+        />
       )}
 
       {queue && !queue.finished && !next && (
-        <div className="card blind__done" role="status">
-          <p className="blind__done-title">All {plural(queue.total, 'idea')} rated.</p>
-          <p className="meta-text">Any rating can still be undone until you finish.</p>
-          <div className="blind__done-buttons">
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => mutate({ kind: 'finish' })}
-              disabled={busy}
-            >
-              Finish and hand in the ratings
-            </button>
-            {queue.rated > 0 && (
-              <button type="button" className="button" onClick={undo} disabled={busy}>
-                Undo last rating
-              </button>
-            )}
-          </div>
-        </div>
+        <BlindRatingDone
+          title={`All ${plural(queue.total, 'idea')} rated.`}
+          note="Any rating can still be undone until you finish."
+          finishLabel="Finish and hand in the ratings"
+          finishDisabled={busy}
+          onFinish={() => mutate({ kind: 'finish' })}
+          rated={queue.rated}
+          busy={busy}
+          onUndo={undo}
+        />
       )}
 
       {queue?.finished && (

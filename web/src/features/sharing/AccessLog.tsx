@@ -53,9 +53,9 @@ export function AccessLog({ entries }: { entries: readonly GrantAccess[] }) {
     ]);
   return (
     <>
-      <ol className="card access-log" aria-label="Access log">
+      <ol className="card row-list" aria-label="Access log">
         {visits.slice(0, all ? undefined : SHOWN).map((visit) => (
-          <li key={`${visit.at}-${visit.coach.id}`} className="access-log__row">
+          <li key={`${visit.at}-${visit.coach.id}`} className="row-list__row">
             <span>
               <strong className="access-log__who">{visit.coach.name}</strong> opened {opened(visit)}
             </span>

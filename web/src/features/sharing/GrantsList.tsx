@@ -26,7 +26,7 @@ export function GrantsList({ grants }: { grants: Grant[] }) {
     (a, b) => ORDER[a.state] - ORDER[b.state] || b.createdAt.localeCompare(a.createdAt),
   );
   return (
-    <ul className="card grant-list" aria-label="Your grants">
+    <ul className="card row-list" aria-label="Your grants">
       {sorted.map((grant) => (
         <GrantRow key={grant.id} grant={grant} />
       ))}
@@ -55,7 +55,7 @@ function GrantRow({ grant }: { grant: Grant }) {
   const ended = grant.revokedAt ?? (grant.state === 'expired' ? grant.expiresAt : null);
 
   return (
-    <li className={grant.state === 'active' ? 'grant-row' : 'grant-row grant-row--ended'}>
+    <li className={grant.state === 'active' ? 'row-list__row' : 'row-list__row grant-row--ended'}>
       <div className="grant-row__text">
         <span className="grant-row__who">
           {coach.name}

@@ -5,6 +5,8 @@ import { AccessLog } from './AccessLog.js';
 import { sharingApi, sharingKeys } from './api.js';
 import { GrantsList } from './GrantsList.js';
 import { ShareForm } from './ShareForm.js';
+import '../../shared/styles/choice-list.css';
+import '../../shared/styles/row-list.css';
 import './sharing.css';
 
 /** /sharing (team mode): let a coach read chosen parts of your data, see and revoke it, and who looked. */
