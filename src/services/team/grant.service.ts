@@ -72,7 +72,7 @@ export class GrantService {
     // One live grant per coach: sharing again with the same coach replaces what was shared.
     await inTransaction(this.store, async (trx) => {
       const grants = new GrantRepository(trx);
-      const replaced = await grants.revokeLiveTo(userId, data.coachId, now);
+      const replaced = await grants.revokeLive(userId, now, data.coachId);
       await grants.insert({
         id,
         orgId,
@@ -138,12 +138,10 @@ export class GrantService {
     scope: GrantScope,
     objectId: string | null = null,
   ): Promise<SharedView> {
-    const grant = (await this.sharedWithMe(actor)).find(
+    const found = (await this.sharedWithMe(actor)).find(
       (g) => g.researcher.id === researcherId && g.scopes.includes(scope),
     );
-    const reader = sharedReader(actor, researcherId, grant, scope);
-    // sharedReader refused unless there is a grant; the check keeps the types honest.
-    if (!grant) throw notFound('shared researcher', researcherId);
+    const { reader, grant } = sharedReader(actor, researcherId, found, scope);
     await new GrantRepository(this.store.db).logAccess({
       grantId: grant.id,
       researcherId,

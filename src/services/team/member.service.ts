@@ -86,7 +86,7 @@ export class MemberService {
       await orgs.setActive(me.orgId, me.userId, false, now);
       await new AccountRepository(trx, this.store.engine).deleteSessions(me.userId);
       // What they shared stops being shared with them gone; a later return starts afresh.
-      const grantsRevoked = await new GrantRepository(trx).revokeAllBy(me.userId, now);
+      const grantsRevoked = await new GrantRepository(trx).revokeLive(me.userId, now);
       await this.audit.record(
         { orgId: me.orgId, actorUserId: me.userId, kind: 'member.left', detail: { grantsRevoked } },
         meta,

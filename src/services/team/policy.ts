@@ -64,12 +64,12 @@ export function authoriseAccountManagement(actor: Actor): TeamMember {
  * so nobody can probe for who shared what. The actor returned stands for the researcher and may
  * only read: every write under it fails `authoriseWrite`.
  */
-export function sharedReader(
+export function sharedReader<G extends Pick<Grant, 'id' | 'scopes' | 'state' | 'coach' | 'researcher'>>(
   actor: Actor,
   researcherId: string,
-  grant: Pick<Grant, 'id' | 'scopes' | 'state' | 'coach' | 'researcher'> | undefined,
+  grant: G | undefined,
   scope: GrantScope,
-): Actor {
+): { reader: Actor; grant: G } {
   const allowed =
     actor.member?.roles.includes('coach') === true &&
     grant !== undefined &&
@@ -78,5 +78,5 @@ export function sharedReader(
     grant.researcher.id === researcherId &&
     grant.scopes.includes(scope);
   if (!allowed) throw notFound('shared researcher', researcherId);
-  return { userId: researcherId, token: { id: `grant:${grant.id}`, scope: 'read' } };
+  return { reader: { userId: researcherId, token: { id: `grant:${grant.id}`, scope: 'read' } }, grant };
 }

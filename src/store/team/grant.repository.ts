@@ -76,27 +76,18 @@ export class GrantRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Ends the researcher's unrevoked grants to one coach (a new grant replaces them); how many. */
-  async revokeLiveTo(researcherId: string, coachId: string, now: string): Promise<number> {
-    const result = await this.db
+  /**
+   * Ends the researcher's unrevoked grants — to one coach (a new grant replaces them), or to
+   * everyone (leaving the organisation); returns how many.
+   */
+  async revokeLive(researcherId: string, now: string, coachId?: string): Promise<number> {
+    let query = this.db
       .updateTable('grants')
       .set({ revoked_at: now })
       .where('researcher_id', '=', researcherId)
-      .where('coach_id', '=', coachId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  }
-
-  /** Ends every live grant the researcher gave (leaving the organisation). */
-  async revokeAllBy(researcherId: string, now: string): Promise<number> {
-    const result = await this.db
-      .updateTable('grants')
-      .set({ revoked_at: now })
-      .where('researcher_id', '=', researcherId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+      .where('revoked_at', 'is', null);
+    if (coachId !== undefined) query = query.where('coach_id', '=', coachId);
+    return Number((await query.executeTakeFirst()).numUpdatedRows);
   }
 
   async logAccess(entry: {

@@ -1,11 +1,9 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { SOURCE_LABELS } from '../../../../src/core/idea-vocabulary.js';
 import type { Idea } from '../../../../src/core/ideas.js';
 import { errorMessage, hasStatus } from '../../shared/api/client.js';
-import { StatusBadge, ValuePips } from '../../shared/components/Badges.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
-import { EFFORT_LABELS, fullTime, relativeTime } from '../../shared/format.js';
+import { IdeaSummary } from '../inbox/IdeaRow.js';
 import { AccessEnded } from './AccessEnded.js';
 import { sharedApi, sharedKeys } from './api.js';
 import { useSharedRead } from './queries.js';
@@ -62,27 +60,7 @@ function SharedIdeaRow({ idea, area }: { idea: Idea; area: string | null }) {
   return (
     <li className="idea-row">
       <div className="idea-row__link shared-idea">
-        <span
-          className={idea.status === 'dropped' ? 'idea-row__text idea-row__text--muted' : 'idea-row__text'}
-        >
-          {idea.text}
-        </span>
-        <span className="idea-row__meta">
-          <span className={area ? 'chip' : 'chip chip--empty'}>{area ?? 'No area'}</span>
-          <StatusBadge status={idea.status} />
-          <ValuePips value={idea.value} />
-          {idea.effort && (
-            <span className="meta-text">Effort {EFFORT_LABELS[idea.effort].toLowerCase()}</span>
-          )}
-          {idea.source !== 'noticed' && <span className="meta-text">{SOURCE_LABELS[idea.source]}</span>}
-          <time
-            className="meta-text idea-row__time"
-            dateTime={idea.createdAt}
-            title={fullTime(idea.createdAt)}
-          >
-            {relativeTime(idea.createdAt)}
-          </time>
-        </span>
+        <IdeaSummary idea={idea} area={area} />
         {idea.context && <span className="meta-text shared-idea__context">{idea.context}</span>}
       </div>
     </li>
