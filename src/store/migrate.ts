@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006-team-accounts.js';
 import * as m0007 from './migrations/0007-grants.js';
 import * as m0008 from './migrations/0008-live-changes.js';
 import * as m0009 from './migrations/0009-second-rater.js';
+import * as m0010 from './migrations/0010-coaching.js';
 import type { Database, Engine } from './schema.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0007-grants': m0007,
   '0008-live-changes': m0008,
   '0009-second-rater': m0009,
+  '0010-coaching': m0010,
 };
 
 if (Object.keys(MIGRATIONS).length !== SCHEMA_VERSION) {

@@ -386,6 +386,121 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
+export interface CoachProfilesTable {
+  coach_id: string;
+  org_id: string;
+  handle: string;
+  display_name: string;
+  introduction: string;
+  time_zone: string;
+  /** `Availability` as JSON. */
+  availability: string;
+  feed_token_hash: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConversationTypesTable {
+  id: string;
+  coach_id: string;
+  slug: string;
+  title: string;
+  description: string;
+  duration_minutes: number;
+  location_kind: string;
+  location: string;
+  buffer_before_minutes: number;
+  buffer_after_minutes: number;
+  minimum_notice_minutes: number;
+  horizon_days: number;
+  daily_limit: number | null;
+  weekly_limit: number | null;
+  slot_increment_minutes: number;
+  /** `BookingQuestion[]` as JSON. */
+  questions: string;
+  active: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BusyCalendarsTable {
+  id: string;
+  coach_id: string;
+  label: string;
+  url: string;
+  /** `InstantRange[]` as JSON: the last good copy. */
+  busy: string;
+  last_attempt_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  last_error: string | null;
+  claimed_until: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface BookingsTable {
+  id: string;
+  org_id: string;
+  coach_id: string;
+  type_id: string;
+  status: string;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  blocked_from: Timestamp;
+  blocked_until: Timestamp;
+  booker_name: string;
+  booker_email: string;
+  booker_time_zone: string;
+  /** Answers by question id, with the prompt asked, as JSON. */
+  answers: string;
+  location: string;
+  researcher_id: string | null;
+  manage_token_hash: string;
+  ical_uid: string;
+  sequence: number;
+  idempotency_key: string | null;
+  reminded_day_at: Timestamp | null;
+  reminded_hour_at: Timestamp | null;
+  created_at: Timestamp;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+}
+
+export interface ConversationsTable {
+  booking_id: string;
+  coach_id: string;
+  researcher_id: string | null;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  guide_question_id: string | null;
+  coach_notes: string;
+  shared_notes_text: string;
+  culture_answer: string | null;
+  culture_note: string | null;
+  follow_up: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ConversationNoteUpdatesTable {
+  seq: Generated<number>;
+  booking_id: string;
+  /** One Yjs update, base64. */
+  update: string;
+  author_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ConversationIdeasTable {
+  id: string;
+  booking_id: string;
+  text: string;
+  proposed_by: string;
+  guide_question_id: string | null;
+  status: string;
+  idea_id: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   areas: AreasTable;
@@ -423,6 +538,13 @@ export interface Database {
   grant_access_log: GrantAccessLogTable;
   audit_events: AuditEventsTable;
   mail_outbox: MailOutboxTable;
+  coach_profiles: CoachProfilesTable;
+  conversation_types: ConversationTypesTable;
+  busy_calendars: BusyCalendarsTable;
+  bookings: BookingsTable;
+  conversations: ConversationsTable;
+  conversation_note_updates: ConversationNoteUpdatesTable;
+  conversation_ideas: ConversationIdeasTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';
