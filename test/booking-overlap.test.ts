@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_AVAILABILITY } from '../src/core/coaching/availability.js';
-import { BookingRepository, type NewBookingRow } from '../src/store/coaching/booking.repository.js';
+import { insertBookingIfFree, type NewBookingRow } from '../src/store/coaching/booking.repository.js';
 import { toFlag } from '../src/store/rows.js';
 import { ENGINES, openTestStore, type TestStore } from './harness/stores.js';
 
@@ -93,9 +93,7 @@ describe.each(ENGINES)('bookings on %s', (engine) => {
 
   it('lets exactly one of 100 simultaneous bookings of one slot through', async () => {
     const results = await Promise.all(
-      Array.from({ length: 100 }, () =>
-        BookingRepository.insertIfFree(test.store, row('2026-06-02T08:00:00.000Z', 60)),
-      ),
+      Array.from({ length: 100 }, () => insertBookingIfFree(test.store, row('2026-06-02T08:00:00.000Z', 60))),
     );
     expect(results.filter((r) => r === 'booked')).toHaveLength(1);
     expect(results.filter((r) => r === 'taken')).toHaveLength(99);
@@ -112,50 +110,36 @@ describe.each(ENGINES)('bookings on %s', (engine) => {
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) => {
         const [start, minutes] = racing[i % racing.length] as [string, number];
-        return BookingRepository.insertIfFree(test.store, row(start, minutes));
+        return insertBookingIfFree(test.store, row(start, minutes));
       }),
     );
     expect(results.filter((r) => r === 'booked')).toHaveLength(1);
     expect(await confirmed()).toBe(1);
     // The 15 minutes kept after a 10:00–11:00 booking refuse 11:00 but not 11:15.
-    expect(await BookingRepository.insertIfFree(test.store, row('2026-06-03T10:00:00.000Z', 60))).toBe(
-      'booked',
-    );
-    expect(await BookingRepository.insertIfFree(test.store, row('2026-06-03T11:00:00.000Z', 60))).toBe(
-      'taken',
-    );
-    expect(await BookingRepository.insertIfFree(test.store, row('2026-06-03T11:15:00.000Z', 60))).toBe(
-      'booked',
-    );
+    expect(await insertBookingIfFree(test.store, row('2026-06-03T10:00:00.000Z', 60))).toBe('booked');
+    expect(await insertBookingIfFree(test.store, row('2026-06-03T11:00:00.000Z', 60))).toBe('taken');
+    expect(await insertBookingIfFree(test.store, row('2026-06-03T11:15:00.000Z', 60))).toBe('booked');
   });
 
   it('frees the time of a cancelled booking', async () => {
-    expect(
-      await BookingRepository.insertIfFree(test.store, row('2026-06-04T08:00:00.000Z', 60, { id: 'first' })),
-    ).toBe('booked');
+    expect(await insertBookingIfFree(test.store, row('2026-06-04T08:00:00.000Z', 60, { id: 'first' }))).toBe(
+      'booked',
+    );
     await test.store.db
       .updateTable('bookings')
       .set({ status: 'cancelled', cancelled_at: at })
       .where('id', '=', 'first')
       .execute();
-    expect(await BookingRepository.insertIfFree(test.store, row('2026-06-04T08:00:00.000Z', 60))).toBe(
-      'booked',
-    );
+    expect(await insertBookingIfFree(test.store, row('2026-06-04T08:00:00.000Z', 60))).toBe('booked');
   });
 
   it('answers a retry with the same idempotency key as a duplicate, not a second booking', async () => {
     const key = 'retry-1';
     expect(
-      await BookingRepository.insertIfFree(
-        test.store,
-        row('2026-06-05T08:00:00.000Z', 60, { idempotency_key: key }),
-      ),
+      await insertBookingIfFree(test.store, row('2026-06-05T08:00:00.000Z', 60, { idempotency_key: key })),
     ).toBe('booked');
     expect(
-      await BookingRepository.insertIfFree(
-        test.store,
-        row('2026-06-06T08:00:00.000Z', 60, { idempotency_key: key }),
-      ),
+      await insertBookingIfFree(test.store, row('2026-06-06T08:00:00.000Z', 60, { idempotency_key: key })),
     ).toBe('duplicate-key');
     expect(await confirmed()).toBe(1);
   });

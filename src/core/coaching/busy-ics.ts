@@ -24,22 +24,23 @@ export function busyRanges(ics: string, window: InstantRange, coachTimeZone: str
   const from = Date.parse(window.start);
   const to = Date.parse(window.end);
   const events = calendar.getAllSubcomponents('vevent');
-  const masters = events.filter((e) => !e.hasProperty('recurrence-id'));
+  // A moved or changed occurrence is its own VEVENT with the master's UID and a RECURRENCE-ID.
+  const exceptionsByUid = new Map<unknown, ICAL.Component[]>();
+  for (const e of events.filter((e) => e.hasProperty('recurrence-id'))) {
+    const uid = e.getFirstPropertyValue('uid');
+    exceptionsByUid.set(uid, [...(exceptionsByUid.get(uid) ?? []), e]);
+  }
   const out: InstantRange[] = [];
-  for (const component of masters) {
-    const event = new ICAL.Event(component, {
-      exceptions: events.filter(
-        (e) => e !== component && e.getFirstPropertyValue('uid') === component.getFirstPropertyValue('uid'),
-      ),
-    });
+  for (const component of events.filter((e) => !e.hasProperty('recurrence-id'))) {
+    const exceptions = exceptionsByUid.get(component.getFirstPropertyValue('uid')) ?? [];
+    const event = new ICAL.Event(component, { exceptions });
     const occurrences = event.isRecurring()
       ? expand(event, to)
       : [{ event, start: event.startDate, end: event.endDate }];
     for (const { event: shown, start, end } of occurrences) {
-      if (!blocks(shown.component) || !start) continue;
-      const range = { start: epoch(start, coachTimeZone), end: epoch(end ?? start, coachTimeZone) };
-      if (range.end <= range.start && !start.isDate) continue;
-      if (range.start < to && from < range.end)
+      if (!blocks(shown.component)) continue;
+      const range = { start: epoch(start, coachTimeZone), end: epoch(end, coachTimeZone) };
+      if (range.start < range.end && range.start < to && from < range.end)
         out.push({ start: new Date(range.start).toISOString(), end: new Date(range.end).toISOString() });
     }
   }
@@ -75,21 +76,17 @@ function blocks(component: ICAL.Component): boolean {
   return transparency !== 'TRANSPARENT' && status !== 'CANCELLED';
 }
 
-/** Milliseconds of a calendar time: UTC as is; an IANA TZID via Temporal; dates and floating in the coach's zone. */
+/**
+ * Milliseconds of a calendar time: dates and floating times on the coach's wall clock; a TZID that
+ * names an IANA zone (UTC included) via Temporal; any other TZID through the feed's VTIMEZONE.
+ */
 function epoch(time: ICAL.Time, coachTimeZone: string): number {
   // ical.js keeps a TZID it has no VTIMEZONE for in `timezone` (not in its types).
   const tzid = (time as { timezone?: string }).timezone || time.zone?.tzid;
-  if (!time.isDate && tzid === 'Z') return time.toUnixTime() * 1000;
-  if (!time.isDate && tzid === 'UTC') return time.toUnixTime() * 1000;
-  const iana = tzid && tzid !== 'floating' ? canonicalTimeZone(tzid) : null;
-  if (!time.isDate && tzid && tzid !== 'floating' && !iana) return time.toUnixTime() * 1000;
-  const local = Temporal.PlainDateTime.from({
-    year: time.year,
-    month: time.month,
-    day: time.day,
-    hour: time.isDate ? 0 : time.hour,
-    minute: time.isDate ? 0 : time.minute,
-    second: time.isDate ? 0 : time.second,
-  });
-  return local.toZonedDateTime(iana ?? coachTimeZone).epochMilliseconds;
+  const onWallClockOf = time.isDate || !tzid || tzid === 'floating' ? coachTimeZone : canonicalTimeZone(tzid);
+  if (onWallClockOf === null) return time.toUnixTime() * 1000;
+  const { year, month, day, hour, minute, second } = time;
+  return Temporal.PlainDateTime.from({ year, month, day, hour, minute, second }).toZonedDateTime(
+    onWallClockOf,
+  ).epochMilliseconds;
 }

@@ -30,23 +30,14 @@ export const CoachProfileInput = z.strictObject({
 });
 export type CoachProfileInput = z.infer<typeof CoachProfileInput>;
 
-export const CoachProfile = z.object({
+export const CoachProfile = z.extend(CoachProfileInput, {
   coachId: z.string(),
-  handle: z.string(),
-  displayName: z.string(),
-  introduction: z.string(),
-  timeZone: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type CoachProfile = z.infer<typeof CoachProfile>;
 
 /** What a visitor without an account sees of a coach: no ids, no internals. */
-export const PublicCoach = z.object({
-  handle: z.string(),
-  displayName: z.string(),
-  introduction: z.string(),
-  timeZone: z.string(),
-});
+export const PublicCoach = z.omit(CoachProfile, { coachId: true, createdAt: true, updatedAt: true });
 export type PublicCoach = z.infer<typeof PublicCoach>;
 export const PublicCoachList = listOf(PublicCoach);

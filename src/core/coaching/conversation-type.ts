@@ -53,24 +53,10 @@ export const ConversationTypeInput = z.strictObject({
 });
 export type ConversationTypeInput = z.infer<typeof ConversationTypeInput>;
 
-export const ConversationType = z.object({
+/** A type as its coach sees it: what they set, with its id and times. */
+export const ConversationType = z.extend(ConversationTypeInput, {
   id: z.string(),
   coachId: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  description: z.string(),
-  durationMinutes: z.number(),
-  locationKind: z.enum(LOCATION_KINDS),
-  location: z.string(),
-  bufferBeforeMinutes: z.number(),
-  bufferAfterMinutes: z.number(),
-  minimumNoticeMinutes: z.number(),
-  horizonDays: z.number(),
-  dailyLimit: z.nullable(z.number()),
-  weeklyLimit: z.nullable(z.number()),
-  slotIncrementMinutes: z.number(),
-  questions: z.array(z.object({ id: z.string(), prompt: z.string(), required: z.boolean() })),
-  active: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -79,12 +65,12 @@ export const ConversationTypeList = listOf(ConversationType);
 export type ConversationTypeList = z.infer<typeof ConversationTypeList>;
 
 /** A type as the public booking page sees it: the location is told only in the confirmation. */
-export const PublicConversationType = z.object({
-  slug: z.string(),
-  title: z.string(),
-  description: z.string(),
-  durationMinutes: z.number(),
-  locationKind: z.enum(LOCATION_KINDS),
-  questions: z.array(z.object({ id: z.string(), prompt: z.string(), required: z.boolean() })),
+export const PublicConversationType = z.pick(ConversationTypeInput, {
+  slug: true,
+  title: true,
+  description: true,
+  durationMinutes: true,
+  locationKind: true,
+  questions: true,
 });
 export type PublicConversationType = z.infer<typeof PublicConversationType>;

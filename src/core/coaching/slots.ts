@@ -1,5 +1,5 @@
 import { addDays, datesBetween, weekdayOfDate, weekOf } from '../local-date.js';
-import { localDate, localDateTimeToInstant, zoned } from '../time-zone.js';
+import { localDate, localDateTimeToInstant, startOfDay, zoned } from '../time-zone.js';
 import { type Availability, type InstantRange, type LocalRange, WEEKDAYS } from './availability.js';
 import type { Slot, SlotList, SlotRefusal } from './booking.js';
 import type { ConversationType } from './conversation-type.js';
@@ -57,7 +57,7 @@ const iso = (epoch: number) => new Date(epoch).toISOString();
 const meets = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** The local ranges of one date: an override replaces the weekly hours; time off clears the day. */
-export function rangesOn(availability: Availability, date: string): readonly LocalRange[] {
+function rangesOn(availability: Availability, date: string): readonly LocalRange[] {
   if (availability.timeOff.some((off) => off.from <= date && date <= off.to)) return [];
   const override = availability.overrides.find((o) => o.date === date);
   if (override) return override.ranges;
@@ -68,7 +68,7 @@ export function rangesOn(availability: Availability, date: string): readonly Loc
 function toSpan(date: string, range: LocalRange, timeZone: string): Span {
   const end =
     range.end === '24:00'
-      ? localDateTimeToInstant(addDays(date, 1), '00:00', timeZone)
+      ? startOfDay(addDays(date, 1), timeZone)
       : localDateTimeToInstant(date, range.end, timeZone);
   return { start: ms(localDateTimeToInstant(date, range.start, timeZone)), end: ms(end) };
 }
@@ -76,7 +76,7 @@ function toSpan(date: string, range: LocalRange, timeZone: string): Span {
 /** The first instant beyond the horizon: the start of the day after today + horizonDays, coach's zone. */
 function horizonEnd(input: SlotInput): number {
   const today = localDate(input.now, input.timeZone);
-  return ms(localDateTimeToInstant(addDays(today, input.rules.horizonDays + 1), '00:00', input.timeZone));
+  return ms(startOfDay(addDays(today, input.rules.horizonDays + 1), input.timeZone));
 }
 
 /** The available stretches of real time, per the weekly hours, overrides and time off, meeting `[from, to)`. */

@@ -1,5 +1,4 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { BookedTime } from '../../core/coaching/slots.js';
 import type { Store } from '../connect.js';
 import { toIso } from '../rows.js';
 import type { BookingsTable, Database } from '../schema.js';
@@ -18,42 +17,25 @@ export type BookingWrite = 'booked' | 'taken' | 'duplicate-key';
 const isExclusionViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === '23P01';
 
 /**
- * Bookings, written so that two confirmed bookings of one coach never keep overlapping time. The
- * check below answers the common case; the guarantee is the database's (decision 0023): on
- * PostgreSQL the exclusion constraint, on SQLite the write lock `inTransaction` takes before the
- * check, so no other writer can insert between the check and the insert.
+ * Writes the booking if its kept time is free: two confirmed bookings of one coach never keep
+ * overlapping time, whatever races them. The check answers the common case; the guarantee is the
+ * database's (decision 0023): on PostgreSQL the exclusion constraint, on SQLite the write lock
+ * `inTransaction` takes before the check, so no other writer can insert between check and insert.
  */
-export class BookingRepository {
-  constructor(private readonly db: Db) {}
-
-  /** Confirmed bookings of the coach whose kept time meets `[from, to)`. */
-  async confirmedTimes(coachId: string, from: string, to: string): Promise<BookedTime[]> {
-    const rows = await overlapping(this.db, coachId, from, to)
-      .select(['start_at', 'blocked_from', 'blocked_until'])
-      .execute();
-    return rows.map((r) => ({
-      start: toIso(r.start_at),
-      blockedFrom: toIso(r.blocked_from),
-      blockedUntil: toIso(r.blocked_until),
-    }));
-  }
-
-  /** Writes the booking if its kept time is free; never two overlapping, whatever races it. */
-  static async insertIfFree(store: Store, row: NewBookingRow): Promise<BookingWrite> {
-    try {
-      return await inTransaction(store, async (trx) => {
-        const clash = await overlapping(trx, row.coach_id, toIso(row.blocked_from), toIso(row.blocked_until))
-          .select('id')
-          .executeTakeFirst();
-        if (clash) return 'taken';
-        await trx.insertInto('bookings').values(row).execute();
-        return 'booked';
-      });
-    } catch (error) {
-      if (isExclusionViolation(error)) return 'taken';
-      if (isUniqueViolation(error) && row.idempotency_key != null) return 'duplicate-key';
-      throw error;
-    }
+export async function insertBookingIfFree(store: Store, row: NewBookingRow): Promise<BookingWrite> {
+  try {
+    return await inTransaction(store, async (trx) => {
+      const clash = await overlapping(trx, row.coach_id, toIso(row.blocked_from), toIso(row.blocked_until))
+        .select('id')
+        .executeTakeFirst();
+      if (clash) return 'taken';
+      await trx.insertInto('bookings').values(row).execute();
+      return 'booked';
+    });
+  } catch (error) {
+    if (isExclusionViolation(error)) return 'taken';
+    if (isUniqueViolation(error) && row.idempotency_key != null) return 'duplicate-key';
+    throw error;
   }
 }
 
