@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'members.read': 'admin',
   /** The security events of the organisation (never anyone's research data). */
   'audit.read': 'admin',
+  /** Publish a coach page: profile, conversation types, hours, busy calendars; see one's bookings. */
+  'coaching.publish': 'coach',
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;
 
