@@ -6,12 +6,25 @@ import { validationError } from './errors.js';
  * of the outbox and the two templates. Pure: the store keeps the outbox, the services deliver it.
  */
 
+/** The iTIP methods a booking mail carries: an invitation (or its update) and its withdrawal. */
+export const CALENDAR_METHODS = ['REQUEST', 'CANCEL'] as const;
+export type CalendarMethod = (typeof CALENDAR_METHODS)[number];
+
+/** An iTIP invitation (RFC 5546): sent as a text/calendar alternative, so clients show it as one. */
+export interface MailCalendar {
+  method: CalendarMethod;
+  /** The ICS text, whose METHOD line says the same as `method`. */
+  ics: string;
+}
+
 /** One message as it enters the outbox: one recipient, a plain-text body and an HTML body. */
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
   html: string;
+  /** A calendar invitation to go with the message (booking mails). */
+  calendar?: MailCalendar;
 }
 
 const SECOND = 1000;
@@ -64,6 +77,7 @@ export const OutboxMessage = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string(),
+  calendar: z.nullable(z.object({ method: z.enum(CALENDAR_METHODS), ics: z.string() })),
   status: z.enum(MAIL_STATUSES),
   createdAt: instant(),
   attempts: z.number(),

@@ -1,5 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
-import { MAIL_MAX_ATTEMPTS, mailStatus, type OutboxMessage, type OutgoingMail } from '../core/mail.js';
+import {
+  CALENDAR_METHODS,
+  type CalendarMethod,
+  MAIL_MAX_ATTEMPTS,
+  type MailCalendar,
+  mailStatus,
+  type OutboxMessage,
+  type OutgoingMail,
+} from '../core/mail.js';
 import { toIso, toIsoOrNull } from './rows.js';
 import type { Database, MailOutboxTable } from './schema.js';
 
@@ -28,6 +36,8 @@ export class MailOutboxRepository {
         subject: message.mail.subject,
         text_body: message.mail.text,
         html_body: message.mail.html,
+        calendar_method: message.mail.calendar?.method ?? null,
+        calendar_ics: message.mail.calendar?.ics ?? null,
         created_at: message.createdAt,
         attempts: 0,
         next_attempt_at: message.createdAt,
@@ -144,6 +154,7 @@ function mapRow(row: Selectable<MailOutboxTable>): OutboxMessage {
     subject: row.subject,
     text: row.text_body,
     html: row.html_body,
+    calendar: calendarOf(row),
     status: mailStatus({ sentAt, attempts }),
     createdAt: toIso(row.created_at),
     attempts,
@@ -152,4 +163,14 @@ function mapRow(row: Selectable<MailOutboxTable>): OutboxMessage {
     sentAt,
     lastError: row.last_error,
   };
+}
+
+/** The invitation stored with a message; null for mail without one. */
+function calendarOf(row: Selectable<MailOutboxTable>): MailCalendar | null {
+  if (row.calendar_method === null || row.calendar_ics === null) return null;
+  const method = row.calendar_method as CalendarMethod;
+  // Only this repository writes the column; anything else is a damaged row, not mail to send.
+  if (!CALENDAR_METHODS.includes(method))
+    throw new Error(`mail_outbox row ${row.id} has an unknown calendar method ${row.calendar_method}`);
+  return { method, ics: row.calendar_ics };
 }

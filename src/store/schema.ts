@@ -378,6 +378,9 @@ export interface MailOutboxTable {
   subject: string;
   text_body: string;
   html_body: string;
+  /** `CalendarMethod` (core/mail.ts) and the ICS text of the invitation; both null without one. */
+  calendar_method: string | null;
+  calendar_ics: string | null;
   created_at: Timestamp;
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: Timestamp;

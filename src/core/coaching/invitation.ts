@@ -14,8 +14,10 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from 'ical-generator';
+import type { CalendarMethod } from '../mail.js';
 
-export type InvitationMethod = 'REQUEST' | 'CANCEL';
+/** The outbox carries these invitations, so the method list is the mail's (core/mail.ts). */
+export type InvitationMethod = CalendarMethod;
 
 export interface InvitationInput {
   method: InvitationMethod;

@@ -14,6 +14,8 @@
  *   outbox.enqueue(mail: OutgoingMail, db?: Kysely<Database>): Promise<string>   (the message id)
  *     Pass the transaction of `inTransaction` as `db` to write the message with the change that
  *     causes it; then call `sender.wake()` after the commit (or let the next poll find it).
+ *     A `mail.calendar` ({ method: 'REQUEST' | 'CANCEL', ics }) is kept with the message and sent
+ *     as an iTIP text/calendar alternative (nodemailer's `icalEvent`), so clients show an invitation.
  *   outbox.find(id), outbox.listRecent(limit = 50): Promise<OutboxMessage[]>, outbox.countPending()
  *
  *   sender.enabled: boolean              false without WHETSTONE_SMTP_URL: nothing is ever sent, the

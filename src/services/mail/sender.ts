@@ -1,4 +1,4 @@
-import { afterFailure, type OutboxMessage } from '../../core/mail.js';
+import { afterFailure, type MailCalendar, type OutboxMessage } from '../../core/mail.js';
 import type { Store } from '../../store/connect.js';
 import { MailOutboxRepository } from '../../store/mail-outbox.repository.js';
 import type { Clock } from '../context.js';
@@ -12,6 +12,8 @@ export interface MailTransport {
     text: string;
     html: string;
     messageId: string;
+    /** nodemailer's option: a text/calendar alternative with this METHOD (and the same as an .ics file). */
+    icalEvent?: { method: string; content: string; filename?: string };
   }): Promise<unknown>;
   close(): void;
 }
@@ -166,6 +168,7 @@ export class MailSender {
         html: message.html,
         // Stable across retries, so a receiving server can recognise a message it already has.
         messageId: `<${message.id}@${this.messageIdDomain}>`,
+        ...(message.calendar && { icalEvent: icalEventOf(message.calendar) }),
       });
     } catch (error) {
       const attempts = message.attempts + 1;
@@ -180,6 +183,12 @@ export class MailSender {
     await this.repository.markSent(message.id, this.clock().toISOString());
     return true;
   }
+}
+
+/** Clients that open the attachment instead of the alternative see by its name what it does. */
+function icalEventOf(calendar: MailCalendar): { method: string; content: string; filename: string } {
+  const filename = calendar.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics';
+  return { method: calendar.method, content: calendar.ics, filename };
 }
 
 function describeError(error: unknown): string {
