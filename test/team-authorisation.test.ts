@@ -27,9 +27,10 @@ import { tempDirs } from './support/temp.js';
 
 /**
  * Who may use a path: everyone; admins; any member, on their own data; the owner of `{id}`; a
- * coach the researcher `{researcherId}` shares with (read only, through the grant).
+ * coach the researcher `{researcherId}` shares with (read only, through the grant); any coach, on
+ * their own coach page; the coach whose page `{id}` belongs to (Cora, the coach with a grant).
  */
-type Access = 'public' | 'admin' | 'member' | 'owner' | 'shared';
+type Access = 'public' | 'admin' | 'member' | 'owner' | 'shared' | 'coach' | 'coach-owner';
 
 const ACCESS: Record<string, Access> = {
   '/health': 'public',
@@ -138,7 +139,25 @@ const ACCESS: Record<string, Access> = {
   '/shared/{researcherId}/sessions': 'shared',
   '/shared/{researcherId}/experiments': 'shared',
   '/shared/{researcherId}/experiments/{id}/report': 'shared',
+  '/coach/profile': 'coach',
+  '/coach/availability': 'coach',
+  '/coach/types': 'coach',
+  '/coach/types/{id}': 'coach-owner',
+  '/coach/calendars': 'coach',
+  '/coach/calendars/{id}': 'coach-owner',
+  '/coach/calendars/{id}/refresh': 'coach-owner',
+  '/coach/bookings': 'coach',
+  '/coach/bookings/{id}/cancel': 'coach-owner',
+  '/public/book/{handle}': 'public',
+  '/public/book/{handle}/{type}': 'public',
+  '/public/book/{handle}/{type}/slots': 'public',
+  '/public/book/{handle}/{type}/bookings': 'public',
+  '/public/bookings/{token}': 'public',
+  '/public/bookings/{token}/reschedule': 'public',
+  '/public/bookings/{token}/cancel': 'public',
 };
+
+const COACHES: readonly ActorName[] = ['coach with grant', 'coach without grant', 'coach after revocation'];
 
 type ActorName =
   | 'read-only token'
@@ -182,6 +201,11 @@ function expected(
   // Only the coach with a live grant reads a shared researcher; to anyone else, and to the
   // researcher's own token, it looks like nobody is there.
   if (access === 'shared') return actor === 'coach with grant' ? 'reached' : 404;
+  if (access === 'coach' || access === 'coach-owner') {
+    // Only the coach role has a coach page, and a coach reaches only their own page's objects.
+    if (!COACHES.includes(actor)) return 403;
+    return access === 'coach' || actor === 'coach with grant' ? 'reached' : 404;
+  }
   if (actor === 'read-only token') {
     // The owner's token: it reads what the owner may read, and changes nothing.
     if (access === 'admin' || SESSION_ONLY.test(path) || method !== 'get') return 403;
@@ -349,6 +373,63 @@ beforeAll(async () => {
   });
   ids['/invitations'] = pending.body.invitation.id;
 
+  // Each coach has a page; Cora's has a type, a calendar and a booking made by a visitor.
+  for (const [client, handle] of [
+    [coaches.granted, 'cora'],
+    [coaches.ungranted, 'carl'],
+    [coaches.revoked, 'rita'],
+  ] as const) {
+    const saved = await client.call('PUT', '/coach/profile', {
+      json: { handle, displayName: handle, introduction: '', timeZone: 'Europe/Berlin' },
+    });
+    expect(saved.status, saved.text).toBe(200);
+  }
+  const allDay = [{ start: '00:00', end: '24:00' }];
+  const week = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay]));
+  await coaches.granted.call('PUT', '/coach/availability', {
+    json: { weekly: week, overrides: [], timeOff: [] },
+  });
+  ids['/coach/types'] = (
+    await created(coaches.granted, '/coach/types', {
+      slug: 'debug',
+      title: 'Debugging conversation',
+      description: '',
+      durationMinutes: 60,
+      locationKind: 'video',
+      location: 'https://meet.example.org/cora',
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      minimumNoticeMinutes: 0,
+      horizonDays: 30,
+      dailyLimit: null,
+      weeklyLimit: null,
+      slotIncrementMinutes: 60,
+      questions: [],
+      active: true,
+    })
+  ).id;
+  // Nothing listens on port 9: the calendar is kept, with why its first read failed.
+  ids['/coach/calendars'] = (
+    await created(coaches.granted, '/coach/calendars', { url: 'http://127.0.0.1:9/busy.ics' })
+  ).id;
+  const anonymous = new TeamClient(server, 'visitor');
+  const free = await anonymous.call<{ days: { slots: { start: string }[] }[] }>(
+    'GET',
+    '/public/book/cora/debug/slots?timeZone=UTC',
+  );
+  const booked = await anonymous.call('POST', '/public/book/cora/debug/bookings', {
+    json: {
+      start: free.body.days[1]?.slots[0]?.start,
+      name: 'Vera Visitor',
+      email: 'vera@example.net',
+      timeZone: 'UTC',
+      answers: {},
+    },
+  });
+  expect(booked.status, booked.text).toBe(201);
+  const bookings = await coaches.granted.call<{ items: { id: string }[] }>('GET', '/coach/bookings');
+  ids['/coach/bookings'] = bookings.body.items[0]?.id ?? '';
+
   doc = (await clients.get('anonymous')!.call<OpenApiDocument>('GET', '/openapi.json')).body;
 }, 120_000);
 
@@ -363,6 +444,8 @@ function concrete(template: string, missing?: string): string {
     return template
       .replace('{researcherId}', missing ?? ids.researcher ?? '')
       .replace('{id}', ids['/experiments'] ?? '');
+  if (template.startsWith('/coach/'))
+    return template.replace('{id}', missing ?? ids[template.split('/').slice(0, 3).join('/')] ?? '');
   if (template === '/sessions/{id}/ideas/{ideaId}')
     return `/sessions/${missing ?? ids['/sessions']}/ideas/${missing ?? ids['/sessions/ideas']}`;
   return template
@@ -435,7 +518,7 @@ describe('route × actor authorisation matrix', () => {
       const absent =
         access === 'owner'
           ? await probe(clients.get('owner')!, method.toUpperCase(), concrete(path, 'zzzzzzzzzz'))
-          : access === 'shared'
+          : access === 'shared' || access === 'coach-owner'
             ? await probe(
                 clients.get('coach with grant')!,
                 method.toUpperCase(),

@@ -25,6 +25,8 @@ export class WhetstoneError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues: readonly FieldIssue[] = [],
+    /** Extra members of the problem document (RFC 9457 extensions), e.g. a taken slot's fresh slots. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'WhetstoneError';

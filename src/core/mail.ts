@@ -111,12 +111,12 @@ export function escapeHtml(value: string): string {
 }
 
 /** Line breaks and runs of spaces folded to one space: a value may not shape a header or a line. */
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
 
 /** Only web links go into a message (a `javascript:` link in an HTML body would be a hole). */
-function webLink(link: string): string {
+export function webLink(link: string): string {
   let url: URL;
   try {
     url = new URL(link);
@@ -157,7 +157,7 @@ function joinWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
-interface Layout {
+export interface MailLayout {
   title: string;
   /** Paragraphs before the button, already escaped. */
   intro: string[];
@@ -172,7 +172,7 @@ interface Layout {
  * like a button and is also written out for copying, colours with strong contrast, inline styles
  * only (mail clients drop style sheets).
  */
-function htmlBody(layout: Layout): string {
+export function htmlBody(layout: MailLayout): string {
   const paragraph = (html: string) => `<p style="margin:0 0 16px 0;">${html}</p>`;
   const link = escapeHtml(layout.link);
   return [

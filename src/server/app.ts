@@ -16,6 +16,7 @@ import { jsonBody, MalformedRequest, PayloadTooLarge } from './request.js';
 import { areaRoutes } from './routes/areas.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { backupRoutes } from './routes/backup.routes.js';
+import { coachingRoutes } from './routes/coaching.routes.js';
 import { deckRoutes, questionRoutes } from './routes/decks.routes.js';
 import { experimentRoutes, measurementRoutes, templateRoutes } from './routes/experiments.routes.js';
 import { grantRoutes } from './routes/grants.routes.js';
@@ -32,6 +33,7 @@ import {
   reviewRoutes,
 } from './routes/plans.routes.js';
 import { poolRoutes } from './routes/pools.routes.js';
+import { publicBookingRoutes } from './routes/public-booking.routes.js';
 import { rateRoutes, secondRaterRoutes } from './routes/second-rater.routes.js';
 import { sessionRoutes } from './routes/sessions.routes.js';
 import { teamRoutes } from './routes/team.routes.js';
@@ -103,6 +105,8 @@ export function createApp({
     api.route('/', accountRoutes(mode.team));
     api.route('/', teamRoutes(mode.team));
     api.route('/', grantRoutes(services, mode.team));
+    api.route('/coach', coachingRoutes(mode.team));
+    api.route('/public', publicBookingRoutes(mode.team));
   }
   api.route('/ideas', ideaRoutes(services));
   api.route('/areas', areaRoutes(services));

@@ -1,6 +1,33 @@
 import * as z from 'zod/mini';
 import { Area, AreaCreateInput, AreaList, AreaUpdateInput } from '../core/areas.js';
 import { Backup, ImportSummary } from '../core/backup.js';
+import {
+  Availability,
+  BusyCalendar,
+  BusyCalendarInput,
+  BusyCalendarList,
+} from '../core/coaching/availability.js';
+import {
+  Booking,
+  BookingConfirmation,
+  BookingList,
+  BookingProblem,
+  BookingRequest,
+  CancelRequest,
+  ManagedBooking,
+  PublicBookingPage,
+  PublicCoachPage,
+  RescheduleRequest,
+  Slot,
+  SlotList,
+} from '../core/coaching/booking.js';
+import { CoachProfile, CoachProfileInput, PublicCoach } from '../core/coaching/coach-profile.js';
+import {
+  ConversationType,
+  ConversationTypeInput,
+  ConversationTypeList,
+  PublicConversationType,
+} from '../core/coaching/conversation-type.js';
 import { Deck, DeckInput, DeckList } from '../core/decks/deck.js';
 import { ResultCard } from '../core/experiments/card.js';
 import { PredictionInput, StartExperimentInput } from '../core/experiments/experiment.js';
@@ -191,6 +218,23 @@ const RESPONSES: Record<string, z.ZodMiniType> = {
   GrantList,
   GrantAccess,
   GrantAccessList,
+  CoachProfile,
+  Availability,
+  ConversationType,
+  ConversationTypeList,
+  BusyCalendar,
+  BusyCalendarList,
+  Booking,
+  BookingList,
+  PublicCoach,
+  PublicConversationType,
+  PublicCoachPage,
+  PublicBookingPage,
+  Slot,
+  SlotList,
+  ManagedBooking,
+  BookingConfirmation,
+  BookingProblem,
 };
 
 /** Every request body, by component name. */
@@ -232,6 +276,13 @@ const REQUESTS: Record<string, z.ZodMiniType> = {
   ResetPasswordInput,
   ChangePasswordInput,
   AccessTokenInput,
+  CoachProfileInput,
+  AvailabilityInput: Availability,
+  ConversationTypeInput,
+  BusyCalendarInput,
+  BookingRequest,
+  RescheduleRequest,
+  CancelRequest,
 };
 
 /** Names of the response components, for the contract test and for `ref`s in the paths. */

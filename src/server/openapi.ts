@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { EXPORT_FORMATS } from '../core/export-formats.js';
 import { IdeaListQuery } from '../core/ideas.js';
+import { coachPaths, publicBookingPaths } from './openapi-coaching.js';
 import { componentSchemas } from './openapi-components.js';
 import { experimentPaths } from './openapi-experiments.js';
 import { grantPaths } from './openapi-grants.js';
@@ -146,7 +147,9 @@ export function openApiDocument(version: string, options: { team?: boolean } = {
         },
       },
       ...identityPaths(),
-      ...(options.team ? { ...teamPaths(), ...grantPaths(), ...tokenSelfPaths() } : {}),
+      ...(options.team
+        ? { ...teamPaths(), ...grantPaths(), ...tokenSelfPaths(), ...coachPaths(), ...publicBookingPaths() }
+        : {}),
       ...lookupPaths(),
       ...sessionPaths(),
       ...experimentPaths(),

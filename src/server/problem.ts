@@ -22,8 +22,15 @@ export function problemResponse(
   title: string,
   detail: string,
   errors?: FieldIssue[],
+  extensions: Readonly<Record<string, unknown>> = {},
 ): Response {
-  const body: Problem = { type: `https://whetstone.dev/problems/${type}`, title, status, detail };
+  const body: Problem = {
+    ...extensions,
+    type: `https://whetstone.dev/problems/${type}`,
+    title,
+    status,
+    detail,
+  };
   if (errors && errors.length > 0) body.errors = errors;
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
 }
@@ -33,7 +40,15 @@ export function errorToProblem(c: Context, error: unknown): Response {
   if (error instanceof RateLimited) c.header('retry-after', String(error.retryAfterSeconds));
   if (error instanceof WhetstoneError) {
     const { status, title } = STATUS[error.code];
-    return problemResponse(c, status, error.code.replace(/_/g, '-'), title, error.message, [...error.issues]);
+    return problemResponse(
+      c,
+      status,
+      error.code.replace(/_/g, '-'),
+      title,
+      error.message,
+      [...error.issues],
+      error.extensions,
+    );
   }
   console.error(error);
   return problemResponse(c, 500, 'internal', 'Internal error', 'Something went wrong on the server.');

@@ -75,6 +75,8 @@ export interface Contract {
     path: string,
     options?: { json?: unknown; body?: string },
   ): Promise<Answer>;
+  /** Checks an answer got some other way (e.g. with a session cookie) against `method template`. */
+  check(method: string, template: string, answer: Answer): Answer;
   /** Operations called so far, with the statuses they answered. */
   readonly exercised: ReadonlyMap<string, ReadonlySet<number>>;
 }
@@ -108,7 +110,13 @@ export function contract(doc: OpenApiDocument, urls: { api: string; site: string
     const operation = item?.[method.toLowerCase()] as Operation | undefined;
     if (!item || !operation) throw new Error(`${key} is not in the OpenAPI document`);
     const base = item.servers?.[0]?.url === '/' ? urls.site : urls.api;
-    const answer = await send(method, `${base}${path}`, options);
+    return check(method, template, await send(method, `${base}${path}`, options), path);
+  }
+
+  function check(method: string, template: string, answer: Answer, path = template): Answer {
+    const key = operationKey(method, template);
+    const operation = doc.paths[template]?.[method.toLowerCase()] as Operation | undefined;
+    if (!operation) throw new Error(`${key} is not in the OpenAPI document`);
     const where = `${key} (${path}) answered ${answer.status}: ${answer.text.slice(0, 500)}`;
     const declared = operation.responses[String(answer.status)];
     if (!declared) throw new Error(`${where}\nstatus ${answer.status} is not declared`);
@@ -128,7 +136,7 @@ export function contract(doc: OpenApiDocument, urls: { api: string; site: string
     return answer;
   }
 
-  return { call, exercised };
+  return { call, check, exercised };
 }
 
 /** One request; an event stream is read up to its first event and then closed. */

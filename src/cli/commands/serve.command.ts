@@ -34,6 +34,7 @@ export function registerServeCommand(program: Command, globals: () => { db?: str
       const testClock = process.env.WHETSTONE_TEST_HOOKS === '1' ? adjustableClock() : undefined;
       const runtime = await openRuntime(globals().db, testClock?.clock, { localUser: !opts.team });
       let setupLink: string | undefined;
+      let background: { stop(): Promise<void> } | undefined;
       let mail: Awaited<ReturnType<typeof startMail>> | undefined;
       const server = await startServer({
         services: runtime.services,
@@ -51,6 +52,8 @@ export function registerServeCommand(program: Command, globals: () => { db?: str
                 });
                 const token = await team.services.setup.issueLink();
                 if (token) setupLink = new URL(`/setup/${token}`, team.publicUrl).toString();
+                team.services.background.start();
+                background = team.services.background;
                 return team;
               },
             }
@@ -83,6 +86,7 @@ export function registerServeCommand(program: Command, globals: () => { db?: str
       process.stdout.write(`${lines.join('\n')}\n`);
       const stop = async () => {
         await server.close();
+        await background?.stop();
         await mail?.sender.stop();
         await runtime.close();
         process.exit(0);

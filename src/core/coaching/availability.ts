@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { listOf } from '../list.js';
 import { LocalDate, LocalTime } from '../time-zone.js';
 import '../schema-messages.js';
 
@@ -88,3 +89,5 @@ export const BusyCalendar = z.object({
   busyCount: z.number(),
 });
 export type BusyCalendar = z.infer<typeof BusyCalendar>;
+export const BusyCalendarList = listOf(BusyCalendar);
+export type BusyCalendarList = z.infer<typeof BusyCalendarList>;

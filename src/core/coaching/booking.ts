@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { listOf } from '../list.js';
+import { Problem } from '../problem.js';
 import { Email, PersonName } from '../team/account.js';
 import { TimeZone } from '../time-zone.js';
-import { BOOKING_ANSWER_MAX } from './conversation-type.js';
+import { PublicCoach } from './coach-profile.js';
+import { BOOKING_ANSWER_MAX, PublicConversationType } from './conversation-type.js';
 import '../schema-messages.js';
 
 /** One bookable start, in the booker's zone for display (`localDate`, `localTime`). */
@@ -20,6 +22,22 @@ export const SlotList = z.object({
   days: z.array(z.object({ date: z.string(), slots: z.array(Slot) })),
 });
 export type SlotList = z.infer<typeof SlotList>;
+
+/** `GET /public/book/{handle}`: a coach's public page, with the types one can book. */
+export const PublicCoachPage = z.object({ coach: PublicCoach, types: z.array(PublicConversationType) });
+export type PublicCoachPage = z.infer<typeof PublicCoachPage>;
+
+/** `GET /public/book/{handle}/{type}`: what the booking page shows before the slots. */
+export const PublicBookingPage = z.object({ coach: PublicCoach, type: PublicConversationType });
+export type PublicBookingPage = z.infer<typeof PublicBookingPage>;
+
+/** The slot list's query: the visitor's zone and, optionally, a window of starts (default: all). */
+export const SlotQuery = z.strictObject({
+  timeZone: TimeZone,
+  from: z.optional(z.iso.datetime({ offset: true })),
+  to: z.optional(z.iso.datetime({ offset: true })),
+});
+export type SlotQuery = z.infer<typeof SlotQuery>;
 
 /** A visitor's booking of one slot. */
 export const BookingRequest = z.strictObject({
@@ -108,3 +126,13 @@ export const BookingConfirmation = z.object({
   manageUrl: z.string(),
 });
 export type BookingConfirmation = z.infer<typeof BookingConfirmation>;
+
+/**
+ * The problem document of a refused booking: `reason` says why (one of SLOT_REFUSALS); for a time
+ * taken in the meantime (409) `slots` holds the free slots around it, fresh.
+ */
+export const BookingProblem = z.extend(Problem, {
+  reason: z.optional(z.enum(SLOT_REFUSALS)),
+  slots: z.optional(SlotList),
+});
+export type BookingProblem = z.infer<typeof BookingProblem>;

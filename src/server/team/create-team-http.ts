@@ -34,6 +34,9 @@ export async function createTeamHttp(services: Services, options: TeamServerOpti
       );
       return true;
     },
+    bookingMailer: sender.enabled
+      ? { enqueue: (mail, trx) => outbox.enqueue(mail, trx), wake: () => sender.wake() }
+      : null,
     secretFromEnvironment: options.secretFromEnvironment,
   });
   const auth = createAuth({

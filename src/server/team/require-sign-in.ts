@@ -15,6 +15,9 @@ const PUBLIC_API = [
   /^\/join\/[^/]+$/,
   // A second rater's link: the token is the credential, and the service answers 404 for a bad one.
   /^\/rate\/[^/]+(\/(ratings|undo|finish))?$/,
+  // Booking a coach: public pages, and the booker's private link (the token is the credential).
+  /^\/public\/book\/[^/]+(\/[^/]+(\/(slots|bookings))?)?$/,
+  /^\/public\/bookings\/[^/]+(\/(reschedule|cancel))?$/,
 ];
 
 /**

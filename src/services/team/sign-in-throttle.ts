@@ -1,7 +1,7 @@
-import { RateLimited } from '../../core/errors.js';
 import type { Store } from '../../store/connect.js';
 import { ThrottleRepository } from '../../store/team/throttle.repository.js';
 import type { Clock } from '../context.js';
+import { type AttemptLimit, countAttempt } from './attempt-limit.js';
 
 const WINDOW_MS = 15 * 60 * 1000;
 
@@ -21,22 +21,11 @@ export class SignInThrottle {
   ) {}
 
   async attempt(action: ThrottledAction, email: string, address: string | null): Promise<void> {
-    const repo = new ThrottleRepository(this.store.db);
-    const now = this.clock().getTime();
-    const checks: [string, number][] = [
-      [`${action}:account:${email.trim().toLowerCase()}`, THROTTLE_LIMITS.account],
+    const limits: AttemptLimit[] = [
+      { key: `${action}:account:${email.trim().toLowerCase()}`, limit: THROTTLE_LIMITS.account },
     ];
-    if (address) checks.push([`${action}:address:${address}`, THROTTLE_LIMITS.address]);
-    for (const [key, limit] of checks) {
-      const { count, windowStart } = await repo.hit(key, now, WINDOW_MS);
-      if (count > limit) {
-        const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
-        throw new RateLimited(
-          `too many attempts; try again in ${Math.ceil(retryAfter / 60)} min`,
-          retryAfter,
-        );
-      }
-    }
+    if (address) limits.push({ key: `${action}:address:${address}`, limit: THROTTLE_LIMITS.address });
+    await countAttempt(this.store, this.clock().getTime(), WINDOW_MS, limits);
   }
 
   /** A successful sign-in clears the account's count (not the address's). */

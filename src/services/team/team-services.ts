@@ -1,4 +1,10 @@
 import type { Store } from '../../store/connect.js';
+import { BookingService } from '../coaching/booking.service.js';
+import type { BookingMailer } from '../coaching/booking-mails.js';
+import { BookingReminders } from '../coaching/booking-reminders.js';
+import { BusyCalendarService } from '../coaching/busy-calendar.service.js';
+import { CoachService } from '../coaching/coach.service.js';
+import { CoachingBackground } from '../coaching/coaching-background.js';
 import type { Clock } from '../context.js';
 import { SettingsService } from '../settings.service.js';
 import { AccessTokenService } from './access-token.service.js';
@@ -19,6 +25,14 @@ export interface TeamServices {
   throttle: SignInThrottle;
   tokens: AccessTokenService;
   grants: GrantService;
+  /** A coach's page: profile, hours, conversation types. */
+  coaching: CoachService;
+  /** Booking a coach (public) and the coach's bookings. */
+  bookings: BookingService;
+  /** The coach's own calendars whose events block slots. */
+  busyCalendars: BusyCalendarService;
+  /** Work done now and then in the background: reminders, calendar refreshes. */
+  background: CoachingBackground;
   /** The key that signs session cookies, shared through the database. */
   sessionSecret(): Promise<string>;
 }
@@ -30,6 +44,8 @@ export interface TeamOptions {
   newId: () => string;
   /** Queues the invitation mail; resolves false when no mail server is configured. */
   mailInvitation?: InvitationMailer;
+  /** Where booking mails are written; null or absent without a mail server. */
+  bookingMailer?: BookingMailer | null;
   secretFromEnvironment?: string | undefined;
 }
 
@@ -37,6 +53,10 @@ export function createTeamServices(store: Store, options: TeamOptions): TeamServ
   const { clock, newId } = options;
   const audit = new AuditLog(store, clock);
   const members = new MemberService(store, audit, clock);
+  const secret = () => sessionSecret(store, options.secretFromEnvironment);
+  const mailer = options.bookingMailer ?? null;
+  const busyCalendars = new BusyCalendarService(store, clock, newId);
+  const reminders = new BookingReminders(store, clock, mailer, options.publicUrl, secret);
   return {
     setup: new SetupService(store, audit, clock, newId),
     invitations: new InvitationService(
@@ -52,6 +72,18 @@ export function createTeamServices(store: Store, options: TeamOptions): TeamServ
     grants: new GrantService(store, new SettingsService(store), audit, clock, newId),
     audit,
     throttle: new SignInThrottle(store, clock),
-    sessionSecret: () => sessionSecret(store, options.secretFromEnvironment),
+    coaching: new CoachService(store, clock, newId),
+    bookings: new BookingService({
+      store,
+      clock,
+      newId,
+      busyFor: (coachId) => busyCalendars.busyFor(coachId),
+      publicUrl: options.publicUrl,
+      secret,
+      mailer,
+    }),
+    busyCalendars,
+    background: new CoachingBackground(reminders, busyCalendars),
+    sessionSecret: secret,
   };
 }
