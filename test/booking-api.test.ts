@@ -312,7 +312,9 @@ describe.each(ENGINES)('booking a coach over HTTP on %s', (engine) => {
     const shift = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * MINUTE).toISOString();
     const t = free
       .slice(40)
-      .find((s) => free.includes(shift(s, -30)) && free.includes(shift(s, 30)) && free.includes(shift(s, 60)));
+      .find(
+        (s) => free.includes(shift(s, -30)) && free.includes(shift(s, 30)) && free.includes(shift(s, 60)),
+      );
     if (!t) throw new Error('no free stretch');
     const answers = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>

@@ -28,9 +28,20 @@ import { tempDirs } from './support/temp.js';
 /**
  * Who may use a path: everyone; admins; any member, on their own data; the owner of `{id}`; a
  * coach the researcher `{researcherId}` shares with (read only, through the grant); any coach, on
- * their own coach page; the coach whose page `{id}` belongs to (Cora, the coach with a grant).
+ * their own coach page; the coach whose page `{id}` belongs to (Cora, the coach with a grant); the
+ * two people of the conversation `{id}` (its coach Cora; its booker has no account), and of those
+ * only the researcher for decisions about their log (so Cora is refused).
  */
-type Access = 'public' | 'admin' | 'member' | 'owner' | 'shared' | 'coach' | 'coach-owner';
+type Access =
+  | 'public'
+  | 'admin'
+  | 'member'
+  | 'owner'
+  | 'shared'
+  | 'coach'
+  | 'coach-owner'
+  | 'room'
+  | 'room-researcher';
 
 const ACCESS: Record<string, Access> = {
   '/health': 'public',
@@ -155,6 +166,15 @@ const ACCESS: Record<string, Access> = {
   '/public/bookings/{token}': 'public',
   '/public/bookings/{token}/reschedule': 'public',
   '/public/bookings/{token}/cancel': 'public',
+  '/conversations/{id}': 'room',
+  '/conversations/{id}/guide': 'room',
+  '/conversations/{id}/coach-notes': 'room',
+  '/conversations/{id}/culture': 'room',
+  '/conversations/{id}/end': 'room',
+  '/conversations/{id}/notes': 'room',
+  '/conversations/{id}/ideas': 'room',
+  '/conversations/{id}/ideas/{ideaId}/accept': 'room-researcher',
+  '/conversations/{id}/ideas/{ideaId}/reject': 'room-researcher',
 };
 
 const COACHES: readonly ActorName[] = ['coach with grant', 'coach without grant', 'coach after revocation'];
@@ -201,6 +221,12 @@ function expected(
   // Only the coach with a live grant reads a shared researcher; to anyone else, and to the
   // researcher's own token, it looks like nobody is there.
   if (access === 'shared') return actor === 'coach with grant' ? 'reached' : 404;
+  if (access === 'room' || access === 'room-researcher') {
+    // A room exists only for its two people; its coach is refused the researcher's decisions.
+    if (actor === 'read-only token' && method !== 'get') return 403;
+    if (actor !== 'coach with grant') return 404;
+    return access === 'room' ? 'reached' : 403;
+  }
   if (access === 'coach' || access === 'coach-owner') {
     // Only the coach role has a coach page, and a coach reaches only their own page's objects.
     if (!COACHES.includes(actor)) return 403;
@@ -417,17 +443,21 @@ beforeAll(async () => {
     'GET',
     '/public/book/cora/debug/slots?timeZone=UTC',
   );
-  const booked = await anonymous.call('POST', '/public/book/cora/debug/bookings', {
-    json: {
-      start: free.body.days[1]?.slots[0]?.start,
-      name: 'Vera Visitor',
-      email: 'vera@example.net',
-      timeZone: 'UTC',
-      answers: {},
-    },
-  });
-  expect(booked.status, booked.text).toBe(201);
+  // Two bookings: one the matrix cancels, one whose room it enters.
+  for (const slot of [free.body.days[1]?.slots[0], free.body.days[2]?.slots[0]]) {
+    const booked = await anonymous.call('POST', '/public/book/cora/debug/bookings', {
+      json: {
+        start: slot?.start,
+        name: 'Vera Visitor',
+        email: 'vera@example.net',
+        timeZone: 'UTC',
+        answers: {},
+      },
+    });
+    expect(booked.status, booked.text).toBe(201);
+  }
   const bookings = await coaches.granted.call<{ items: { id: string }[] }>('GET', '/coach/bookings');
+  ids['/conversations'] = bookings.body.items[1]?.id ?? '';
   ids['/coach/bookings'] = bookings.body.items[0]?.id ?? '';
 
   doc = (await clients.get('anonymous')!.call<OpenApiDocument>('GET', '/openapi.json')).body;
@@ -444,6 +474,10 @@ function concrete(template: string, missing?: string): string {
     return template
       .replace('{researcherId}', missing ?? ids.researcher ?? '')
       .replace('{id}', ids['/experiments'] ?? '');
+  if (template.startsWith('/conversations/'))
+    return template
+      .replace('{id}', missing ?? ids['/conversations'] ?? '')
+      .replace('{ideaId}', 'no-such-idea');
   if (template.startsWith('/coach/'))
     return template.replace('{id}', missing ?? ids[template.split('/').slice(0, 3).join('/')] ?? '');
   if (template === '/sessions/{id}/ideas/{ideaId}')
@@ -518,7 +552,7 @@ describe('route × actor authorisation matrix', () => {
       const absent =
         access === 'owner'
           ? await probe(clients.get('owner')!, method.toUpperCase(), concrete(path, 'zzzzzzzzzz'))
-          : access === 'shared' || access === 'coach-owner'
+          : access === 'shared' || access === 'coach-owner' || access === 'room'
             ? await probe(
                 clients.get('coach with grant')!,
                 method.toUpperCase(),

@@ -17,6 +17,7 @@ import { areaRoutes } from './routes/areas.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { backupRoutes } from './routes/backup.routes.js';
 import { coachingRoutes } from './routes/coaching.routes.js';
+import { conversationRoutes } from './routes/conversations.routes.js';
 import { deckRoutes, questionRoutes } from './routes/decks.routes.js';
 import { experimentRoutes, measurementRoutes, templateRoutes } from './routes/experiments.routes.js';
 import { grantRoutes } from './routes/grants.routes.js';
@@ -107,6 +108,7 @@ export function createApp({
     api.route('/', grantRoutes(services, mode.team));
     api.route('/coach', coachingRoutes(mode.team));
     api.route('/public', publicBookingRoutes(mode.team));
+    api.route('/conversations', conversationRoutes(mode.team));
   }
   api.route('/ideas', ideaRoutes(services));
   api.route('/areas', areaRoutes(services));

@@ -23,6 +23,19 @@ import {
 } from '../core/coaching/booking.js';
 import { CoachProfile, CoachProfileInput, PublicCoach } from '../core/coaching/coach-profile.js';
 import {
+  CoachNotes,
+  CoachNotesInput,
+  ConversationIdea,
+  ConversationRoom,
+  CultureAnswerInput,
+  CultureRecord,
+  GuideMoveInput,
+  IdeaProposalInput,
+  NoteAppended,
+  NoteUpdateInput,
+  NoteUpdates,
+} from '../core/coaching/conversation.js';
+import {
   ConversationType,
   ConversationTypeInput,
   ConversationTypeList,
@@ -235,6 +248,12 @@ const RESPONSES: Record<string, z.ZodMiniType> = {
   ManagedBooking,
   BookingConfirmation,
   BookingProblem,
+  ConversationRoom,
+  ConversationIdea,
+  CultureRecord,
+  CoachNotes,
+  NoteUpdates,
+  NoteAppended,
 };
 
 /** Every request body, by component name. */
@@ -283,6 +302,11 @@ const REQUESTS: Record<string, z.ZodMiniType> = {
   BookingRequest,
   RescheduleRequest,
   CancelRequest,
+  GuideMoveInput,
+  CoachNotesInput,
+  NoteUpdateInput,
+  IdeaProposalInput,
+  CultureAnswerInput,
 };
 
 /** Names of the response components, for the contract test and for `ref`s in the paths. */

@@ -3,6 +3,7 @@ import { EXPORT_FORMATS } from '../core/export-formats.js';
 import { IdeaListQuery } from '../core/ideas.js';
 import { coachPaths, publicBookingPaths } from './openapi-coaching.js';
 import { componentSchemas } from './openapi-components.js';
+import { conversationPaths } from './openapi-conversations.js';
 import { experimentPaths } from './openapi-experiments.js';
 import { grantPaths } from './openapi-grants.js';
 import { lookupPaths, tokenSelfPaths } from './openapi-lookups.js';
@@ -148,7 +149,14 @@ export function openApiDocument(version: string, options: { team?: boolean } = {
       },
       ...identityPaths(),
       ...(options.team
-        ? { ...teamPaths(), ...grantPaths(), ...tokenSelfPaths(), ...coachPaths(), ...publicBookingPaths() }
+        ? {
+            ...teamPaths(),
+            ...grantPaths(),
+            ...tokenSelfPaths(),
+            ...coachPaths(),
+            ...publicBookingPaths(),
+            ...conversationPaths(),
+          }
         : {}),
       ...lookupPaths(),
       ...sessionPaths(),

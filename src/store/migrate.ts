@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008-live-changes.js';
 import * as m0009 from './migrations/0009-second-rater.js';
 import * as m0010 from './migrations/0010-coaching.js';
 import * as m0011 from './migrations/0011-mail-calendar.js';
+import * as m0012 from './migrations/0012-conversation-live.js';
 import type { Database, Engine } from './schema.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0009-second-rater': m0009,
   '0010-coaching': m0010,
   '0011-mail-calendar': m0011,
+  '0012-conversation-live': m0012,
 };
 
 if (Object.keys(MIGRATIONS).length !== SCHEMA_VERSION) {

@@ -1,4 +1,5 @@
 import { DEFAULT_AREAS } from '../areas.js';
+import debuggingConversation from './builtin/debugging-conversation.json' with { type: 'json' };
 import gettingBetterAtResearch from './builtin/getting-better-at-research.json' with { type: 'json' };
 import type { Deck } from './deck.js';
 import { validateDeck } from './validate.js';
@@ -22,6 +23,12 @@ function builtin(data: unknown): Deck {
 
 /** The decks that ship with Whetstone; ids are stable, so sessions and statistics can refer to them. */
 export const BUILTIN_DECKS: Deck[] = [builtin(gettingBetterAtResearch)];
+
+/**
+ * The guide of a debugging conversation: a deck of its own, for the coach to move through with
+ * the researcher; not offered for focused sessions.
+ */
+export const CONVERSATION_GUIDE: Deck = builtin(debuggingConversation);
 
 /** The deck a session uses when none is chosen. */
 export const DEFAULT_DECK_ID = 'getting-better-at-research';

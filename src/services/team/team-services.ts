@@ -5,6 +5,7 @@ import { BookingReminders } from '../coaching/booking-reminders.js';
 import { BusyCalendarService } from '../coaching/busy-calendar.service.js';
 import { CoachService } from '../coaching/coach.service.js';
 import { CoachingBackground } from '../coaching/coaching-background.js';
+import { ConversationService } from '../coaching/conversation.service.js';
 import type { Clock } from '../context.js';
 import { SettingsService } from '../settings.service.js';
 import { AccessTokenService } from './access-token.service.js';
@@ -31,6 +32,8 @@ export interface TeamServices {
   bookings: BookingService;
   /** The coach's own calendars whose events block slots. */
   busyCalendars: BusyCalendarService;
+  /** The conversation room of a booking: guide, notes, shared notes, ideas tray. */
+  conversations: ConversationService;
   /** Work done now and then in the background: reminders, calendar refreshes. */
   background: CoachingBackground;
   /** The key that signs session cookies, shared through the database. */
@@ -83,6 +86,7 @@ export function createTeamServices(store: Store, options: TeamOptions): TeamServ
       mailer,
     }),
     busyCalendars,
+    conversations: new ConversationService(store, clock, newId),
     background: new CoachingBackground(reminders, busyCalendars),
     sessionSecret: secret,
   };

@@ -143,6 +143,11 @@ export class BookingRepository {
       .executeTakeFirst();
   }
 
+  /** A booking by id alone, for the room (the service checks the caller is one of its two people). */
+  async find(id: string): Promise<BookingRecord | undefined> {
+    return this.withType().where('bookings.id', '=', id).executeTakeFirst();
+  }
+
   async byManageTokenHash(hash: string): Promise<BookingRecord | undefined> {
     return this.withType().where('bookings.manage_token_hash', '=', hash).executeTakeFirst();
   }
