@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { EXPORT_FORMATS } from '../core/export-formats.js';
 import { IdeaListQuery } from '../core/ideas.js';
+import { coachFeedPaths } from './openapi-coach-feed.js';
 import { coachPaths, publicBookingPaths } from './openapi-coaching.js';
 import { componentSchemas } from './openapi-components.js';
 import { experimentPaths } from './openapi-experiments.js';
@@ -148,7 +149,14 @@ export function openApiDocument(version: string, options: { team?: boolean } = {
       },
       ...identityPaths(),
       ...(options.team
-        ? { ...teamPaths(), ...grantPaths(), ...tokenSelfPaths(), ...coachPaths(), ...publicBookingPaths() }
+        ? {
+            ...teamPaths(),
+            ...grantPaths(),
+            ...tokenSelfPaths(),
+            ...coachPaths(),
+            ...coachFeedPaths(),
+            ...publicBookingPaths(),
+          }
         : {}),
       ...lookupPaths(),
       ...sessionPaths(),

@@ -4,6 +4,7 @@ import type { BookingMailer } from '../coaching/booking-mails.js';
 import { BookingReminders } from '../coaching/booking-reminders.js';
 import { BusyCalendarService } from '../coaching/busy-calendar.service.js';
 import { CoachService } from '../coaching/coach.service.js';
+import { CoachFeedService } from '../coaching/coach-feed.service.js';
 import { CoachingBackground } from '../coaching/coaching-background.js';
 import type { Clock } from '../context.js';
 import { SettingsService } from '../settings.service.js';
@@ -31,6 +32,8 @@ export interface TeamServices {
   bookings: BookingService;
   /** The coach's own calendars whose events block slots. */
   busyCalendars: BusyCalendarService;
+  /** The coach's private bookings feed (a secret ICS URL). */
+  coachFeed: CoachFeedService;
   /** Work done now and then in the background: reminders, calendar refreshes. */
   background: CoachingBackground;
   /** The key that signs session cookies, shared through the database. */
@@ -83,6 +86,7 @@ export function createTeamServices(store: Store, options: TeamOptions): TeamServ
       mailer,
     }),
     busyCalendars,
+    coachFeed: new CoachFeedService(store, clock, options.publicUrl),
     background: new CoachingBackground(reminders, busyCalendars),
     sessionSecret: secret,
   };
