@@ -55,6 +55,7 @@ const ACCESS: Record<string, Access> = {
   '/setup/{token}': 'public',
   '/join/{token}': 'public',
   '/feeds/{token}.ics': 'public',
+  '/feeds/coach/{token}.ics': 'public',
   '/me': 'member',
   '/account/sessions': 'member',
   '/account/sessions/{id}': 'owner',
@@ -159,6 +160,7 @@ const ACCESS: Record<string, Access> = {
   '/coach/calendars/{id}/refresh': 'coach-owner',
   '/coach/bookings': 'coach',
   '/coach/bookings/{id}/cancel': 'coach-owner',
+  '/coach/feed': 'coach',
   '/public/book/{handle}': 'public',
   '/public/book/{handle}/{type}': 'public',
   '/public/book/{handle}/{type}/slots': 'public',
@@ -546,6 +548,7 @@ describe('route × actor authorisation matrix', () => {
       const target = concrete(path);
       // Paths outside /api/v1 (the calendar subscription) are public by token.
       if (path === '/feeds/{token}.ics') continue;
+      if (path === '/feeds/coach/{token}.ics') continue;
       // Another person's object must look exactly like one that does not exist (no probing):
       // the answer the owner gets for an id nobody has — 404, or 422 when the body is checked
       // before the lookup, which says nothing about the id either.

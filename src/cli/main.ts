@@ -4,6 +4,7 @@ import { resolveDatabaseLocation } from '../store/location.js';
 import { registerAdminCommands } from './commands/admin.command.js';
 import { registerAreasCommand } from './commands/areas.command.js';
 import { registerBackupCommands } from './commands/backup.command.js';
+import { registerCoachCommands } from './commands/coach.command.js';
 import { registerDashboardCommand } from './commands/dashboard.command.js';
 import { registerDecksCommand } from './commands/decks.command.js';
 import { registerExerciseCommands } from './commands/exercises.command.js';
@@ -70,6 +71,7 @@ function buildProgram(): Command {
   registerCalendarCommands(program, globals);
   registerServeCommand(program, globals);
   registerAdminCommands(program, globals);
+  registerCoachCommands(program, globals);
   registerLoginCommands(program);
   forEachCommand(program.commands, (command) => {
     command.option(DB_FLAGS, DB_HELP).option(LOCAL_FLAG, LOCAL_HELP).exitOverride();

@@ -16,6 +16,7 @@ import { jsonBody, MalformedRequest, PayloadTooLarge } from './request.js';
 import { areaRoutes } from './routes/areas.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { backupRoutes } from './routes/backup.routes.js';
+import { coachFeedRoutes } from './routes/coach-feed.routes.js';
 import { coachingRoutes } from './routes/coaching.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { deckRoutes, questionRoutes } from './routes/decks.routes.js';
@@ -153,6 +154,8 @@ export function createApp({
     problemResponse(c, 404, 'not-found', 'Not found', `no API route ${c.req.method} ${c.req.path}`),
   );
   app.route('/api/v1', api);
+  // Outside /api, so no sign-in: the feed's secret is the access.
+  if (mode.kind === 'team') app.route('/feeds/coach', coachFeedRoutes(mode.team));
   app.route('/feeds', feedRoutes(services));
 
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { EXPORT_FORMATS } from '../core/export-formats.js';
 import { IdeaListQuery } from '../core/ideas.js';
+import { coachFeedPaths } from './openapi-coach-feed.js';
 import { coachPaths, publicBookingPaths } from './openapi-coaching.js';
 import { componentSchemas } from './openapi-components.js';
 import { conversationPaths } from './openapi-conversations.js';
@@ -154,6 +155,7 @@ export function openApiDocument(version: string, options: { team?: boolean } = {
             ...grantPaths(),
             ...tokenSelfPaths(),
             ...coachPaths(),
+            ...coachFeedPaths(),
             ...publicBookingPaths(),
             ...conversationPaths(),
           }

@@ -41,5 +41,10 @@ export function coachingRoutes(team: TeamHttp): Hono<AppEnv> {
     )
     .post('/bookings/:id/cancel', async (c) =>
       c.json(await bookings.coachCancel(actorOf(c), c.req.param('id'), await optionalJsonBody(c))),
-    );
+    )
+    .post('/feed', async (c) => c.json(await team.services.coachFeed.create(actorOf(c)), 201))
+    .delete('/feed', async (c) => {
+      await team.services.coachFeed.remove(actorOf(c));
+      return c.body(null, 204);
+    });
 }

@@ -4,6 +4,7 @@ import type { BookingMailer } from '../coaching/booking-mails.js';
 import { BookingReminders } from '../coaching/booking-reminders.js';
 import { BusyCalendarService } from '../coaching/busy-calendar.service.js';
 import { CoachService } from '../coaching/coach.service.js';
+import { CoachFeedService } from '../coaching/coach-feed.service.js';
 import { CoachingBackground } from '../coaching/coaching-background.js';
 import { ConversationService } from '../coaching/conversation.service.js';
 import type { Clock } from '../context.js';
@@ -34,6 +35,8 @@ export interface TeamServices {
   busyCalendars: BusyCalendarService;
   /** The conversation room of a booking: guide, notes, shared notes, ideas tray. */
   conversations: ConversationService;
+  /** The coach's private bookings feed (a secret ICS URL). */
+  coachFeed: CoachFeedService;
   /** Work done now and then in the background: reminders, calendar refreshes. */
   background: CoachingBackground;
   /** The key that signs session cookies, shared through the database. */
@@ -87,6 +90,7 @@ export function createTeamServices(store: Store, options: TeamOptions): TeamServ
     }),
     busyCalendars,
     conversations: new ConversationService(store, clock, newId),
+    coachFeed: new CoachFeedService(store, clock, options.publicUrl),
     background: new CoachingBackground(reminders, busyCalendars),
     sessionSecret: secret,
   };
