@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BookingConfirmation, SlotList } from '../src/core/coaching/booking.js';
-import type { ConversationIdea, ConversationRoom, NoteUpdates } from '../src/core/coaching/conversation.js';
+import type {
+  ConversationIdea,
+  ConversationList,
+  ConversationRoom,
+  NoteUpdates,
+} from '../src/core/coaching/conversation.js';
 import type { Idea } from '../src/core/ideas.js';
 import { ENGINES } from './harness/stores.js';
 import { cliEnv } from './support/cli.js';
@@ -293,6 +298,18 @@ describe.each(ENGINES)('the conversation room on %s', (engine) => {
     ).toBe(422);
     const ended = await send<ConversationRoom>(coach, 'POST', '/conversations/{id}/end');
     expect(ended.body.endedAt).not.toBeNull();
+  });
+
+  it('lists each person’s conversations, as coach or as researcher', async () => {
+    const list = async (client: TeamClient) =>
+      (await send<ConversationList>(client, 'GET', '/conversations')).body.items;
+    expect((await list(coach)).map((c) => [c.bookingId, c.role, c.with, c.ideasAccepted])).toEqual([
+      [id, 'coach', 'Rhea Researcher', 1],
+    ]);
+    expect((await list(rhea)).map((c) => [c.bookingId, c.role, c.with])).toEqual([
+      [id, 'researcher', 'Cora Coach'],
+    ]);
+    expect(await list(otto)).toEqual([]);
   });
 });
 

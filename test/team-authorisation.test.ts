@@ -168,6 +168,7 @@ const ACCESS: Record<string, Access> = {
   '/public/bookings/{token}': 'public',
   '/public/bookings/{token}/reschedule': 'public',
   '/public/bookings/{token}/cancel': 'public',
+  '/conversations': 'member',
   '/conversations/{id}': 'room',
   '/conversations/{id}/guide': 'room',
   '/conversations/{id}/coach-notes': 'room',

@@ -11,6 +11,12 @@ const researcherOnly = { ...inRoom, 403: problem('Only the researcher decides ab
 /** The conversation room of a booking (team only). */
 export function conversationPaths(): JsonSchema {
   return {
+    '/conversations': {
+      get: {
+        summary: 'Your conversations, as coach or as researcher, earliest first',
+        responses: { ...ok('Conversations', 'ConversationList'), 401: inRoom[401] },
+      },
+    },
     '/conversations/{id}': {
       parameters: [idParam],
       get: {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CULTURE_ANSWERS } from '../culture/answers.js';
 import { IdeaText } from '../ideas.js';
+import { listOf } from '../list.js';
 import { trimmedText } from '../text.js';
 import '../schema-messages.js';
 
@@ -68,6 +69,22 @@ export const ConversationRoom = z.object({
   culture: z.nullable(CultureRecord),
 });
 export type ConversationRoom = z.infer<typeof ConversationRoom>;
+
+/** One conversation in a person's list: as the coach or as the researcher. */
+export const ConversationSummary = z.object({
+  bookingId: z.string(),
+  role: z.enum(ROOM_ROLES),
+  /** The other person's name. */
+  with: z.string(),
+  type: z.object({ title: z.string(), durationMinutes: z.number() }),
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  endedAt: z.nullable(z.iso.datetime()),
+  ideasAccepted: z.number(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummary>;
+export const ConversationList = listOf(ConversationSummary);
+export type ConversationList = z.infer<typeof ConversationList>;
 
 export const NoteUpdates = z.object({
   updates: z.array(z.object({ seq: z.number(), update: z.string() })),

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { ConversationList } from '../../core/coaching/conversation.js';
 import { type AppEnv, actorOf } from '../actor.js';
 import { jsonBody } from '../request.js';
 import type { TeamHttp } from '../team/team-http.js';
@@ -10,6 +11,7 @@ import type { TeamHttp } from '../team/team-http.js';
 export function conversationRoutes(team: TeamHttp): Hono<AppEnv> {
   const { conversations } = team.services;
   return new Hono<AppEnv>()
+    .get('/', async (c) => c.json({ items: await conversations.list(actorOf(c)) } satisfies ConversationList))
     .get('/:id', async (c) => c.json(await conversations.room(actorOf(c), c.req.param('id'))))
     .put('/:id/guide', async (c) =>
       c.json(await conversations.moveGuide(actorOf(c), c.req.param('id'), await jsonBody(c))),

@@ -3,6 +3,7 @@ import {
   CoachNotesInput,
   type ConversationIdea,
   type ConversationRoom,
+  type ConversationSummary,
   CultureAnswerInput,
   GuideMoveInput,
   IdeaProposalInput,
@@ -51,6 +52,32 @@ export class ConversationService {
     private readonly newId: () => string,
   ) {}
 
+  /** The conversations the actor takes part in, as coach or researcher, earliest first. */
+  async list(actor: Actor): Promise<ConversationSummary[]> {
+    const { userId, roles } = memberOf(actor);
+    const rows = await new BookingRepository(this.store.db).conversationsOf(userId);
+    const coaches = new CoachRepository(this.store.db, this.store.engine);
+    const names = new Map<string, string>();
+    const summaries: ConversationSummary[] = [];
+    for (const row of rows) {
+      const asCoach = row.coach_id === userId && roles.includes('coach');
+      if (!asCoach && row.researcher_id !== userId) continue;
+      if (!asCoach && !names.has(row.coach_id))
+        names.set(row.coach_id, (await coaches.byCoach(row.coach_id))?.profile.displayName ?? '');
+      summaries.push({
+        bookingId: row.id,
+        role: asCoach ? 'coach' : 'researcher',
+        with: asCoach ? row.booker_name : (names.get(row.coach_id) ?? ''),
+        type: { title: row.type_title, durationMinutes: Number(row.type_duration_minutes) },
+        start: toIso(row.start_at),
+        end: toIso(row.end_at),
+        endedAt: toIsoOrNull(row.ended_at),
+        ideasAccepted: row.accepted,
+      });
+    }
+    return summaries;
+  }
+
   async room(actor: Actor, bookingId: string): Promise<ConversationRoom> {
     const seat = await this.seat(actor, bookingId);
     return this.view(seat);
@@ -95,6 +122,7 @@ export class ConversationService {
     const { update } = parseInput(NoteUpdateInput, input);
     return inTransaction(this.store, async (trx) => {
       const rooms = new ConversationRepository(trx);
+      await rooms.lockRoom(bookingId, this.store.engine);
       const doc = documentOf(await rooms.noteUpdates(bookingId));
       try {
         Y.applyUpdate(doc, Buffer.from(update, 'base64'));

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ConversationIdea, ConversationIdeaStatus, RoomRole } from '../../core/coaching/conversation.js';
 import type { CultureAnswer } from '../../core/culture/answers.js';
 import { toIso, toIsoOrNull } from '../rows.js';
-import type { ConversationIdeasTable, ConversationsTable, Database } from '../schema.js';
+import type { ConversationIdeasTable, ConversationsTable, Database, Engine } from '../schema.js';
 
 type Db = Kysely<Database>;
 
@@ -61,6 +61,21 @@ export class ConversationRepository {
       .updateTable('conversations')
       .set({ ...changes, updated_at: at })
       .where('booking_id', '=', bookingId)
+      .execute();
+  }
+
+  /**
+   * Inside a transaction: makes other writers of this room's shared notes wait until it ends, so
+   * each one's plain text includes every earlier update. (SQLite's BEGIN IMMEDIATE already has
+   * one writer at a time; PostgreSQL needs the row lock.)
+   */
+  async lockRoom(bookingId: string, engine: Engine): Promise<void> {
+    if (engine !== 'postgres') return;
+    await this.db
+      .selectFrom('conversations')
+      .select('booking_id')
+      .where('booking_id', '=', bookingId)
+      .forUpdate()
       .execute();
   }
 
