@@ -22,6 +22,8 @@ import { ENGINES } from './harness/stores.js';
 import { cliEnv } from './support/cli.js';
 import { type Contract, contract, type OpenApiDocument } from './support/contract.js';
 import type { ApiResponse, CallOptions } from './support/http.js';
+import { recipientOf } from './support/invitations.js';
+import { type Mailbox, startMailbox, waitForMail } from './support/mailbox.js';
 import { assertCliBuilt } from './support/paths.js';
 import {
   inviteAndJoin,
@@ -77,6 +79,7 @@ class NotesCopy {
 
 describe.each(ENGINES)('the conversation room on %s', (engine) => {
   let server: TeamServer;
+  let mailbox: Mailbox;
   let drop: () => Promise<void> = async () => {};
   let coach: TeamClient;
   let rhea: TeamClient;
@@ -110,9 +113,14 @@ describe.each(ENGINES)('the conversation room on %s', (engine) => {
     const root = dirs.make(`whet-room-${engine}`);
     const database = await teamDatabase(engine, root);
     drop = database.drop;
+    mailbox = await startMailbox();
     server = await startTeamServer({
       db: database.db,
-      env: cliEnv({ XDG_DATA_HOME: join(root, 'xdg'), HOME: root }),
+      env: cliEnv({
+        XDG_DATA_HOME: join(root, 'xdg'),
+        HOME: root,
+        WHETSTONE_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+      }),
     });
     const admin = await setUpOrganisation(server);
     coach = await inviteAndJoin(
@@ -176,6 +184,7 @@ describe.each(ENGINES)('the conversation room on %s', (engine) => {
 
   afterAll(async () => {
     await server?.stop();
+    await mailbox?.close();
     await drop();
   });
 
@@ -296,8 +305,72 @@ describe.each(ENGINES)('the conversation room on %s', (engine) => {
     expect(
       (await send(coach, 'PUT', '/conversations/{id}/culture', { json: { answer: 'shrug' } })).status,
     ).toBe(422);
-    const ended = await send<ConversationRoom>(coach, 'POST', '/conversations/{id}/end');
+  });
+
+  it('ends with a summary to both and a follow-up to book; exports Markdown for each of them', async () => {
+    const accepted = (await room(rhea)).ideas.find((idea) => idea.status === 'accepted');
+    const plan = await rhea.call('POST', '/plans', {
+      json: {
+        title: 'Writing mornings',
+        kind: 'process',
+        ideaIds: [accepted?.ideaId],
+        nextAction: 'Block Tuesday and Thursday',
+        successSignal: 'Two drafts a month',
+        reviewOn: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+      },
+    });
+    expect(plan.status, plan.text).toBe(201);
+    const offered = (
+      await new TeamClient(server).call<SlotList>('GET', '/public/book/cora/debug/slots?timeZone=UTC')
+    ).body.days[5]?.slots[0]?.start;
+    const wrong = await send(coach, 'PUT', '/conversations/{id}/follow-up', {
+      json: { typeSlug: 'nope', starts: [] },
+    });
+    expect(wrong.status).toBe(422);
+    expect((await send(rhea, 'POST', '/conversations/{id}/end', { json: {} })).status).toBe(403);
+    const before = mailbox.received.length;
+    const ended = await send<ConversationRoom>(coach, 'POST', '/conversations/{id}/end', {
+      json: { followUp: { typeSlug: 'debug', starts: [offered], note: 'In about three weeks?' } },
+    });
+    expect(ended.status, ended.text).toBe(200);
     expect(ended.body.endedAt).not.toBeNull();
+    expect(ended.body.followUp).toMatchObject({
+      typeSlug: 'debug',
+      bookUrl: `${server.origin}/book/cora/debug`,
+      starts: [offered],
+      note: 'In about three weeks?',
+    });
+    const summaries = (await waitForMail(mailbox, before + 2)).slice(before);
+    expect(summaries.map(recipientOf).sort()).toEqual(['cora@example.org', 'rhea@example.org']);
+    const toRhea = summaries.find((mail) => recipientOf(mail) === 'rhea@example.org');
+    expect(toRhea?.subject).toBe('Summary: Debugging conversation with Cora Coach');
+    for (const words of [
+      'Block two mornings a week for writing',
+      'Writing mornings',
+      'Researcher: the literature search.',
+      `${server.origin}/book/cora/debug`,
+    ])
+      expect(toRhea?.text).toContain(words);
+    expect(toRhea?.text).not.toContain('Read abstracts before whole papers');
+    expect(toRhea?.text).not.toContain('avoid drafting');
+    // Ending again sends nothing more.
+    await send(coach, 'POST', '/conversations/{id}/end');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mailbox.received.length).toBe(before + 2);
+
+    const exported = await send(rhea, 'GET', '/conversations/{id}/export.md');
+    expect(exported.contentType).toMatch(/^text\/markdown/);
+    expect(exported.headers.get('content-disposition')).toContain('.md');
+    expect(exported.text).toMatch(
+      /^---\ntitle: "Debugging conversation with Cora Coach"\ndate: \d{4}-\d{2}-\d{2}\n/,
+    );
+    expect(exported.text).toContain('- [x] Block two mornings a week for writing');
+    expect(exported.text).toContain('- [ ] Read abstracts before whole papers _(not taken up)_');
+    expect(exported.text).toContain('## Plans\n\n- Writing mornings');
+    expect(exported.text).not.toContain('avoid drafting');
+    const coachCopy = await send(coach, 'GET', '/conversations/{id}/export.md');
+    expect(coachCopy.text).toContain('Seems to avoid drafting.');
+    expect(coachCopy.text).toContain('“Just do the work and keep your eyes open” — Said it twice');
   });
 
   it('lists each person’s conversations, as coach or as researcher', async () => {

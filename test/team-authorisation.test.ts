@@ -174,6 +174,8 @@ const ACCESS: Record<string, Access> = {
   '/conversations/{id}/coach-notes': 'room',
   '/conversations/{id}/culture': 'room',
   '/conversations/{id}/end': 'room',
+  '/conversations/{id}/follow-up': 'room',
+  '/conversations/{id}/export.md': 'room',
   '/conversations/{id}/notes': 'room',
   '/conversations/{id}/ideas': 'room',
   '/conversations/{id}/ideas/{ideaId}/accept': 'room-researcher',

@@ -43,6 +43,7 @@ import {
   ConversationTypeList,
   PublicConversationType,
 } from '../core/coaching/conversation-type.js';
+import { EndConversationInput, FollowUpInput } from '../core/coaching/follow-up.js';
 import { Deck, DeckInput, DeckList } from '../core/decks/deck.js';
 import { ResultCard } from '../core/experiments/card.js';
 import { PredictionInput, StartExperimentInput } from '../core/experiments/experiment.js';
@@ -311,6 +312,8 @@ const REQUESTS: Record<string, z.ZodMiniType> = {
   NoteUpdateInput,
   IdeaProposalInput,
   CultureAnswerInput,
+  FollowUpInput,
+  EndConversationInput,
 };
 
 /** Names of the response components, for the contract test and for `ref`s in the paths. */

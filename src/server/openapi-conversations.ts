@@ -55,8 +55,38 @@ export function conversationPaths(): JsonSchema {
     '/conversations/{id}/end': {
       parameters: [idParam],
       post: {
-        summary: 'End the conversation',
-        responses: { ...ok('The room, ended', 'ConversationRoom'), ...coachOnly },
+        summary: 'End the conversation (once): both get a summary by mail, with the follow-up if given',
+        requestBody: { required: false, content: json('EndConversationInput') },
+        responses: {
+          ...ok('The room, ended', 'ConversationRoom'),
+          ...coachOnly,
+          422: problem('Not one of your active types, or an offered time has passed'),
+        },
+      },
+    },
+    '/conversations/{id}/follow-up': {
+      parameters: [idParam],
+      put: {
+        summary: 'Propose a follow-up: one of your conversation types, optionally with offered times',
+        requestBody: { required: true, content: json('FollowUpInput') },
+        responses: {
+          ...ok('The room', 'ConversationRoom'),
+          ...coachOnly,
+          422: problem('Not one of your active types, or an offered time has passed'),
+        },
+      },
+    },
+    '/conversations/{id}/export.md': {
+      parameters: [idParam],
+      get: {
+        summary: 'The conversation as Markdown (Obsidian-ready); the coach’s copy has their notes',
+        responses: {
+          200: {
+            description: 'The Markdown file (an attachment)',
+            content: { 'text/markdown': { schema: { type: 'string' } } },
+          },
+          ...inRoom,
+        },
       },
     },
     '/conversations/{id}/notes': {

@@ -3,6 +3,7 @@ import { CULTURE_ANSWERS } from '../culture/answers.js';
 import { IdeaText } from '../ideas.js';
 import { listOf } from '../list.js';
 import { trimmedText } from '../text.js';
+import { FollowUp } from './follow-up.js';
 import '../schema-messages.js';
 
 /**
@@ -67,6 +68,8 @@ export const ConversationRoom = z.object({
   ideas: z.array(ConversationIdea),
   /** The coded answer; for the coach only (null for the researcher). */
   culture: z.nullable(CultureRecord),
+  /** The follow-up the coach proposed, or null. */
+  followUp: z.nullable(FollowUp),
 });
 export type ConversationRoom = z.infer<typeof ConversationRoom>;
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { ConversationList } from '../../core/coaching/conversation.js';
 import { type AppEnv, actorOf } from '../actor.js';
-import { jsonBody } from '../request.js';
+import { jsonBody, optionalJsonBody } from '../request.js';
 import type { TeamHttp } from '../team/team-http.js';
 
 /**
@@ -22,7 +22,19 @@ export function conversationRoutes(team: TeamHttp): Hono<AppEnv> {
     .put('/:id/culture', async (c) =>
       c.json(await conversations.setCulture(actorOf(c), c.req.param('id'), await jsonBody(c))),
     )
-    .post('/:id/end', async (c) => c.json(await conversations.end(actorOf(c), c.req.param('id'))))
+    .post('/:id/end', async (c) =>
+      c.json(await conversations.end(actorOf(c), c.req.param('id'), await optionalJsonBody(c))),
+    )
+    .put('/:id/follow-up', async (c) =>
+      c.json(await conversations.setFollowUp(actorOf(c), c.req.param('id'), await jsonBody(c))),
+    )
+    .get('/:id/export.md', async (c) => {
+      const { filename, markdown } = await conversations.exportMarkdown(actorOf(c), c.req.param('id'));
+      return c.body(markdown, 200, {
+        'content-type': 'text/markdown; charset=utf-8',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      });
+    })
     .get('/:id/notes', async (c) =>
       c.json(await conversations.noteUpdates(actorOf(c), c.req.param('id'), c.req.query('after'))),
     )

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import {
   CoachNotesInput,
@@ -12,6 +13,12 @@ import {
   type RoomRole,
   SHARED_NOTES_FIELD,
 } from '../../core/coaching/conversation.js';
+import {
+  type ConversationRecord,
+  conversationMarkdown,
+  conversationSummaryMail,
+} from '../../core/coaching/conversation-record.js';
+import { EndConversationInput, type FollowUp, FollowUpInput } from '../../core/coaching/follow-up.js';
 import { CONVERSATION_GUIDE } from '../../core/decks/builtin.js';
 import { forbidden, notFound, validationError, WhetstoneError } from '../../core/errors.js';
 import { newIdea } from '../../core/ideas.js';
@@ -27,9 +34,13 @@ import {
 import type { Store } from '../../store/connect.js';
 import { IdeaRepository } from '../../store/idea.repository.js';
 import { toIso, toIsoOrNull } from '../../store/rows.js';
+import type { Database } from '../../store/schema.js';
+import { AccountRepository } from '../../store/team/account.repository.js';
 import { inTransaction } from '../../store/transaction.js';
 import type { Actor, Clock } from '../context.js';
 import { memberOf } from '../team/policy.js';
+import type { BookingMailer } from './booking-mails.js';
+import { BOOK_PATH } from './manage-link.js';
 
 /** Who is in the room: the booking, and whether the caller is its coach or its researcher. */
 interface Seat {
@@ -45,12 +56,28 @@ interface Seat {
  * write the shared notes and propose ideas; only the researcher decides which ideas enter their
  * own log — so a coach can never write into it.
  */
+export interface ConversationServiceOptions {
+  store: Store;
+  clock: Clock;
+  newId: () => string;
+  /** The address people open; links in the summary mail start with it. */
+  publicUrl: string;
+  /** Null without a mail server: then no summary is mailed. */
+  mailer: BookingMailer | null;
+}
+
+export const CONVERSATION_PATH = '/conversations';
+
 export class ConversationService {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly newId: () => string,
-  ) {}
+  private readonly store: Store;
+  private readonly clock: Clock;
+  private readonly newId: () => string;
+
+  constructor(private readonly options: ConversationServiceOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+    this.newId = options.newId;
+  }
 
   /** The conversations the actor takes part in, as coach or researcher, earliest first. */
   async list(actor: Actor): Promise<ConversationSummary[]> {
@@ -106,10 +133,55 @@ export class ConversationService {
     return { answer, note };
   }
 
-  async end(actor: Actor, bookingId: string): Promise<ConversationRoom> {
+  /** The follow-up the coach proposes; once the conversation has ended the researcher is mailed. */
+  async setFollowUp(actor: Actor, bookingId: string, input: unknown): Promise<ConversationRoom> {
     const seat = await this.seat(actor, bookingId, 'coach');
-    if (!seat.room.ended_at) await this.rooms().update(bookingId, { ended_at: this.now() }, this.now());
+    const followUp = await this.checkedFollowUp(seat, parseInput(FollowUpInput, input));
+    await inTransaction(this.store, async (trx) => {
+      const rooms = new ConversationRepository(trx);
+      await rooms.update(bookingId, { follow_up: JSON.stringify(followUp) }, this.now());
+      const updated = await rooms.get(bookingId);
+      if (seat.room.ended_at && updated)
+        await this.mailSummary(trx, { ...seat, room: updated }, ['researcher']);
+    });
+    this.options.mailer?.wake();
     return this.view(await this.seat(actor, bookingId));
+  }
+
+  /** Ends the conversation (once): both get the summary, with the follow-up if one is given. */
+  async end(actor: Actor, bookingId: string, input: unknown = {}): Promise<ConversationRoom> {
+    const seat = await this.seat(actor, bookingId, 'coach');
+    const { followUp } = parseInput(EndConversationInput, input ?? {});
+    const checked = followUp && (await this.checkedFollowUp(seat, followUp));
+    if (!seat.room.ended_at) {
+      await inTransaction(this.store, async (trx) => {
+        const rooms = new ConversationRepository(trx);
+        await rooms.update(
+          bookingId,
+          { ended_at: this.now(), ...(checked ? { follow_up: JSON.stringify(checked) } : {}) },
+          this.now(),
+        );
+        const ended = await rooms.get(bookingId);
+        if (ended) await this.mailSummary(trx, { ...seat, room: ended }, ['coach', 'researcher']);
+      });
+      this.options.mailer?.wake();
+    }
+    return this.view(await this.seat(actor, bookingId));
+  }
+
+  /** The conversation as Markdown for the caller: the coach's copy has their notes and the code. */
+  async exportMarkdown(actor: Actor, bookingId: string): Promise<{ filename: string; markdown: string }> {
+    const seat = await this.seat(actor, bookingId);
+    const record = await this.record(seat, seat.role === 'coach');
+    const coach = await new CoachRepository(this.store.db, this.store.engine).byCoach(seat.booking.coach_id);
+    const timeZone =
+      seat.role === 'coach' ? (coach?.profile.timeZone ?? 'UTC') : seat.booking.booker_time_zone;
+    const day = toIso(seat.booking.start_at).slice(0, 10);
+    const other = seat.role === 'coach' ? record.researcherName : record.coachName;
+    return {
+      filename: `${day} ${record.typeTitle} with ${other}.md`.replace(/[\\/:*?"<>|]/g, '-'),
+      markdown: conversationMarkdown(record, timeZone),
+    };
   }
 
   /**
@@ -232,7 +304,109 @@ export class ConversationService {
       sharedNotes: { text: room.shared_notes_text, seq: await rooms.latestSeq(booking.id) },
       ideas: await rooms.ideas(booking.id),
       culture: isCoach ? { answer: cultureAnswerOf(room), note: room.culture_note ?? '' } : null,
+      followUp: await this.followUpOf(room, coach?.profile.handle),
     };
+  }
+
+  private async followUpOf(
+    room: ConversationRow,
+    handle: string | undefined,
+    db: Kysely<Database> = this.store.db,
+  ): Promise<FollowUp | null> {
+    if (!room.follow_up || !handle) return null;
+    const stored = JSON.parse(room.follow_up) as FollowUpInput;
+    const type = await new CoachRepository(db, this.store.engine).typeBySlug(room.coach_id, stored.typeSlug);
+    return {
+      typeSlug: stored.typeSlug,
+      typeTitle: type?.title ?? stored.typeSlug,
+      bookUrl: new URL(`${BOOK_PATH}/${handle}/${stored.typeSlug}`, this.options.publicUrl).toString(),
+      starts: stored.starts,
+      note: stored.note ?? '',
+    };
+  }
+
+  /** A follow-up of one of the coach's own active types, at times still ahead. */
+  private async checkedFollowUp(seat: Seat, followUp: FollowUpInput): Promise<FollowUpInput> {
+    const type = await new CoachRepository(this.store.db, this.store.engine).typeBySlug(
+      seat.booking.coach_id,
+      followUp.typeSlug,
+    );
+    if (!type?.active) throw validationError('typeSlug', 'is not one of your active conversation types');
+    const starts = followUp.starts.map(toIso);
+    starts.forEach((start, i) => {
+      if (start <= this.now()) throw validationError(`starts.${i}`, 'has passed');
+    });
+    return { ...followUp, starts };
+  }
+
+  /**
+   * What the conversation leaves behind: notes, ideas, plans made from them, the follow-up. Reads
+   * through `db`: inside a transaction pass it (SQLite has one connection; others would wait).
+   */
+  private async record(
+    seat: Seat,
+    forCoach: boolean,
+    db: Kysely<Database> = this.store.db,
+  ): Promise<ConversationRecord> {
+    const { booking, room } = seat;
+    const rooms = new ConversationRepository(db);
+    const coach = await new CoachRepository(db, this.store.engine).byCoach(booking.coach_id);
+    const ideas = await rooms.ideas(booking.id);
+    const acceptedIds = ideas.flatMap((idea) => (idea.ideaId ? [idea.ideaId] : []));
+    return {
+      typeTitle: booking.type_title,
+      coachName: coach?.profile.displayName ?? '',
+      researcherName: booking.booker_name,
+      start: toIso(booking.start_at),
+      end: toIso(booking.end_at),
+      sharedNotes: room.shared_notes_text,
+      ideas,
+      plans: booking.researcher_id ? await rooms.plansFrom(booking.researcher_id, acceptedIds) : [],
+      followUp: await this.followUpOf(room, coach?.profile.handle, db),
+      ...(forCoach
+        ? {
+            coachNotes: room.coach_notes,
+            culture: { answer: cultureAnswerOf(room), note: room.culture_note ?? '' },
+          }
+        : {}),
+    };
+  }
+
+  private async mailSummary(trx: Kysely<Database>, seat: Seat, to: readonly RoomRole[]): Promise<void> {
+    const mailer = this.options.mailer;
+    if (!mailer) return;
+    const record = await this.record(seat, false, trx);
+    const link = new URL(`${CONVERSATION_PATH}/${seat.booking.id}`, this.options.publicUrl).toString();
+    const coach = await new CoachRepository(trx, this.store.engine).byCoach(seat.booking.coach_id);
+    const account = await new AccountRepository(trx, this.store.engine).byId(seat.booking.coach_id);
+    if (to.includes('researcher'))
+      await mailer.enqueue(
+        conversationSummaryMail(
+          record,
+          {
+            email: seat.booking.booker_email,
+            name: seat.booking.booker_name,
+            timeZone: seat.booking.booker_time_zone,
+            role: 'researcher',
+          },
+          link,
+        ),
+        trx,
+      );
+    if (to.includes('coach') && account)
+      await mailer.enqueue(
+        conversationSummaryMail(
+          record,
+          {
+            email: account.email,
+            name: record.coachName,
+            timeZone: coach?.profile.timeZone ?? 'UTC',
+            role: 'coach',
+          },
+          link,
+        ),
+        trx,
+      );
   }
 
   /** The caller's seat in the room; 404 for anyone but its two people, 403 for the wrong one. */

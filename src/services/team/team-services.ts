@@ -89,7 +89,7 @@ export function createTeamServices(store: Store, options: TeamOptions): TeamServ
       mailer,
     }),
     busyCalendars,
-    conversations: new ConversationService(store, clock, newId),
+    conversations: new ConversationService({ store, clock, newId, publicUrl: options.publicUrl, mailer }),
     coachFeed: new CoachFeedService(store, clock, options.publicUrl),
     background: new CoachingBackground(reminders, busyCalendars),
     sessionSecret: secret,

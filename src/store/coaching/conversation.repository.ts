@@ -54,6 +54,7 @@ export class ConversationRepository {
       culture_answer?: CultureAnswer | null;
       culture_note?: string | null;
       ended_at?: string;
+      follow_up?: string | null;
     },
     at: string,
   ): Promise<void> {
@@ -108,6 +109,26 @@ export class ConversationRepository {
       .where('booking_id', '=', bookingId)
       .executeTakeFirst();
     return Number(row?.seq ?? 0);
+  }
+
+  /** Titles of the plans `userId` made from any of `ideaIds`, oldest first. */
+  async plansFrom(userId: string, ideaIds: readonly string[]): Promise<{ title: string }[]> {
+    if (ideaIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('plan_ideas')
+      .innerJoin('plans', 'plans.id', 'plan_ideas.plan_id')
+      .select(['plans.id', 'plans.record'])
+      .where('plan_ideas.user_id', '=', userId)
+      .where('plans.user_id', '=', userId)
+      .where('plan_ideas.idea_id', 'in', [...ideaIds])
+      .orderBy('plans.created_at')
+      .execute();
+    const seen = new Set<string>();
+    return rows.flatMap((row) => {
+      if (seen.has(row.id)) return [];
+      seen.add(row.id);
+      return [{ title: String((JSON.parse(row.record) as { title?: unknown }).title ?? '') }];
+    });
   }
 
   async insertIdea(idea: {
