@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BookingConfirmation, SlotList } from '../src/core/coaching/booking.js';
+import type { ClientList, GuideStatList } from '../src/core/coaching/clients.js';
 import type {
   ConversationIdea,
   ConversationList,
@@ -120,6 +121,7 @@ describe.each(ENGINES)('the conversation room on %s', (engine) => {
         XDG_DATA_HOME: join(root, 'xdg'),
         HOME: root,
         WHETSTONE_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+        WHETSTONE_TEST_HOOKS: '1',
       }),
     });
     const admin = await setUpOrganisation(server);
@@ -383,6 +385,26 @@ describe.each(ENGINES)('the conversation room on %s', (engine) => {
       [id, 'researcher', 'Cora Coach'],
     ]);
     expect(await list(otto)).toEqual([]);
+  });
+
+  it('shows the coach the guide’s yield and, two weeks after the last conversation, a follow-up due', async () => {
+    const stats = (await send<GuideStatList>(coach, 'GET', '/coach/guide-stats')).body.items;
+    const first = stats[0];
+    expect([first?.shown, first?.ideas, first?.accepted, first?.planned, first?.adopted]).toEqual([
+      1, 2, 1, 1, 0,
+    ]);
+    expect(stats.slice(1).every((s) => s.shown === 0 && s.ideas === 0)).toBe(true);
+    const clients = async () => (await send<ClientList>(coach, 'GET', '/coach/clients')).body.items;
+    const before = await clients();
+    expect(
+      before.map((c) => [c.name, c.past, c.upcoming, c.followUpDue, c.ideasAccepted, c.ideasPlanned]),
+    ).toEqual([['Rhea Researcher', 0, 1, false, 1, 1]]);
+    expect((await send(rhea, 'GET', '/coach/clients')).status).toBe(403);
+    // Three weeks on, the conversation is past and nothing else is booked: a follow-up is due.
+    await coach.call('POST', '/test/clock', { json: { advanceMs: 21 * 86_400_000 } });
+    const after = await clients();
+    expect(after.map((c) => [c.past, c.upcoming, c.followUpDue])).toEqual([[1, 0, true]]);
+    expect(after[0]?.dueSince).not.toBeNull();
   });
 });
 

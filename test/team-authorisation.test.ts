@@ -159,6 +159,8 @@ const ACCESS: Record<string, Access> = {
   '/coach/calendars/{id}': 'coach-owner',
   '/coach/calendars/{id}/refresh': 'coach-owner',
   '/coach/bookings': 'coach',
+  '/coach/clients': 'coach',
+  '/coach/guide-stats': 'coach',
   '/coach/bookings/{id}/cancel': 'coach-owner',
   '/coach/feed': 'coach',
   '/public/book/{handle}': 'public',

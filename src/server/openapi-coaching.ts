@@ -153,6 +153,22 @@ export function coachPaths(): JsonSchema {
         responses: { ...ok('Bookings', 'BookingList'), ...coachOnly },
       },
     },
+    '/coach/clients': {
+      get: {
+        summary:
+          'Your clients: past and upcoming conversations, follow-ups due, ideas accepted, planned and adopted',
+        parameters: [
+          query('dueAfterDays', 'Days after the last conversation a follow-up is due (default 14)'),
+        ],
+        responses: { ...ok('Clients', 'ClientList'), ...coachOnly, 422: problem('Not a number of days') },
+      },
+    },
+    '/coach/guide-stats': {
+      get: {
+        summary: 'The conversation guide’s yield over your conversations, per question',
+        responses: { ...ok('Per question', 'GuideStatList'), ...coachOnly },
+      },
+    },
     '/coach/bookings/{id}/cancel': {
       parameters: [idParam],
       post: {

@@ -21,6 +21,7 @@ import {
   Slot,
   SlotList,
 } from '../core/coaching/booking.js';
+import { Client, ClientList, GuideStat, GuideStatList } from '../core/coaching/clients.js';
 import { CoachProfile, CoachProfileInput, PublicCoach } from '../core/coaching/coach-profile.js';
 import {
   CoachNotes,
@@ -253,6 +254,10 @@ const RESPONSES: Record<string, z.ZodMiniType> = {
   BookingProblem,
   ConversationRoom,
   ConversationIdea,
+  Client,
+  ClientList,
+  GuideStat,
+  GuideStatList,
   ConversationSummary,
   ConversationList,
   CultureRecord,

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009-second-rater.js';
 import * as m0010 from './migrations/0010-coaching.js';
 import * as m0011 from './migrations/0011-mail-calendar.js';
 import * as m0012 from './migrations/0012-conversation-live.js';
+import * as m0013 from './migrations/0013-guide-shown.js';
 import type { Database, Engine } from './schema.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0010-coaching': m0010,
   '0011-mail-calendar': m0011,
   '0012-conversation-live': m0012,
+  '0013-guide-shown': m0013,
 };
 
 if (Object.keys(MIGRATIONS).length !== SCHEMA_VERSION) {

@@ -475,6 +475,8 @@ export interface ConversationsTable {
   started_at: Timestamp | null;
   ended_at: Timestamp | null;
   guide_question_id: string | null;
+  /** JSON list of the guide question ids shown so far, in order. */
+  guide_shown: Generated<string>;
   coach_notes: string;
   shared_notes_text: string;
   culture_answer: string | null;

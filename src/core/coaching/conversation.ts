@@ -84,6 +84,9 @@ export const ConversationSummary = z.object({
   end: z.iso.datetime(),
   endedAt: z.nullable(z.iso.datetime()),
   ideasAccepted: z.number(),
+  /** Of the accepted ideas: how many the researcher made a plan of, and how many they adopted. */
+  ideasPlanned: z.number(),
+  ideasAdopted: z.number(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 export const ConversationList = listOf(ConversationSummary);

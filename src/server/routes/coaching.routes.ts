@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { BookingList } from '../../core/coaching/booking.js';
+import type { ClientList, GuideStatList } from '../../core/coaching/clients.js';
 import type { ConversationTypeList } from '../../core/coaching/conversation-type.js';
 import { type AppEnv, actorOf } from '../actor.js';
 import { jsonBody, optionalJsonBody, queryObject } from '../request.js';
@@ -10,7 +11,7 @@ import type { TeamHttp } from '../team/team-http.js';
  * bookings made on it. The services' policy decides (the coach role; only one's own page).
  */
 export function coachingRoutes(team: TeamHttp): Hono<AppEnv> {
-  const { coaching, bookings, busyCalendars } = team.services;
+  const { coaching, bookings, coachInsights, busyCalendars } = team.services;
   return new Hono<AppEnv>()
     .get('/profile', async (c) => c.json(await coaching.profile(actorOf(c))))
     .put('/profile', async (c) => c.json(await coaching.saveProfile(actorOf(c), await jsonBody(c))))
@@ -38,6 +39,12 @@ export function coachingRoutes(team: TeamHttp): Hono<AppEnv> {
     })
     .get('/bookings', async (c) =>
       c.json({ items: await bookings.coachBookings(actorOf(c), queryObject(c)) } satisfies BookingList),
+    )
+    .get('/clients', async (c) =>
+      c.json({ items: await coachInsights.clients(actorOf(c), queryObject(c)) } satisfies ClientList),
+    )
+    .get('/guide-stats', async (c) =>
+      c.json({ items: await coachInsights.guideStats(actorOf(c)) } satisfies GuideStatList),
     )
     .post('/bookings/:id/cancel', async (c) =>
       c.json(await bookings.coachCancel(actorOf(c), c.req.param('id'), await optionalJsonBody(c))),

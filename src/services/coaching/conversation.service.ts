@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
+import { outcomesByBooking } from '../../core/coaching/clients.js';
 import {
   CoachNotesInput,
   type ConversationIdea,
@@ -25,11 +26,13 @@ import { newIdea } from '../../core/ideas.js';
 import { parseInput } from '../../core/validation.js';
 import { type BookingRecord, BookingRepository } from '../../store/coaching/booking.repository.js';
 import { CoachRepository } from '../../store/coaching/coach.repository.js';
+import { CoachInsightsRepository } from '../../store/coaching/coach-insights.repository.js';
 import {
   ConversationRepository,
   type ConversationRow,
   type ConversationRepository as Conversations,
   cultureAnswerOf,
+  guideShownOf,
 } from '../../store/coaching/conversation.repository.js';
 import type { Store } from '../../store/connect.js';
 import { IdeaRepository } from '../../store/idea.repository.js';
@@ -85,6 +88,11 @@ export class ConversationService {
     const rows = await new BookingRepository(this.store.db).conversationsOf(userId);
     const coaches = new CoachRepository(this.store.db, this.store.engine);
     const names = new Map<string, string>();
+    const outcomes = outcomesByBooking(
+      await new CoachInsightsRepository(this.store.db).ideaOutcomes({
+        bookingIds: rows.map((row) => row.id),
+      }),
+    );
     const summaries: ConversationSummary[] = [];
     for (const row of rows) {
       const asCoach = row.coach_id === userId && roles.includes('coach');
@@ -99,7 +107,9 @@ export class ConversationService {
         start: toIso(row.start_at),
         end: toIso(row.end_at),
         endedAt: toIsoOrNull(row.ended_at),
-        ideasAccepted: row.accepted,
+        ideasAccepted: outcomes.get(row.id)?.accepted ?? 0,
+        ideasPlanned: outcomes.get(row.id)?.planned ?? 0,
+        ideasAdopted: outcomes.get(row.id)?.adopted ?? 0,
       });
     }
     return summaries;
@@ -115,7 +125,13 @@ export class ConversationService {
     const { questionId } = parseInput(GuideMoveInput, input);
     if (questionId !== null && !CONVERSATION_GUIDE.questions.some((q) => q.id === questionId))
       throw validationError('questionId', 'is not a question of the guide');
-    await this.rooms().update(bookingId, { guide_question_id: questionId }, this.now());
+    const shown = guideShownOf(seat.room);
+    if (questionId !== null && !shown.includes(questionId)) shown.push(questionId);
+    await this.rooms().update(
+      bookingId,
+      { guide_question_id: questionId, guide_shown: JSON.stringify(shown) },
+      this.now(),
+    );
     return this.view(await this.seat(actor, bookingId, 'coach'), seat.role);
   }
 

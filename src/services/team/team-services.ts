@@ -5,6 +5,7 @@ import { BookingReminders } from '../coaching/booking-reminders.js';
 import { BusyCalendarService } from '../coaching/busy-calendar.service.js';
 import { CoachService } from '../coaching/coach.service.js';
 import { CoachFeedService } from '../coaching/coach-feed.service.js';
+import { CoachInsightsService } from '../coaching/coach-insights.service.js';
 import { CoachingBackground } from '../coaching/coaching-background.js';
 import { ConversationService } from '../coaching/conversation.service.js';
 import type { Clock } from '../context.js';
@@ -33,6 +34,8 @@ export interface TeamServices {
   bookings: BookingService;
   /** The coach's own calendars whose events block slots. */
   busyCalendars: BusyCalendarService;
+  /** The coach's clients, follow-ups due, and the guide's yield. */
+  coachInsights: CoachInsightsService;
   /** The conversation room of a booking: guide, notes, shared notes, ideas tray. */
   conversations: ConversationService;
   /** The coach's private bookings feed (a secret ICS URL). */
@@ -89,6 +92,7 @@ export function createTeamServices(store: Store, options: TeamOptions): TeamServ
       mailer,
     }),
     busyCalendars,
+    coachInsights: new CoachInsightsService(store, clock),
     conversations: new ConversationService({ store, clock, newId, publicUrl: options.publicUrl, mailer }),
     coachFeed: new CoachFeedService(store, clock, options.publicUrl),
     background: new CoachingBackground(reminders, busyCalendars),

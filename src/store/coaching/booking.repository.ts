@@ -143,30 +143,16 @@ export class BookingRepository {
       .executeTakeFirst();
   }
 
-  /**
-   * Confirmed bookings `userId` takes part in — as the coach or as the researcher — with the
-   * room's end and how many ideas were accepted in it, earliest first.
-   */
-  async conversationsOf(
-    userId: string,
-  ): Promise<(BookingRecord & { ended_at: string | Date | null; accepted: number })[]> {
-    const rows = await this.withType()
+  /** Confirmed bookings `userId` takes part in — as the coach or as the researcher — with the room's end. */
+  async conversationsOf(userId: string): Promise<(BookingRecord & { ended_at: string | Date | null })[]> {
+    return this.withType()
       .leftJoin('conversations', 'conversations.booking_id', 'bookings.id')
-      .select((eb) => [
-        'conversations.ended_at',
-        eb
-          .selectFrom('conversation_ideas')
-          .select((inner) => inner.fn.countAll<number | string>().as('n'))
-          .whereRef('conversation_ideas.booking_id', '=', 'bookings.id')
-          .where('conversation_ideas.status', '=', 'accepted')
-          .as('accepted'),
-      ])
+      .select('conversations.ended_at')
       .where('bookings.status', '=', 'confirmed')
       .where((eb) => eb.or([eb('bookings.coach_id', '=', userId), eb('bookings.researcher_id', '=', userId)]))
       .orderBy('bookings.start_at')
       .limit(500)
       .execute();
-    return rows.map((row) => ({ ...row, accepted: Number(row.accepted ?? 0) }));
   }
 
   /** A booking by id alone, for the room (the service checks the caller is one of its two people). */

@@ -55,6 +55,7 @@ export class ConversationRepository {
       culture_note?: string | null;
       ended_at?: string;
       follow_up?: string | null;
+      guide_shown?: string;
     },
     at: string,
   ): Promise<void> {
@@ -205,6 +206,9 @@ function mapIdea(row: Selectable<ConversationIdeasTable>): ConversationIdea {
     decidedAt: toIsoOrNull(row.decided_at),
   };
 }
+
+/** The guide questions a room has been to. */
+export const guideShownOf = (row: ConversationRow): string[] => JSON.parse(row.guide_shown) as string[];
 
 export const cultureAnswerOf = (row: ConversationRow): CultureAnswer | null =>
   row.culture_answer as CultureAnswer | null;
