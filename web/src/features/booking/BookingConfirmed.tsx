@@ -10,7 +10,7 @@ export function BookingConfirmed({ confirmation }: { confirmation: BookingConfir
   const heading = useFocusOnShow<HTMLHeadingElement>();
   const { booking, manageUrl } = confirmation;
   return (
-    <section className="card booking-done" aria-labelledby="booking-done-title">
+    <section className="booking-done" aria-labelledby="booking-done-title">
       <h2 id="booking-done-title" className="booking-done__title booking-step" ref={heading} tabIndex={-1}>
         You are booked
       </h2>
