@@ -140,7 +140,13 @@ describe('booking a coach in the browser', () => {
     // The zone is this browser's, detected.
     expect(await page.getByLabel('Time zone').inputValue()).toBe('America/New_York');
     // Friday 12 March: both zones still on winter time, 6 hours apart (09:00 Berlin = 03:00 New York).
-    expect(await times(page, /^Friday,? 12 March 2027/)).toEqual(['03:00', '03:30', '04:00', '04:30', '05:00']);
+    expect(await times(page, /^Friday,? 12 March 2027/)).toEqual([
+      '03:00',
+      '03:30',
+      '04:00',
+      '04:30',
+      '05:00',
+    ]);
     // Wednesday 17 March: New York moved on the 14th, Berlin moves on the 28th — 5 hours apart.
     expect(await times(page, /^Wednesday,? 17 March 2027/)).toEqual([
       '04:00',
