@@ -12,12 +12,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { BookingList } from '../../src/core/coaching/booking.js';
 import type { ConversationTypeInput } from '../../src/core/coaching/conversation-type.js';
-import { inviteAndJoin, setUpOrganisation, type TeamClient } from '../support/team-server.js';
+import { inviteAndJoin, setUpOrganisation, TeamClient } from '../support/team-server.js';
 import { type Page, poll, SHOTS_DIR, shownText, waitUntilNotBusy } from './support.js';
 import { teamAppPerTest } from './team-app.js';
 
-/** Chromium logs the 404 of the tampered link. */
-const EXPECTED_ERRORS = /status of 404\b/;
+/** Chromium logs the refusals the tests provoke: 404 for a spent or tampered link, 409 for a time taken. */
+const EXPECTED_ERRORS = /status of (404|409)\b/;
 
 const team = teamAppPerTest('whet-booking', EXPECTED_ERRORS, {
   serverEnv: () => ({ WHETSTONE_TEST_HOOKS: '1' }),
@@ -77,6 +77,12 @@ async function coach(): Promise<TeamClient> {
   cora.bearer = token.body.secret;
   return cora;
 }
+
+/** Cora's starts on a day (09:00–12:00 Berlin, an hour long, every 30 minutes) as New York reads them. */
+const NEW_YORK_6H = ['03:00', '03:30', '04:00', '04:30', '05:00'];
+const NEW_YORK_5H = ['04:00', '04:30', '05:00', '05:30', '06:00'];
+const BERLIN = ['09:00', '09:30', '10:00', '10:30', '11:00'];
+const WED_17 = /^Wednesday,? 17 March 2027/;
 
 const url = (path: string) => new URL(path, team.server.url).toString();
 
@@ -140,21 +146,14 @@ describe('booking a coach in the browser', () => {
     // The zone is this browser's, detected.
     expect(await page.getByLabel('Time zone').inputValue()).toBe('America/New_York');
     // Friday 12 March: both zones still on winter time, 6 hours apart (09:00 Berlin = 03:00 New York).
-    expect(await times(page, /^Friday,? 12 March 2027/)).toEqual([
-      '03:00',
-      '03:30',
-      '04:00',
-      '04:30',
-      '05:00',
-    ]);
+    expect(await times(page, /^Friday,? 12 March 2027/)).toEqual(NEW_YORK_6H);
     // Wednesday 17 March: New York moved on the 14th, Berlin moves on the 28th — 5 hours apart.
-    expect(await times(page, /^Wednesday,? 17 March 2027/)).toEqual([
-      '04:00',
-      '04:30',
-      '05:00',
-      '05:30',
-      '06:00',
-    ]);
+    expect(await times(page, WED_17)).toEqual(NEW_YORK_5H);
+    // Another zone shows the same starts in its own clock, and back.
+    await page.getByLabel('Time zone').selectOption('Europe/Berlin');
+    expect(await times(page, WED_17)).toEqual(BERLIN);
+    await page.getByLabel('Time zone').selectOption('America/New_York');
+    expect(await times(page, WED_17)).toEqual(NEW_YORK_5H);
     findings.push(...(await lookAt(page, 'page')));
     copyFileSync(join(SHOTS_DIR, 'booking-page-light-desktop.png'), 'docs/screenshot-booking.png');
 
@@ -211,16 +210,72 @@ describe('booking a coach in the browser', () => {
     // The time is free again on the public page.
     await page.getByRole('link', { name: 'Book another time' }).click();
     await page.getByRole('heading', { level: 1, name: DEBUG.title }).waitFor();
-    expect(await times(page, /^Wednesday,? 17 March 2027/)).toEqual([
-      '04:00',
-      '04:30',
-      '05:00',
-      '05:30',
-      '06:00',
-    ]);
+    expect(await times(page, WED_17)).toEqual(NEW_YORK_5H);
 
     expect(findings).toEqual([]);
   }, 120_000);
+
+  it('a time taken meanwhile is refused plainly with the fresh times; the manage page moves the booking to a new link', async () => {
+    await coach();
+    const page = await team.person({ timezoneId: 'America/New_York' });
+    await page.goto(url('/book/cora/debug'));
+    await times(page, WED_17);
+    await page.getByRole('list', { name: WED_17 }).getByRole('button', { name: '04:00' }).click();
+    const form = page.getByRole('form', { name: 'Your details' });
+    await form.getByLabel('Name').fill('Vic Visitor');
+    await form.getByLabel('Email').fill('vic@example.net');
+    await form.getByLabel('What would you most like to get better at?').fill('Reading papers faster');
+
+    // Someone else books 09:00 Berlin (04:00 New York) while Vic types.
+    const quick = await new TeamClient(team.server, 'quentin').call(
+      'POST',
+      '/public/book/cora/debug/bookings',
+      {
+        json: {
+          start: '2027-03-17T08:00:00Z',
+          name: 'Quick Quentin',
+          email: 'quentin@example.net',
+          timeZone: 'Europe/Berlin',
+          answers: { goal: 'Being first' },
+        },
+        headers: { 'idempotency-key': 'quentin-1' },
+      },
+    );
+    expect(quick.status, quick.text).toBe(201);
+    await form.getByRole('button', { name: 'Book this time' }).click();
+
+    await page.getByRole('alert').filter({ hasText: 'Someone booked 04:00 a moment ago' }).waitFor();
+    // The fresh times, on the same day: Quentin's hour blocks the starts that overlap it.
+    const fresh = page.getByRole('list', { name: WED_17 });
+    await fresh.getByRole('button').first().waitFor();
+    expect(await fresh.getByRole('button').allInnerTexts()).toEqual(['05:00', '05:30', '06:00']);
+    expect(await lookAt(page, 'taken')).toEqual([]);
+    await fresh.getByRole('button', { name: '05:00' }).click();
+    // What Vic typed is still there.
+    expect(await form.getByLabel('Name').inputValue()).toBe('Vic Visitor');
+    await form.getByRole('button', { name: 'Book this time' }).click();
+    const done = page.getByRole('region', { name: 'You are booked' });
+    expect(await shownText(done)).toMatch(/Wednesday,? 17 March 2027, 05:00–06:00/);
+
+    await done.getByRole('link', { name: 'Move or cancel the booking' }).click();
+    await page.getByRole('button', { name: 'Reschedule' }).click();
+    await page.getByRole('heading', { name: 'Choose a new time' }).waitFor();
+    await page.getByRole('button', { name: /^Thursday,? 18 March 2027/ }).click();
+    await page
+      .getByRole('list', { name: /^Thursday,? 18 March 2027/ })
+      .getByRole('button', { name: '04:00' })
+      .click();
+    const oldPath = new URL(page.url()).pathname;
+    await page.getByRole('button', { name: 'Move the conversation' }).click();
+    await page.getByRole('status').filter({ hasText: 'Moved.' }).waitFor();
+    expect(new URL(page.url()).pathname).not.toBe(oldPath);
+    expect(await shownText(page.getByRole('region', { name: 'The booking' }))).toMatch(
+      /Thursday,? 18 March 2027, 04:00–05:00/,
+    );
+    // The old link is spent.
+    await page.goto(url(oldPath));
+    await page.getByRole('heading', { level: 1, name: 'This link no longer works' }).waitFor();
+  }, 90_000);
 
   it('a tampered manage link says it no longer works', async () => {
     await coach();

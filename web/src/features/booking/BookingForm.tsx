@@ -14,11 +14,15 @@ import { useFocusOnShow } from './focus.js';
 import { useIdempotencyKey } from './idempotency.js';
 import { timeRange, wait, zoneName } from './when.js';
 
-interface Values {
-  start: string;
+/** What the visitor typed: kept when they go back to the times, or a time is taken under them. */
+export interface Draft {
   name: string;
   email: string;
   answers: Record<string, string>;
+}
+
+interface Values extends Draft {
+  start: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -27,6 +31,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export interface Taken {
   slot: Slot;
   slots: SlotList | null;
+  draft: Draft;
 }
 
 /** The chosen time, then name, email and the type's questions; sends the booking. */
@@ -36,6 +41,7 @@ export function BookingForm({
   slot,
   timeZone,
   onBooked,
+  draft,
   onTaken,
   onBack,
 }: {
@@ -44,17 +50,18 @@ export function BookingForm({
   slot: Slot;
   timeZone: string;
   onBooked: (confirmation: BookingConfirmation) => void;
+  draft: Draft | null;
   onTaken: (taken: Taken) => void;
-  onBack: () => void;
+  onBack: (draft: Draft) => void;
 }) {
   const heading = useFocusOnShow<HTMLHeadingElement>();
   const keyFor = useIdempotencyKey();
   const { form, onSubmit, problem, busy, errorOf } = useApiForm<Values, BookingConfirmation | null>({
     defaultValues: {
       start: slot.start,
-      name: '',
-      email: '',
-      answers: Object.fromEntries(type.questions.map((q) => [q.id, ''])),
+      name: draft?.name ?? '',
+      email: draft?.email ?? '',
+      answers: Object.fromEntries(type.questions.map((q) => [q.id, draft?.answers[q.id] ?? ''])),
     },
     submit: async (values) => {
       const body = { ...values, timeZone };
@@ -63,7 +70,8 @@ export function BookingForm({
       } catch (error) {
         const refusal = error instanceof ApiError ? (error.problem as BookingProblem | null) : null;
         if (hasStatus(error, 409) && refusal?.reason === 'taken') {
-          onTaken({ slot, slots: refusal.slots ?? null });
+          const { start: _, ...typed } = values;
+          onTaken({ slot, slots: refusal.slots ?? null, draft: typed });
           return null;
         }
         if (hasStatus(error, 429))
@@ -89,7 +97,14 @@ export function BookingForm({
           <strong>{timeRange(slot.start, slot.end, timeZone)}</strong>
           <span className="meta-text"> · {zoneName(timeZone)}</span>
         </p>
-        <button type="button" className="button button--small button--quiet" onClick={onBack}>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          onClick={() => {
+            const { start: _, ...typed } = form.getValues();
+            onBack(typed);
+          }}
+        >
           Change the time
         </button>
       </div>

@@ -8,13 +8,12 @@ import { ErrorNotice } from '../../shared/components/PageStates.js';
 import { browserTimeZone } from '../../shared/time-zone.js';
 import { bookingApi } from './api.js';
 import { BookingConfirmed } from './BookingConfirmed.js';
-import type { Taken } from './BookingForm.js';
+import type { Draft, Taken } from './BookingForm.js';
 import { NoPage } from './NoPage.js';
 import { Paragraphs } from './Paragraphs.js';
-import { SlotPicker } from './SlotPicker.js';
+import { PickStep } from './PickStep.js';
 import { TypeFacts } from './TypeFacts.js';
 import { useSlots } from './use-slots.js';
-import { ZoneSelect } from './ZoneSelect.js';
 import './booking.css';
 
 // The form (and react-hook-form) loads while the visitor looks at the times, not before the page shows.
@@ -22,7 +21,7 @@ const loadForm = () => import('./BookingForm.js');
 const BookingForm = lazy(() => loadForm().then((m) => ({ default: m.BookingForm })));
 
 type Step =
-  | { kind: 'pick' }
+  | { kind: 'pick'; from?: Slot }
   | { kind: 'details'; slot: Slot }
   | { kind: 'done'; confirmation: BookingConfirmation };
 
@@ -37,6 +36,7 @@ export function BookingPage({ params }: PublicPageProps) {
   const [timeZone, setTimeZone] = useState(browserTimeZone);
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const [taken, setTaken] = useState<Taken | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
   const page = useQuery({
     queryKey: ['booking', 'type', handle, typeSlug],
     queryFn: ({ signal }) => bookingApi.bookingPage(handle, typeSlug, signal),
@@ -78,7 +78,9 @@ export function BookingPage({ params }: PublicPageProps) {
     <div className="page booking booking--split">
       <header className="page-header booking-head">
         <p className="eyebrow">
-          <Link to={`/book/${encodeURIComponent(coach.handle)}`}>{coach.displayName}</Link>
+          <Link className="booking-head__coach" to={`/book/${encodeURIComponent(coach.handle)}`}>
+            {coach.displayName}
+          </Link>
         </p>
         <h1 className="page-title">{type.title}</h1>
         <TypeFacts type={type} />
@@ -96,36 +98,33 @@ export function BookingPage({ params }: PublicPageProps) {
               slot={step.slot}
               timeZone={timeZone}
               onBooked={(confirmation) => setStep({ kind: 'done', confirmation })}
+              draft={draft}
               onTaken={(refusal) => {
                 setTaken(refusal);
+                setDraft(refusal.draft);
                 setStep({ kind: 'pick' });
                 void slots.refetch();
               }}
-              onBack={() => setStep({ kind: 'pick' })}
+              onBack={(typed) => {
+                setDraft(typed);
+                setStep({ kind: 'pick', from: step.slot });
+              }}
             />
           </Suspense>
         ) : (
-          <>
-            <h2 className="section-title booking-step">Choose a time</h2>
-            <ZoneSelect value={timeZone} onChange={changeZone} />
-            {taken && (
-              <p className="notice notice--error" role="alert">
-                Someone booked {taken.slot.localTime} a moment ago. Here are the times still free.
-              </p>
-            )}
-            {slots.error && !list ? (
-              <ErrorNotice onRetry={() => void slots.refetch()}>{errorMessage(slots.error)}</ErrorNotice>
-            ) : list ? (
-              <SlotPicker
-                key={`${timeZone} ${taken?.slot.start ?? ''}`}
-                list={list}
-                initialDay={taken?.slot.localDate}
-                onPick={(slot) => setStep({ kind: 'details', slot })}
-              />
-            ) : (
-              <div aria-busy="true" className="skeleton skeleton--line" />
-            )}
-          </>
+          <PickStep
+            timeZone={timeZone}
+            onZone={changeZone}
+            list={list}
+            error={slots.error ? errorMessage(slots.error) : null}
+            onRetry={() => void slots.refetch()}
+            from={step.from}
+            taken={taken}
+            onPick={(slot) => {
+              setTaken(null);
+              setStep({ kind: 'details', slot });
+            }}
+          />
         )}
       </section>
     </div>

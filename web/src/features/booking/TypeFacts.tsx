@@ -9,13 +9,11 @@ const WHERE = {
 /** How long and where, before booking (the address itself is told only to whoever books). */
 export function TypeFacts({ type }: { type: PublicConversationType }) {
   return (
-    <ul className="booking-type-facts">
-      <li>
-        <span className="booking-type-facts__label">Length</span> {duration(type.durationMinutes)}
-      </li>
-      <li>
-        <span className="booking-type-facts__label">Where</span> {WHERE[type.locationKind]}
-      </li>
-    </ul>
+    <dl className="booking-type-facts">
+      <dt>Length</dt>
+      <dd>{duration(type.durationMinutes)}</dd>
+      <dt>Where</dt>
+      <dd>{WHERE[type.locationKind]}</dd>
+    </dl>
   );
 }
