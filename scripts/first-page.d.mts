@@ -8,3 +8,6 @@ export interface FirstPage {
 
 export const FIRST_PAGE_BUDGET_GZIP: number;
 export function measureFirstPage(distWeb?: string | URL): FirstPage;
+
+export const BOOKING_PAGE_BUDGET_GZIP: number;
+export function measureBookingPage(distWeb?: string | URL): FirstPage;

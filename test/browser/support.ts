@@ -126,19 +126,27 @@ export function workspace(): Workspace {
   };
 }
 
+/** How a person's browser is set up: its colour scheme and, optionally, its time zone (IANA). */
+export interface PageOptions {
+  colorScheme?: 'light' | 'dark';
+  timezoneId?: string;
+}
+
 /**
  * A fresh context (own storage, so no remembered area or filters) and page. Every Playwright
  * wait in it gives up after UI_TIMEOUT_MS, so a broken feature fails with the step that hung.
  */
 export async function newPage(
   browser: Browser,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: PageOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: true,
     locale: 'en-US',
+    // The browser's own zone (default: the machine's), as a visitor abroad would have it.
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   context.setDefaultTimeout(UI_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(UI_TIMEOUT_MS);

@@ -12,6 +12,7 @@ import {
   launchBrowser,
   newPage,
   type Page,
+  type PageOptions,
   type Workspace,
   workspace,
 } from './support.js';
@@ -24,7 +25,7 @@ export interface TeamApp {
   /** Stops this test's server and starts another on a new database, with `env` added. */
   restart(dbName: string, env?: NodeJS.ProcessEnv): Promise<TeamServer>;
   /** A new browser (own cookies) for one person. */
-  person(options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  person(options?: PageOptions): Promise<Page>;
 }
 
 /**

@@ -67,12 +67,17 @@ export async function request<T>(
   path: string,
   body?: unknown,
   signal?: AbortSignal,
+  /** More request headers (e.g. an Idempotency-Key). */
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${BASE}${path}`, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       signal: signal ?? null,
     });
