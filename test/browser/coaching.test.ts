@@ -14,11 +14,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingConfirmation, SlotList } from '../../src/core/coaching/booking.js';
 import { inviteAndJoin, setUpOrganisation } from '../support/team-server.js';
-import { type Page, poll, SHOTS_DIR, shownText, waitUntilNotBusy } from './support.js';
+import { alertsFor, type Page, poll, SHOTS_DIR, screenshot, shownText, waitUntilNotBusy } from './support.js';
 import { teamAppPerTest } from './team-app.js';
 
-/** Chromium logs refused requests: the 401 before sign-in, the 404 of a coach with no page yet. */
-const EXPECTED_ERRORS = /status of (401|404)\b/;
+/** Chromium logs refused requests: the 401 before sign-in, the 404 of a coach with no page yet, the 422s the test provokes. */
+const EXPECTED_ERRORS = /status of (401|404|422)\b/;
 
 const CORA = { name: 'Cora Coach', email: 'cora@example.org', password: 'cora asks good questions' };
 const DAY_MS = 86_400_000;
@@ -149,15 +149,23 @@ describe('a coach’s booking page and bookings in the browser', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Bookings' }).click();
     await page.getByText('You have no booking page yet.').waitFor();
+    await screenshot(page, 'coaching/no-page-yet');
     await page.getByRole('link', { name: 'Set up your booking page' }).click();
     await page.getByRole('heading', { level: 1, name: 'Booking page' }).waitFor();
 
     // Profile: the address previews as one types; the name comes from the account.
     const profile = page.getByRole('form', { name: 'Profile' });
     expect(await profile.getByLabel('Display name').inputValue()).toBe(CORA.name);
+    // A handle with a space: the server's refusal lands on the field.
+    await profile.getByLabel('Handle').fill('cora coach');
+    await profile.getByLabel('Time zone').fill('Europe/Berlin');
+    await profile.getByRole('button', { name: 'Create booking page' }).click();
+    await poll(() => alertsFor(profile.getByLabel('Handle'))).toEqual([
+      'The handle may hold only lower-case letters, digits and single hyphens.',
+    ]);
+    await screenshot(page, 'coaching/profile-refused');
     await profile.getByLabel('Handle').fill('cora');
     await profile.getByText(`${origin}/book/cora`).waitFor();
-    await profile.getByLabel('Time zone').fill('Europe/Berlin');
     await profile.getByRole('button', { name: 'Create booking page' }).click();
 
     // Weekly hours: Monday 09:00–17:00, copied to the other weekdays, and a Saturday morning.
@@ -171,7 +179,12 @@ describe('a coach’s booking page and bookings in the browser', () => {
     ).toBe('17:00');
     const saturday = hours.getByRole('group', { name: 'Saturday' });
     await saturday.getByRole('button', { name: 'Add hours to Saturday' }).click();
-    await saturday.getByLabel('Saturday, range 1, until').fill('12:00');
+    // Until before from: refused, and the message is at that range.
+    const saturdayUntil = saturday.getByLabel('Saturday, range 1, until');
+    await saturdayUntil.fill('08:00');
+    await hours.getByRole('button', { name: 'Save hours' }).click();
+    await poll(() => alertsFor(saturdayUntil)).toEqual(['The range must end after it starts.']);
+    await saturdayUntil.fill('12:00');
     await hours.getByRole('button', { name: 'Save hours' }).click();
     await page.getByRole('status').getByText('Hours saved').waitFor();
 
@@ -231,11 +244,13 @@ describe('a coach’s booking page and bookings in the browser', () => {
     // Cancel, with a reason, after a confirm step.
     await row.getByRole('button', { name: /^Cancel the booking of Vera Visitor/ }).click();
     await row.getByLabel(/^Reason/).fill('I am ill that day');
+    await screenshot(page, 'coaching/cancel-confirm');
     await row.getByRole('button', { name: 'Confirm cancel' }).click();
     await page.getByText('No upcoming bookings.').waitFor();
     await page.getByRole('button', { name: 'Cancelled' }).click();
     const cancelled = page.getByRole('listitem').filter({ hasText: 'Vera Visitor' });
     await cancelled.getByText('“I am ill that day”', { exact: false }).waitFor();
     await poll(() => cancelled.getByRole('button').count()).toBe(0);
+    await screenshot(page, 'coaching/cancelled');
   }, 180_000);
 });

@@ -122,7 +122,7 @@ export function fieldMessage(field: string, message: string): string {
   // Nested fields such as phases.passive.length fall back to their last part.
   const name = FIELD_NAMES[field] ?? FIELD_NAMES[field.split('.').pop() ?? ''];
   const sentence =
-    /^(must|is|cannot|should)\b/.test(message) && name ? `${name} ${message}` : capitalise(message);
+    /^(must|is|cannot|should|may)\b/.test(message) && name ? `${name} ${message}` : capitalise(message);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 

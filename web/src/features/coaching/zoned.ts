@@ -26,7 +26,7 @@ export function localTime(iso: string, zone: string): string {
   return formatter(zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
-/** `Wednesday 10 March 2027`: a day heading, from the start of any instant on that day. */
+/** `Wednesday, 10 March 2027`: a day heading, from the start of any instant on that day. */
 export function dayHeading(iso: string, zone: string): string {
   return formatter(zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
     new Date(iso),
