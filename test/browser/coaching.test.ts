@@ -197,6 +197,7 @@ describe('a coach’s booking page and bookings in the browser', () => {
     expect(await typeForm.getByLabel('Duration (minutes)').inputValue()).toBe('60');
     await typeForm.getByRole('button', { name: '+ Add a question' }).click();
     await typeForm.getByLabel('Question 1', { exact: true }).fill(QUESTION);
+    await screenshot(page, 'coaching/new-type-form');
     await typeForm.getByRole('button', { name: 'Create type' }).click();
     const types = page.getByRole('list', { name: 'Conversation types' });
     const typeRow = types.getByRole('listitem').filter({ hasText: 'Debugging conversation' });
