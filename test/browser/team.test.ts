@@ -196,9 +196,13 @@ describe('team mode in the browser', () => {
   }, 240_000);
 
   it('the axe check opens every team page of the route table', () => {
-    // Sharing's pages need a grant between two people; sharing.test.ts opens and checks them.
+    // Sharing's pages need a grant between two people, the coach's pages a booking; their own tests
+    // (sharing.test.ts, coaching.test.ts) open them and run axe on them.
     const team = routeEntries().filter(
-      (entry) => entry.access !== undefined && !CHECKED_IN_SHARING_TEST.includes(entry.path),
+      (entry) =>
+        entry.access !== undefined &&
+        !CHECKED_IN_SHARING_TEST.includes(entry.path) &&
+        !CHECKED_IN_COACHING_TEST.includes(entry.path),
     );
     expect(team.length).toBeGreaterThan(5);
     invitePath ||= '/invite/a-token';
@@ -213,6 +217,7 @@ describe('team mode in the browser', () => {
 });
 
 const CHECKED_IN_SHARING_TEST = ['/sharing', '/shared', '/shared/:id', '/shared/:id/experiments/:experiment'];
+const CHECKED_IN_COACHING_TEST = ['/coach/bookings', '/coach/page'];
 
 /**
  * Opens every team page in four browsers (light and dark, desktop and phone): a screenshot of

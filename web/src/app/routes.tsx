@@ -275,6 +275,33 @@ export const ROUTES: readonly AppRoute[] = [
     page: lazyPage(() => import('../features/shared-with-me/SharedReportPage.js'), 'SharedReportPage'),
   },
   {
+    path: '/coach/bookings',
+    title: 'Bookings',
+    section: '/coach/bookings',
+    access: 'coach',
+    nav: {
+      group: 'Team',
+      label: 'Bookings',
+      icon: 'M2.5 3.5h11v10h-11zM2.5 6.5h11M5.5 2v3M10.5 2v3M5 9h2M9 9h2M5 11.5h2',
+    },
+    page: lazyPage(() => import('../features/coaching/BookingsPage.js'), 'BookingsPage'),
+  },
+  {
+    path: '/coach/page',
+    title: 'Booking page',
+    section: '/coach/page',
+    access: 'coach',
+    nav: {
+      group: 'Team',
+      label: 'Booking page',
+      icon: 'M8 14.5s4.5-4 4.5-8a4.5 4.5 0 0 0-9 0c0 4 4.5 8 4.5 8zM8 8a1.75 1.75 0 1 0 0-3.5A1.75 1.75 0 0 0 8 8z',
+    },
+    page: lazyPage(
+      () => import('../features/coaching/BookingPageSettingsPage.js'),
+      'BookingPageSettingsPage',
+    ),
+  },
+  {
     path: '/account',
     title: 'Your account',
     section: '/account',

@@ -97,13 +97,32 @@ const FIELD_NAMES: Record<string, string> = {
   coachId: 'The coach',
   scopes: 'What you share',
   until: 'The end date',
+  handle: 'The handle',
+  displayName: 'The display name',
+  introduction: 'The introduction',
+  slug: 'The link name',
+  durationMinutes: 'The duration',
+  location: 'The location',
+  bufferBeforeMinutes: 'The buffer before',
+  bufferAfterMinutes: 'The buffer after',
+  minimumNoticeMinutes: 'The minimum notice',
+  horizonDays: 'How far ahead',
+  dailyLimit: 'The daily limit',
+  weeklyLimit: 'The weekly limit',
+  slotIncrementMinutes: 'The start time step',
+  prompt: 'The question',
+  range: 'The range',
+  date: 'The date',
+  timeOff: 'The time off',
+  url: 'The address',
+  label: 'The label',
 };
 
 export function fieldMessage(field: string, message: string): string {
   // Nested fields such as phases.passive.length fall back to their last part.
   const name = FIELD_NAMES[field] ?? FIELD_NAMES[field.split('.').pop() ?? ''];
   const sentence =
-    /^(must|is|cannot|should)\b/.test(message) && name ? `${name} ${message}` : capitalise(message);
+    /^(must|is|cannot|should|may)\b/.test(message) && name ? `${name} ${message}` : capitalise(message);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
