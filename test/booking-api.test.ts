@@ -127,6 +127,15 @@ describe.each(ENGINES)('booking a coach over HTTP on %s', (engine) => {
   const tokenOf = (url: string) => new URL(url).pathname.split('/').pop() ?? '';
   const managed = (token: string) =>
     send<ManagedBooking>(visitor, 'GET', '/public/bookings/{token}', `/public/bookings/${token}`);
+  /** The first message to `address` whose subject matches, waiting for it to arrive. */
+  const mailTo = async (address: string, subject: RegExp): Promise<ParsedMail> => {
+    for (const started = Date.now(); Date.now() - started < 10_000; ) {
+      const found = mailbox.received.find((m) => recipientOf(m) === address && subject.test(m.subject ?? ''));
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`no mail to ${address} matching ${subject}`);
+  };
   const mailsSince = async (before: number, count: number): Promise<ParsedMail[]> =>
     (await waitForMail(mailbox, before + count)).slice(before);
 
@@ -389,5 +398,45 @@ describe.each(ENGINES)('booking a coach over HTTP on %s', (engine) => {
       more.push(await book('debug', request({ start: '2020-01-06T09:00:00.000Z' }, 'keen')));
     expect(more.map((r) => r.status)).toEqual([409, 409, 429]);
     expect(Number(more[2]?.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('makes an account from the booking link through a mail to the booking’s address, and keeps the booking', async () => {
+    const slot = allStarts(await slots())[100] ?? '';
+    const booked = await book('debug', request({ start: slot }, 'nina'));
+    expect(booked.status, booked.text).toBe(201);
+    const token = tokenOf(booked.body.manageUrl);
+    const asked = await send<{ sentTo: string }>(
+      visitor,
+      'POST',
+      '/public/bookings/{token}/account',
+      `/public/bookings/${token}/account`,
+    );
+    expect(asked.status, asked.text).toBe(202);
+    expect(asked.body.sentTo).toBe('nina@example.net');
+    const invite = await mailTo('nina@example.net', /invited you/);
+    const link = /\/invite\/([A-Za-z0-9_-]+)/.exec(invite.text ?? '')?.[1];
+    expect(link).toBeDefined();
+    const nina = new TeamClient(server, 'nina');
+    const joined = await nina.call('POST', `/join/${link}`, {
+      json: { name: 'Nina New', password: 'nina keeps her notes' },
+    });
+    expect(joined.status, joined.text).toBe(201);
+    const mine = await nina.call<{ items: { bookingId: string; role: string }[] }>('GET', '/conversations');
+    expect(mine.body.items.map((c) => c.role)).toEqual(['researcher']);
+    expect((await nina.call('GET', `/conversations/${mine.body.items[0]?.bookingId}`)).status).toBe(200);
+
+    // For an address with an account the mail says so, and the answer is the same.
+    const coachBooking = await book('debug', {
+      ...request({ start: allStarts(await slots())[104] ?? '' }, 'cora'),
+      email: 'cora@example.org',
+    });
+    const again = await send<{ sentTo: string }>(
+      visitor,
+      'POST',
+      '/public/bookings/{token}/account',
+      `/public/bookings/${tokenOf(coachBooking.body.manageUrl)}/account`,
+    );
+    expect(again.status).toBe(202);
+    await mailTo('cora@example.org', /^You already have a Whetstone account$/);
   });
 });

@@ -170,6 +170,7 @@ const ACCESS: Record<string, Access> = {
   '/public/bookings/{token}': 'public',
   '/public/bookings/{token}/reschedule': 'public',
   '/public/bookings/{token}/cancel': 'public',
+  '/public/bookings/{token}/account': 'public',
   '/conversations': 'member',
   '/conversations/{id}': 'room',
   '/conversations/{id}/guide': 'room',

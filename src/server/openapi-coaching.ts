@@ -268,6 +268,19 @@ export function publicBookingPaths(): JsonSchema {
         },
       },
     },
+    '/public/bookings/{token}/account': {
+      parameters: [tokenParam],
+      post: {
+        summary:
+          'Ask for a Whetstone account from a booking: a mail to the booking’s address carries the invitation (or says there is an account)',
+        responses: {
+          202: { description: 'A mail is on its way', content: json('AccountRequested') },
+          ...linkGone,
+          409: problem('This server sends no mail'),
+          429: problem('Asked too often; see Retry-After'),
+        },
+      },
+    },
     '/public/bookings/{token}/cancel': {
       parameters: [tokenParam],
       post: {

@@ -8,6 +8,7 @@ import {
   BusyCalendarList,
 } from '../core/coaching/availability.js';
 import {
+  AccountRequested,
   Booking,
   BookingConfirmation,
   BookingList,
@@ -252,6 +253,7 @@ const RESPONSES: Record<string, z.ZodMiniType> = {
   ManagedBooking,
   BookingConfirmation,
   BookingProblem,
+  AccountRequested,
   ConversationRoom,
   ConversationIdea,
   Client,

@@ -173,3 +173,27 @@ export function bookingMail(facts: BookingMailFacts): OutgoingMail {
   });
   return { ...mail, calendar: { method, ics } };
 }
+
+/** The answer to "make me an account" from a booking link, for an address that has one. */
+export function accountExistsMail(input: {
+  to: string;
+  coachName: string;
+  signInLink: string;
+}): OutgoingMail {
+  const link = webLink(input.signInLink);
+  const coach = oneLine(input.coachName);
+  const lead = `Someone asked for a Whetstone account for this address from a booking with ${coach}. You have one already: sign in, and the conversation is under Conversations.`;
+  const ignore = 'If this was not you, you can ignore this message: nothing changes.';
+  return {
+    to: checkRecipient(input.to),
+    subject: 'You already have a Whetstone account',
+    text: ['Hello,', '', lead, '', link, '', ignore, '', 'Whetstone', ''].join('\n'),
+    html: htmlBody({
+      title: 'You already have a Whetstone account',
+      intro: ['Hello,', escapeHtml(lead)],
+      action: 'Sign in',
+      link,
+      outro: [escapeHtml(ignore)],
+    }),
+  };
+}

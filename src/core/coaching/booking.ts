@@ -136,3 +136,6 @@ export const BookingProblem = z.extend(Problem, {
   slots: z.optional(SlotList),
 });
 export type BookingProblem = z.infer<typeof BookingProblem>;
+
+/** `POST /public/bookings/{token}/account`: where the mail went. */
+export const AccountRequested = z.object({ sentTo: z.string() });

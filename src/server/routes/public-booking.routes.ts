@@ -35,6 +35,9 @@ export function publicBookingRoutes(team: TeamHttp): Hono<AppEnv> {
     .post('/bookings/:token/reschedule', async (c) =>
       c.json(await bookings.reschedule(c.req.param('token'), await jsonBody(c))),
     )
+    .post('/bookings/:token/account', async (c) =>
+      c.json(await bookings.requestAccount(c.req.param('token')), 202),
+    )
     .post('/bookings/:token/cancel', async (c) =>
       c.json(await bookings.cancel(c.req.param('token'), await optionalJsonBody(c))),
     );

@@ -17,7 +17,7 @@ const PUBLIC_API = [
   /^\/rate\/[^/]+(\/(ratings|undo|finish))?$/,
   // Booking a coach: public pages, and the booker's private link (the token is the credential).
   /^\/public\/book\/[^/]+(\/[^/]+(\/(slots|bookings))?)?$/,
-  /^\/public\/bookings\/[^/]+(\/(reschedule|cancel))?$/,
+  /^\/public\/bookings\/[^/]+(\/(reschedule|cancel|account))?$/,
 ];
 
 /**

@@ -33,6 +33,7 @@ import type { Actor, Clock } from '../context.js';
 import { hashSecretToken } from '../secret-token.js';
 import { type AttemptLimit, countAttempt } from '../team/attempt-limit.js';
 import { authorise } from '../team/policy.js';
+import { mailJoinLink } from './booking-join.js';
 import { type BookingMailer, writeBookingMails } from './booking-mails.js';
 import { bookerView, coachView, type KeptAnswer } from './booking-views.js';
 import { BOOK_PATH, COACH_BOOKINGS_PATH, manageToken, manageUrl } from './manage-link.js';
@@ -241,6 +242,29 @@ export class BookingService {
     const { record, coach } = await this.changeable(token);
     const cancelled = await this.cancelRecord(record, coach.profile, reason ?? null);
     return bookerView(cancelled, coach.profile, this.now());
+  }
+
+  /**
+   * The booker asks for an account from their link: a mail to the booking's address carries the
+   * way in (see booking-join.ts). At most 3 a booking per hour; the same answer whatever happens.
+   */
+  async requestAccount(token: string): Promise<{ sentTo: string }> {
+    const { record, coach } = await this.byToken(token);
+    const mailer = this.options.mailer;
+    if (!mailer)
+      throw new WhetstoneError(
+        'conflict',
+        'this server sends no mail; ask your coach to invite you to Whetstone',
+      );
+    await countAttempt(this.options.store, this.options.clock().getTime(), BOOKING_LIMITS.windowMs, [
+      { key: `booking:account:${record.id}`, limit: 3 },
+    ]);
+    await mailJoinLink(this.options.store, mailer, record, coach, {
+      publicUrl: this.options.publicUrl,
+      now: this.options.clock(),
+      newId: this.options.newId,
+    });
+    return { sentTo: record.booker_email };
   }
 
   /** The coach's bookings, earliest first; by default those not yet over. */

@@ -2,6 +2,7 @@ import { hashPassword } from 'better-auth/crypto';
 import type { Kysely } from 'kysely';
 import { WhetstoneError } from '../../core/errors.js';
 import type { Role } from '../../core/team/roles.js';
+import { BookingRepository } from '../../store/coaching/booking.repository.js';
 import type { Database, Engine } from '../../store/schema.js';
 import { AccountRepository } from '../../store/team/account.repository.js';
 import { OrganisationRepository } from '../../store/team/organisation.repository.js';
@@ -44,6 +45,7 @@ export async function createMemberAccount(
   }
   await createUserWithDefaults(trx, engine, member.userId, member.name, now);
   await new OrganisationRepository(trx).addMember(member.orgId, member.userId, member.roles, now);
+  await new BookingRepository(trx).linkBooker(member.email, member.userId);
 }
 
 const emailTaken = () =>

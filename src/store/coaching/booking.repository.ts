@@ -252,7 +252,26 @@ export class BookingRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async linkResearcher(id: string, researcherId: string): Promise<void> {
-    await this.db.updateTable('bookings').set({ researcher_id: researcherId }).where('id', '=', id).execute();
+  /**
+   * A new account takes over the bookings made with its address that no account had yet, and their
+   * rooms: the conversations a booker had before signing up are theirs from then on.
+   */
+  async linkBooker(email: string, researcherId: string): Promise<void> {
+    const unlinked = this.db
+      .selectFrom('bookings')
+      .select('id')
+      .where('booker_email', '=', email.toLowerCase())
+      .where('researcher_id', 'is', null);
+    await this.db
+      .updateTable('conversations')
+      .set({ researcher_id: researcherId })
+      .where('booking_id', 'in', unlinked)
+      .execute();
+    await this.db
+      .updateTable('bookings')
+      .set({ researcher_id: researcherId })
+      .where('booker_email', '=', email.toLowerCase())
+      .where('researcher_id', 'is', null)
+      .execute();
   }
 }
