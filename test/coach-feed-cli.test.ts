@@ -5,12 +5,13 @@
  * retires the old one), and the real `whet` binary, logged in as the coach, listing the bookings
  * and reading and replacing the hours. Every API answer is checked against the OpenAPI document.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability } from '../src/core/coaching/availability.js';
 import type { Booking, BookingConfirmation, SlotList } from '../src/core/coaching/booking.js';
+import type { ConversationSummary } from '../src/core/coaching/conversation.js';
 import { ENGINES } from './harness/stores.js';
 import { cliEnv, describeRun, expectCliError, type RunResult, runWhet } from './support/cli.js';
 import { type Contract, contract, type OpenApiDocument } from './support/contract.js';
@@ -354,4 +355,22 @@ describe.each(ENGINES)('a coach’s bookings feed and CLI on %s', (engine) => {
     // Nothing refused was saved.
     expect(await ok(['coach', 'availability'])).toBe(shown);
   });
+
+  it.runIf(engine === 'sqlite')(
+    'lists conversations and exports one as Markdown by a short id with `whet conversation export`',
+    async () => {
+      const listed = JSON.parse(await ok(['conversations', '--json'])) as ConversationSummary[];
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.every((c) => c.role === 'coach')).toBe(true);
+      const id = listed[0]?.bookingId ?? '';
+      const markdown = await ok(['conversation', 'export', id.slice(0, 6)]);
+      expect(markdown).toMatch(/^---\ntitle: "60-minute debugging conversation with [^"]+"\n/);
+      expect(markdown).toContain('## Shared notes');
+      const file = join(root, 'conversation.md');
+      await ok(['conversation', 'export', id, '-o', file]);
+      expect(readFileSync(file, 'utf8')).toBe(markdown);
+      const args = ['conversation', 'export', 'zzzz'];
+      expectCliError(args, await whet(args), ['conversation zzzz not found', 'whet conversations']);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { type Availability, type LocalRange, WEEKDAYS } from '../core/coaching/availability.js';
 import type { Booking } from '../core/coaching/booking.js';
+import type { ConversationSummary } from '../core/coaching/conversation.js';
 import { plural } from '../core/plural.js';
 import { truncate, zonedTime } from './plan-output.js';
 
@@ -37,4 +38,20 @@ export function printAvailability(availability: Availability, timeZone: string):
   if (availability.timeOff.length === 0) out('  none\n');
   for (const off of availability.timeOff)
     out(`  ${off.from} to ${off.to}${off.note ? `  ${off.note}` : ''}\n`);
+}
+
+/** One line per conversation: id, when (UTC, as the terminal's zone is unknown), with whom, ideas. */
+export function printConversations(conversations: readonly ConversationSummary[]): void {
+  if (conversations.length === 0) {
+    out('No conversations yet.\n');
+    return;
+  }
+  for (const c of conversations) {
+    const when = `${zonedTime(c.start, 'UTC')} UTC`;
+    const as = c.role === 'coach' ? 'with' : 'coach';
+    const ideas = c.ideasAccepted === 0 ? '' : `  ${plural(c.ideasAccepted, 'idea')} accepted`;
+    out(
+      `${c.bookingId}  ${when}  ${truncate(c.type.title, 32)}  ${as} ${c.with}${c.endedAt ? '  (ended)' : ''}${ideas}\n`,
+    );
+  }
 }

@@ -5,14 +5,18 @@ import { validationError, WhetstoneError } from './errors.js';
  * characters names the record. One rule for ideas, plans, sessions, pools and experiments.
  */
 
-/** Records that can be named by an id prefix, with the command that lists them. */
-export const PREFIXED_KINDS = {
+/** Records of a person's own store that can be named by an id prefix, with the command listing them. */
+export const LOCAL_PREFIXED_KINDS = {
   idea: 'whet ideas',
   plan: 'whet plan list --state all',
   session: 'whet sessions',
   pool: 'whet pool list',
   experiment: 'whet experiment list',
 } as const;
+export type LocalPrefixedKind = keyof typeof LOCAL_PREFIXED_KINDS;
+
+/** Those, and records only a team server has (the CLI picks among the ids its API lists). */
+export const PREFIXED_KINDS = { ...LOCAL_PREFIXED_KINDS, conversation: 'whet conversations' } as const;
 export type PrefixedKind = keyof typeof PREFIXED_KINDS;
 
 const ID_PREFIX = /^[0-9a-z]{4,32}$/;

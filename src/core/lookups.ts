@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PREFIXED_KINDS, type PrefixedKind } from './id-prefix.js';
+import { LOCAL_PREFIXED_KINDS, type LocalPrefixedKind } from './id-prefix.js';
 import { Idea } from './ideas.js';
 import './schema-messages.js';
 
@@ -8,7 +8,7 @@ import './schema-messages.js';
  * area behind a typed name, and ideas imported from a CSV or Markdown file's text.
  */
 
-const KINDS = Object.keys(PREFIXED_KINDS) as [PrefixedKind, ...PrefixedKind[]];
+const KINDS = Object.keys(LOCAL_PREFIXED_KINDS) as [LocalPrefixedKind, ...LocalPrefixedKind[]];
 
 /** `GET /ids?kind=idea&prefix=8jsz`: `field` names the flag in the error message, as locally. */
 export const IdLookupQuery = z.object({

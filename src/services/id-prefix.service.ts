@@ -1,9 +1,9 @@
-import { idPrefixOf, type PrefixedKind, pickByPrefix } from '../core/id-prefix.js';
+import { idPrefixOf, type LocalPrefixedKind, pickByPrefix } from '../core/id-prefix.js';
 import type { Store } from '../store/connect.js';
 import { IdPrefixRepository, type PrefixedTable } from '../store/id-prefix.repository.js';
 import type { Actor } from './context.js';
 
-const TABLES: Record<PrefixedKind, PrefixedTable> = {
+const TABLES: Record<LocalPrefixedKind, PrefixedTable> = {
   idea: 'ideas',
   plan: 'plans',
   session: 'sessions',
@@ -20,7 +20,7 @@ export class IdPrefixService {
   }
 
   /** The full id of the `kind` that `typed` names; ambiguous or unknown prefixes are errors. */
-  async resolve(actor: Actor, kind: PrefixedKind, typed: string, field = 'id'): Promise<string> {
+  async resolve(actor: Actor, kind: LocalPrefixedKind, typed: string, field = 'id'): Promise<string> {
     const prefix = idPrefixOf(kind, typed, field);
     const matches = await this.ids.idsWithPrefix(TABLES[kind], actor.userId, prefix);
     return pickByPrefix(kind, typed, matches, field);

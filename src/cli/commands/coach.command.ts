@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { validationError } from '../../core/errors.js';
-import { printAvailability, printBookings } from '../coaching-output.js';
-import { readInputFile } from '../files.js';
+import { idPrefixOf, pickByPrefix } from '../../core/id-prefix.js';
+import { printAvailability, printBookings, printConversations } from '../coaching-output.js';
+import { readInputFile, writeOutputFile } from '../files.js';
 import { printJson } from '../output.js';
 import { withCoaching } from '../remote/remote-coaching.js';
 
@@ -19,7 +20,10 @@ function readAvailabilityFile(path: string): unknown {
   }
 }
 
-/** `whet bookings` and `whet coach availability`: a coach's page, on the team server of `whet login`. */
+/**
+ * `whet bookings`, `whet coach availability`, `whet conversations` and `whet conversation export`:
+ * coaching, on the team server of `whet login`.
+ */
 export function registerCoachCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('bookings')
@@ -32,6 +36,41 @@ export function registerCoachCommands(program: Command, globals: () => GlobalOpt
         const bookings = await coaching.bookings({ all });
         if (opts.json) return printJson(bookings);
         printBookings(bookings, (await coaching.profile()).timeZone, all);
+      }),
+    );
+
+  program
+    .command('conversations')
+    .description('your debugging conversations (team server), as coach or as researcher')
+    .option('--json', 'print them as a JSON array')
+    .action(async (opts: { json?: boolean }) =>
+      withCoaching('conversations', globals().db, async (coaching) => {
+        const list = await coaching.conversations();
+        if (opts.json) return printJson(list);
+        printConversations(list);
+      }),
+    );
+
+  program
+    .command('conversation')
+    .description('one debugging conversation (team server)')
+    .command('export')
+    .description('the conversation as Markdown (Obsidian-ready), to standard output or a file')
+    .argument('<id>', 'the conversation id (its booking id), or its first 4+ characters')
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .action(async (typed: string, opts: { output?: string }) =>
+      withCoaching('conversation export', globals().db, async (coaching) => {
+        const ids = (await coaching.conversations()).map((c) => c.bookingId);
+        const prefix = idPrefixOf('conversation', typed);
+        const id = pickByPrefix(
+          'conversation',
+          typed,
+          ids.filter((candidate) => candidate.startsWith(prefix)),
+        );
+        const markdown = await coaching.exportConversation(id);
+        if (opts.output === undefined) return void process.stdout.write(markdown);
+        writeOutputFile(opts.output, markdown);
+        process.stderr.write(`Wrote ${opts.output}\n`);
       }),
     );
 

@@ -1,6 +1,7 @@
 import type { Availability } from '../../core/coaching/availability.js';
 import type { Booking, BookingList } from '../../core/coaching/booking.js';
 import type { CoachProfile } from '../../core/coaching/coach-profile.js';
+import type { ConversationList, ConversationSummary } from '../../core/coaching/conversation.js';
 import { WhetstoneError } from '../../core/errors.js';
 import { cliClock } from '../clock.js';
 import { ApiClient } from './api-client.js';
@@ -17,6 +18,10 @@ export interface RemoteCoaching {
   bookings(options: { all: boolean }): Promise<Booking[]>;
   availability(): Promise<Availability>;
   setAvailability(input: unknown): Promise<Availability>;
+  /** The caller's conversations, as coach or researcher. */
+  conversations(): Promise<ConversationSummary[]>;
+  /** A conversation as Markdown (the caller's copy). */
+  exportConversation(bookingId: string): Promise<string>;
 }
 
 function remoteCoaching(api: ApiClient): RemoteCoaching {
@@ -31,6 +36,9 @@ function remoteCoaching(api: ApiClient): RemoteCoaching {
     },
     availability: () => api.json('GET', '/coach/availability'),
     setAvailability: (input) => api.json('PUT', '/coach/availability', { json: input }),
+    conversations: async () => (await api.json<ConversationList>('GET', '/conversations')).items,
+    exportConversation: (bookingId) =>
+      api.text('GET', `/conversations/${encodeURIComponent(bookingId)}/export.md`),
   };
 }
 
