@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_AVAILABILITY } from '../src/core/coaching/availability.js';
 import { BusyCalendarService } from '../src/services/coaching/busy-calendar.service.js';
-import { fetchCalendarText } from '../src/services/coaching/fetch-calendar.js';
+import { type FetchCalendarOptions, fetchCalendarText } from '../src/services/coaching/fetch-calendar.js';
+import { isPublicAddress } from '../src/services/coaching/public-address.js';
 import type { Actor } from '../src/services/context.js';
 import { ENGINES, openTestStore, type TestStore } from './harness/stores.js';
 
@@ -48,13 +49,20 @@ const TWO_RANGES = [
 ];
 
 /** What the test server answers, and how many calendar requests it has had. */
-const server = { mode: 'ics' as 'ics' | 'fail' | 'garbage' | 'huge' | 'hang', fetches: 0, url: '' };
+const server = {
+  mode: 'ics' as 'ics' | 'fail' | 'garbage' | 'huge' | 'hang' | 'redirect' | 'loop',
+  fetches: 0,
+  url: '',
+};
 let http: Server;
 
 beforeAll(async () => {
-  http = createServer((_request, response) => {
+  http = createServer((request, response) => {
     server.fetches += 1;
     if (server.mode === 'hang') return;
+    if (server.mode === 'loop') return void response.writeHead(302, { location: request.url }).end();
+    if (server.mode === 'redirect' && request.url === '/moved.ics')
+      return void response.writeHead(301, { location: '/basic.ics' }).end();
     // A little delay so concurrent refreshers really overlap.
     setTimeout(() => {
       if (server.mode === 'fail') response.writeHead(500).end('oops');
@@ -85,22 +93,62 @@ describe('fetchCalendarText', () => {
     server.mode = 'ics';
   });
 
+  // The test's calendar server runs on this machine, which the server refuses by default.
+  const fetchLocal = (url: string, options: FetchCalendarOptions = {}) =>
+    fetchCalendarText(url, { ...options, allowPrivateAddresses: true });
+
   it('reads the calendar and refuses what a coach should hear about in words', async () => {
-    expect(await fetchCalendarText(`${server.url}/basic.ics`)).toBe(ICS);
+    expect(await fetchLocal(`${server.url}/basic.ics`)).toBe(ICS);
     server.mode = 'fail';
-    await expect(fetchCalendarText(`${server.url}/basic.ics`)).rejects.toThrow('the server answered 500');
+    await expect(fetchLocal(`${server.url}/basic.ics`)).rejects.toThrow('the server answered 500');
     server.mode = 'huge';
-    await expect(fetchCalendarText(`${server.url}/basic.ics`, { maxBytes: 1000 })).rejects.toThrow(
+    await expect(fetchLocal(`${server.url}/basic.ics`, { maxBytes: 1000 })).rejects.toThrow(
       'the calendar is larger than 1000 bytes',
     );
     server.mode = 'hang';
-    await expect(fetchCalendarText(`${server.url}/basic.ics`, { timeoutMs: 200 })).rejects.toThrow(
+    await expect(fetchLocal(`${server.url}/basic.ics`, { timeoutMs: 200 })).rejects.toThrow(
       'timed out after 0.2 s',
     );
-    await expect(fetchCalendarText(`http://127.0.0.1:${await closedPort()}/x.ics`)).rejects.toThrow(
+    await expect(fetchLocal(`http://127.0.0.1:${await closedPort()}/x.ics`)).rejects.toThrow(
       'could not reach the address: connection refused',
     );
     await expect(fetchCalendarText('ftp://example.org/x.ics')).rejects.toThrow('only http, https and webcal');
+  });
+
+  it('does not fetch this machine or private networks unless the operator allows it', async () => {
+    for (const url of [
+      `${server.url}/basic.ics`,
+      'http://localhost:9/x.ics',
+      'http://[::1]:9/x.ics',
+      'http://169.254.169.254/latest',
+    ])
+      await expect(fetchCalendarText(url)).rejects.toThrow('this address is in a private network');
+    // Redirects are followed hop by hop (each hop's address checked), a few times at most.
+    server.mode = 'redirect';
+    await expect(fetchLocal(`${server.url}/moved.ics`)).resolves.toBe(ICS);
+    server.mode = 'loop';
+    await expect(fetchLocal(`${server.url}/loop.ics`)).rejects.toThrow('redirects too many times');
+  });
+
+  it('knows which addresses are private', () => {
+    const privateOnes = [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      '::',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      'not an address',
+    ];
+    for (const address of privateOnes) expect(isPublicAddress(address), address).toBe(false);
+    for (const address of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])
+      expect(isPublicAddress(address), address).toBe(true);
   });
 });
 
@@ -113,7 +161,8 @@ describe.each(ENGINES)('busy calendars on %s', (engine) => {
   const coach: Actor = { userId: 'coach', member: { orgId: 'org', roles: ['coach'] } };
   const otherCoach: Actor = { userId: 'other', member: { orgId: 'org', roles: ['coach'] } };
   const researcher: Actor = { userId: 'researcher', member: { orgId: 'org', roles: ['researcher'] } };
-  const service = () => new BusyCalendarService(test.store, clock, () => `cal-${++ids}`);
+  const service = () =>
+    new BusyCalendarService(test.store, clock, () => `cal-${++ids}`, { allowPrivateAddresses: true });
   const secretUrl = () => `${server.url}/calendar/ical/ada%40example.org/${SECRET}/basic.ics?token=${SECRET}`;
 
   beforeEach(async () => {

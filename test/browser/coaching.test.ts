@@ -25,7 +25,10 @@ const DAY_MS = 86_400_000;
 const QUESTION = 'What would you most like to get better at?';
 const ANSWER = 'Reading papers faster';
 
-const team = teamAppPerTest('whet-coaching', EXPECTED_ERRORS);
+// The test's calendar server runs on this machine, which a server refuses to fetch unless told.
+const team = teamAppPerTest('whet-coaching', EXPECTED_ERRORS, {
+  serverEnv: () => ({ WHETSTONE_CALENDAR_PRIVATE_ADDRESSES: 'allow' }),
+});
 
 /** A calendar with one busy hour, tomorrow, as a coach's calendar app would publish it. */
 function busyIcs(): string {

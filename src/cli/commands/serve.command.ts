@@ -49,6 +49,7 @@ export function registerServeCommand(program: Command, globals: () => { db?: str
                   trustProxy: Boolean(opts.trustProxy),
                   mail,
                   secretFromEnvironment: process.env.WHETSTONE_AUTH_SECRET,
+                  allowPrivateCalendarAddresses: process.env.WHETSTONE_CALENDAR_PRIVATE_ADDRESSES === 'allow',
                 });
                 const token = await team.services.setup.issueLink();
                 if (token) setupLink = new URL(`/setup/${token}`, team.publicUrl).toString();

@@ -13,6 +13,8 @@ export interface TeamServerOptions {
   /** The outbox and its sender; without an SMTP server nothing is queued and links are copied. */
   mail: { outbox: MailOutbox; sender: MailSender };
   secretFromEnvironment?: string | undefined;
+  /** WHETSTONE_CALENDAR_PRIVATE_ADDRESSES=allow: busy calendars may live in private networks. */
+  allowPrivateCalendarAddresses?: boolean;
 }
 
 export const RESET_PATH = '/reset-password';
@@ -38,6 +40,7 @@ export async function createTeamHttp(services: Services, options: TeamServerOpti
       ? { enqueue: (mail, trx) => outbox.enqueue(mail, trx), wake: () => sender.wake() }
       : null,
     secretFromEnvironment: options.secretFromEnvironment,
+    allowPrivateCalendarAddresses: options.allowPrivateCalendarAddresses ?? false,
   });
   const auth = createAuth({
     store: services.store,

@@ -24,6 +24,8 @@ const WINDOW_DAYS_AHEAD = 400;
 export interface BusyCalendarServiceOptions {
   /** Tests and the CLI may swap the network for something else. */
   fetchText?: typeof fetchCalendarText;
+  /** Fetch calendars in private networks and on this machine (see FetchCalendarOptions). */
+  allowPrivateAddresses?: boolean;
 }
 
 /**
@@ -42,7 +44,8 @@ export class BusyCalendarService {
     options: BusyCalendarServiceOptions = {},
   ) {
     this.calendars = new BusyCalendarRepository(store.db);
-    this.fetchText = options.fetchText ?? fetchCalendarText;
+    const allowPrivateAddresses = options.allowPrivateAddresses ?? false;
+    this.fetchText = options.fetchText ?? ((url) => fetchCalendarText(url, { allowPrivateAddresses }));
   }
 
   /** Adds and fetches the calendar at once; the view shows the fetch's error if it failed. */

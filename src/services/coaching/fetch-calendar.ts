@@ -1,3 +1,5 @@
+import { resolvesPublicly } from './public-address.js';
+
 /**
  * Fetches the text of a calendar a coach pasted. Every failure is a `CalendarFetchError` whose
  * message is plain words the coach can act on; it is shown to them as the calendar's last error.
@@ -11,20 +13,43 @@ export interface FetchCalendarOptions {
   /** For connecting and reading the whole body together. */
   timeoutMs?: number;
   maxBytes?: number;
+  /**
+   * Fetch addresses in private networks and on this machine too. Off by default: a coach's URL
+   * must not reach the server's neighbours; an operator whose calendars live on the intranet
+   * turns it on (WHETSTONE_CALENDAR_PRIVATE_ADDRESSES=allow).
+   */
+  allowPrivateAddresses?: boolean;
 }
+
+const MAX_REDIRECTS = 5;
 
 const MB = 1024 * 1024;
 
 export async function fetchCalendarText(
   url: string,
-  { timeoutMs = 10_000, maxBytes = 5 * MB }: FetchCalendarOptions = {},
+  { timeoutMs = 10_000, maxBytes = 5 * MB, allowPrivateAddresses = false }: FetchCalendarOptions = {},
 ): Promise<string> {
-  const target = fetchableUrl(url);
+  let target = fetchableUrl(url);
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetch(target, {
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: { accept: 'text/calendar, */*;q=0.5' },
-    });
+    let response: Response;
+    // Redirects are followed by hand, so every hop's address is checked, not only the first.
+    for (let hop = 0; ; hop++) {
+      if (!allowPrivateAddresses && !(await resolvesPublicly(target.hostname)))
+        throw new CalendarFetchError(
+          'this address is in a private network, which this server does not fetch',
+        );
+      response = await fetch(target, {
+        signal,
+        redirect: 'manual',
+        headers: { accept: 'text/calendar, */*;q=0.5' },
+      });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location) break;
+      await response.body?.cancel();
+      if (hop >= MAX_REDIRECTS) throw new CalendarFetchError('the address redirects too many times');
+      target = fetchableUrl(new URL(location, target).toString());
+    }
     if (!response.ok) {
       await response.body?.cancel();
       throw new CalendarFetchError(`the server answered ${response.status}`);

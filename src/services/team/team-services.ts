@@ -56,6 +56,8 @@ export interface TeamOptions {
   /** Where booking mails are written; null or absent without a mail server. */
   bookingMailer?: BookingMailer | null;
   secretFromEnvironment?: string | undefined;
+  /** Let coaches' busy calendars be fetched from private networks (an intranet calendar server). */
+  allowPrivateCalendarAddresses?: boolean;
 }
 
 export function createTeamServices(store: Store, options: TeamOptions): TeamServices {
@@ -64,7 +66,9 @@ export function createTeamServices(store: Store, options: TeamOptions): TeamServ
   const members = new MemberService(store, audit, clock);
   const secret = () => sessionSecret(store, options.secretFromEnvironment);
   const mailer = options.bookingMailer ?? null;
-  const busyCalendars = new BusyCalendarService(store, clock, newId);
+  const busyCalendars = new BusyCalendarService(store, clock, newId, {
+    allowPrivateAddresses: options.allowPrivateCalendarAddresses ?? false,
+  });
   const reminders = new BookingReminders(store, clock, mailer, options.publicUrl, secret);
   return {
     setup: new SetupService(store, audit, clock, newId),
