@@ -22,6 +22,7 @@ import type {
 import type { ConversationTypeInput } from '../src/core/coaching/conversation-type.js';
 import { ENGINES } from './harness/stores.js';
 import { cliEnv } from './support/cli.js';
+import { conversationType, everyDay } from './support/coaching.js';
 import { type Contract, contract, type OpenApiDocument } from './support/contract.js';
 import type { ApiResponse, CallOptions } from './support/http.js';
 import { invitationOf, recipientOf } from './support/invitations.js';
@@ -41,28 +42,14 @@ const dirs = tempDirs();
 afterAll(() => dirs.cleanup());
 
 const MINUTE = 60_000;
-const HOURS = { start: '08:00', end: '20:00' };
-const EVERY_DAY = Object.fromEntries(
-  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [HOURS]]),
-);
-
-const DEBUG: ConversationTypeInput = {
-  slug: 'debug',
+const DEBUG: ConversationTypeInput = conversationType({
   title: '60-minute debugging conversation',
   description: 'We look at how you work and find what to improve.',
-  durationMinutes: 60,
-  locationKind: 'video',
-  location: 'https://meet.example.org/cora',
-  bufferBeforeMinutes: 0,
   bufferAfterMinutes: 15,
   minimumNoticeMinutes: 120,
-  horizonDays: 30,
-  dailyLimit: null,
-  weeklyLimit: null,
   slotIncrementMinutes: 30,
   questions: [{ id: 'goal', prompt: 'What would you most like to get better at?', required: true }],
-  active: true,
-};
+});
 const FOLLOW_UP: ConversationTypeInput = {
   ...DEBUG,
   slug: 'follow-up',
@@ -171,7 +158,7 @@ describe.each(ENGINES)('booking a coach over HTTP on %s', (engine) => {
     });
     expect(profile.status, profile.text).toBe(200);
     const hours = await send(coach, 'PUT', '/coach/availability', '/coach/availability', {
-      json: { weekly: EVERY_DAY, overrides: [], timeOff: [] },
+      json: everyDay('08:00', '20:00'),
     });
     expect(hours.status, hours.text).toBe(200);
     for (const type of [DEBUG, FOLLOW_UP]) {

@@ -5,7 +5,6 @@
  * again at its new time. Real store, real outbox; the services' clock is moved by hand.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WEEKDAYS } from '../src/core/coaching/availability.js';
 import type { OutboxMessage } from '../src/core/mail.js';
 import { BookingService } from '../src/services/coaching/booking.service.js';
 import { BookingReminders } from '../src/services/coaching/booking-reminders.js';
@@ -15,6 +14,7 @@ import { createMail } from '../src/services/mail/index.js';
 import { toFlag } from '../src/store/rows.js';
 import { type ManualClock, manualClock } from './harness/fixtures.js';
 import { ENGINES, openTestStore, type TestStore } from './harness/stores.js';
+import { conversationType, everyDay } from './support/coaching.js';
 
 const HOUR = 3_600_000;
 const START = '2027-05-03T07:00:00.000Z';
@@ -56,28 +56,8 @@ describe.each(ENGINES)('booking reminders on %s', (engine) => {
       introduction: '',
       timeZone: 'UTC',
     });
-    await coaching.setAvailability(coach, {
-      weekly: Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '00:00', end: '24:00' }]])),
-      overrides: [],
-      timeOff: [],
-    });
-    await coaching.createType(coach, {
-      slug: 'debug',
-      title: 'Debugging conversation',
-      description: '',
-      durationMinutes: 60,
-      locationKind: 'video',
-      location: 'https://meet.example.org/cora',
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-      minimumNoticeMinutes: 0,
-      horizonDays: 30,
-      dailyLimit: null,
-      weeklyLimit: null,
-      slotIncrementMinutes: 60,
-      questions: [],
-      active: true,
-    });
+    await coaching.setAvailability(coach, everyDay('00:00', '24:00'));
+    await coaching.createType(coach, conversationType({ horizonDays: 30 }));
     const mail = createMail({ store: test.store, clock: time.clock, smtpUrl: undefined, newId: ids });
     outbox = mail.outbox;
     const mailer = { enqueue: mail.outbox.enqueue.bind(mail.outbox), wake: () => {} };

@@ -14,6 +14,7 @@ import type { Booking, BookingConfirmation, SlotList } from '../src/core/coachin
 import type { ConversationSummary } from '../src/core/coaching/conversation.js';
 import { ENGINES } from './harness/stores.js';
 import { cliEnv, describeRun, expectCliError, type RunResult, runWhet } from './support/cli.js';
+import { conversationType, everyDay } from './support/coaching.js';
 import { type Contract, contract, type OpenApiDocument } from './support/contract.js';
 import { invitationOf, recipientOf } from './support/invitations.js';
 import { type Mailbox, startMailbox, waitForMail } from './support/mailbox.js';
@@ -33,26 +34,12 @@ afterAll(() => dirs.cleanup());
 
 const CORA = { name: 'Cora Coach', email: 'cora@example.org', password: 'cora asks good questions' };
 const COACH_ZONE = 'Europe/Berlin';
-const EVERY_DAY = Object.fromEntries(
-  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '08:00', end: '20:00' }]]),
-);
-const DEBUG = {
-  slug: 'debug',
+const DEBUG = conversationType({
   title: '60-minute debugging conversation',
   description: 'We look at how you work.',
-  durationMinutes: 60,
-  locationKind: 'video',
-  location: 'https://meet.example.org/cora',
-  bufferBeforeMinutes: 0,
-  bufferAfterMinutes: 0,
   minimumNoticeMinutes: 120,
-  horizonDays: 30,
-  dailyLimit: null,
-  weeklyLimit: null,
-  slotIncrementMinutes: 60,
   questions: [{ id: 'goal', prompt: 'What would you most like to get better at?', required: true }],
-  active: true,
-};
+});
 const BOOKERS = [
   {
     name: 'Rhea Researcher',
@@ -148,11 +135,7 @@ describe.each(ENGINES)('a coach’s bookings feed and CLI on %s', (engine) => {
         introduction: 'I ask questions.',
         timeZone: COACH_ZONE,
       }),
-      await send(coach, 'PUT', '/coach/availability', '/coach/availability', {
-        weekly: EVERY_DAY,
-        overrides: [],
-        timeOff: [],
-      }),
+      await send(coach, 'PUT', '/coach/availability', '/coach/availability', everyDay('08:00', '20:00')),
       await send(coach, 'POST', '/coach/types', '/coach/types', DEBUG),
     ];
     for (const res of saved) expect(res.status, res.text).toBeLessThan(300);

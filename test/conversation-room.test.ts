@@ -21,6 +21,7 @@ import type {
 import type { Idea } from '../src/core/ideas.js';
 import { ENGINES } from './harness/stores.js';
 import { cliEnv } from './support/cli.js';
+import { conversationType, everyDay } from './support/coaching.js';
 import { type Contract, contract, type OpenApiDocument } from './support/contract.js';
 import type { ApiResponse, CallOptions } from './support/http.js';
 import { recipientOf } from './support/invitations.js';
@@ -38,9 +39,6 @@ import { tempDirs } from './support/temp.js';
 
 const dirs = tempDirs();
 afterAll(() => dirs.cleanup());
-
-const ALL_DAY = [{ start: '00:00', end: '24:00' }];
-const WEEK = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ALL_DAY]));
 
 /** A person's copy of the shared notes, as the room page keeps it. */
 class NotesCopy {
@@ -147,26 +145,8 @@ describe.each(ENGINES)('the conversation room on %s', (engine) => {
     await coach.call('PUT', '/coach/profile', {
       json: { handle: 'cora', displayName: 'Cora Coach', introduction: '', timeZone: 'Europe/Berlin' },
     });
-    await coach.call('PUT', '/coach/availability', { json: { weekly: WEEK, overrides: [], timeOff: [] } });
-    await coach.call('POST', '/coach/types', {
-      json: {
-        slug: 'debug',
-        title: 'Debugging conversation',
-        description: '',
-        durationMinutes: 60,
-        locationKind: 'video',
-        location: 'https://meet.example.org/cora',
-        bufferBeforeMinutes: 0,
-        bufferAfterMinutes: 0,
-        minimumNoticeMinutes: 0,
-        horizonDays: 14,
-        dailyLimit: null,
-        weeklyLimit: null,
-        slotIncrementMinutes: 60,
-        questions: [],
-        active: true,
-      },
-    });
+    await coach.call('PUT', '/coach/availability', { json: everyDay('00:00', '24:00') });
+    await coach.call('POST', '/coach/types', { json: conversationType({ horizonDays: 14 }) });
     const visitor = new TeamClient(server, 'visitor');
     const slots = await visitor.call<SlotList>('GET', '/public/book/cora/debug/slots?timeZone=UTC');
     // Rhea books with her account's address, so the booking is hers.

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEEK_VS_20_MINUTES } from '../src/core/experiments/templates.js';
 import type { Member } from '../src/core/team/account.js';
 import { cliEnv } from './support/cli.js';
+import { conversationType, everyDay } from './support/coaching.js';
 import type { OpenApiDocument } from './support/contract.js';
 import { assertCliBuilt } from './support/paths.js';
 import {
@@ -418,30 +419,8 @@ beforeAll(async () => {
     });
     expect(saved.status, saved.text).toBe(200);
   }
-  const allDay = [{ start: '00:00', end: '24:00' }];
-  const week = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay]));
-  await coaches.granted.call('PUT', '/coach/availability', {
-    json: { weekly: week, overrides: [], timeOff: [] },
-  });
-  ids['/coach/types'] = (
-    await created(coaches.granted, '/coach/types', {
-      slug: 'debug',
-      title: 'Debugging conversation',
-      description: '',
-      durationMinutes: 60,
-      locationKind: 'video',
-      location: 'https://meet.example.org/cora',
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-      minimumNoticeMinutes: 0,
-      horizonDays: 30,
-      dailyLimit: null,
-      weeklyLimit: null,
-      slotIncrementMinutes: 60,
-      questions: [],
-      active: true,
-    })
-  ).id;
+  await coaches.granted.call('PUT', '/coach/availability', { json: everyDay('00:00', '24:00') });
+  ids['/coach/types'] = (await created(coaches.granted, '/coach/types', conversationType())).id;
   // Nothing listens on port 9: the calendar is kept, with why its first read failed.
   ids['/coach/calendars'] = (
     await created(coaches.granted, '/coach/calendars', { url: 'http://127.0.0.1:9/busy.ics' })
