@@ -46,9 +46,13 @@ export function ConversationRoomPage({ id }: PageProps) {
       <RoomHeader room={data} onChanged={replace} />
       <div className="room__grid">
         <div className="room__main">
-          <GuidePanel room={data} onMoved={replace} />
+          {/* Once it ended, what comes next takes the guide's place at the top. */}
+          {data.endedAt ? (
+            <AfterConversation room={data} onChanged={replace} />
+          ) : (
+            <GuidePanel room={data} onMoved={replace} />
+          )}
           <SharedNotes roomId={data.bookingId} />
-          {data.endedAt && <AfterConversation room={data} onChanged={replace} />}
         </div>
         <div className="room__side">
           <IdeasTray room={data} onIdea={upsertIdea} />

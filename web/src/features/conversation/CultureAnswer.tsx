@@ -20,10 +20,16 @@ export function CultureAnswer({ roomId, initial }: { roomId: string; initial: Cu
   const save = useApiAction(
     (next: CultureRecord) => conversationApi.saveCulture(roomId, next.answer, next.note),
     {
-      onSuccess: (record) => setSaved(record),
+      onSuccess: (record) => {
+        setSaved(record);
+        setTouched(true);
+      },
     },
   );
-  const status = save.busy ? 'Saving…' : saved.answer === answer && saved.note === note.trim() ? 'Saved' : '';
+  const [touched, setTouched] = useState(false);
+  const unsaved = saved.answer !== answer || saved.note !== note.trim();
+  // Quiet until the coach changes something: "Saved" then confirms it.
+  const status = save.busy ? 'Saving…' : !touched ? '' : unsaved ? 'Not saved' : 'Saved';
 
   return (
     <section className="culture room-panel" aria-labelledby={`${id}-legend`}>

@@ -6,7 +6,7 @@ export function timeRange(start: string, end: string): string {
     month: 'short',
   });
   const time = (iso: string) =>
-    new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
   return `${day}, ${time(start)}–${time(end)}`;
 }
 
@@ -16,7 +16,7 @@ export function startTime(iso: string): string {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
   });
 }
