@@ -27,8 +27,11 @@ export function AfterConversation({
           Download it as Markdown
         </a>
       </p>
+      <h3 className="follow-up-offer__title">
+        {isResearcher ? 'Ideas you accepted' : `Ideas ${room.researcher.name} accepted`}
+      </h3>
       {accepted.length === 0 ? (
-        <p className="meta-text">No idea was accepted.</p>
+        <p className="meta-text">None.</p>
       ) : (
         <ul className="after__ideas" aria-label="Accepted ideas">
           {accepted.map((idea) => (

@@ -67,7 +67,7 @@ function ConversationRow({ conversation: c }: { conversation: ConversationSummar
       </Link>
       <span className="conversation-row__meta">
         <span>{timeRange(c.start, c.end)}</span>
-        <span className="tag">{c.role === 'coach' ? 'You coach' : 'Your conversation'}</span>
+        <span className="tag">{c.role === 'coach' ? 'As coach' : 'As researcher'}</span>
         {c.ideasAccepted > 0 && (
           <span>
             {c.ideasAccepted} {c.ideasAccepted === 1 ? 'idea' : 'ideas'} accepted

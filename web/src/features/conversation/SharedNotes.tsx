@@ -37,7 +37,7 @@ export function SharedNotes({ roomId }: { roomId: string }) {
       <p id={`${id}-hint`} className="hint">
         You both see and write these; they are in the summary you both get.
       </p>
-      {notes.error && <ErrorNotice>{notes.error}</ErrorNotice>}
+      {notes.error && <ErrorNotice onRetry={notes.retry}>{notes.error}</ErrorNotice>}
     </section>
   );
 }

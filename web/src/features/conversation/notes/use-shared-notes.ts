@@ -12,19 +12,26 @@ export function useSharedNotes(roomId: string) {
   const sync = useRef<NotesSync | null>(null);
   const element = useRef<HTMLTextAreaElement | null>(null);
 
+  const load = useCallback(async (notes: NotesSync) => {
+    setError(null);
+    try {
+      await notes.pull();
+      setStatus('saved');
+    } catch {
+      setError('The shared notes could not be loaded.');
+    }
+  }, []);
+
   useEffect(() => {
     const notes = new NotesSync(roomId, setStatus);
     sync.current = notes;
     notes.attach(element.current);
-    notes
-      .pull()
-      .then(() => setStatus('saved'))
-      .catch(() => setError('The shared notes could not be loaded.'));
+    void load(notes);
     return () => {
       sync.current = null;
       notes.dispose();
     };
-  }, [roomId]);
+  }, [roomId, load]);
 
   useLiveChanges(() => {
     void sync.current?.pull().catch(() => {
@@ -38,5 +45,9 @@ export function useSharedNotes(roomId: string) {
   }, []);
   const onInput = useCallback(() => sync.current?.input(), []);
 
-  return { ref, onInput, status, error };
+  const retry = useCallback(() => {
+    if (sync.current) void load(sync.current);
+  }, [load]);
+
+  return { ref, onInput, status, error, retry };
 }
