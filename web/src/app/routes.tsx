@@ -302,6 +302,25 @@ export const ROUTES: readonly AppRoute[] = [
     ),
   },
   {
+    path: '/conversations',
+    title: 'Conversations',
+    section: '/conversations',
+    access: 'team',
+    nav: {
+      group: 'Team',
+      label: 'Conversations',
+      icon: 'M2.5 3.5h8v6h-4l-2.5 2v-2h-1.5zM12.5 6.5h1v6H12v2l-2.5-2h-3',
+    },
+    page: lazyPage(() => import('../features/conversation/ConversationsPage.js'), 'ConversationsPage'),
+  },
+  {
+    path: '/conversations/:id',
+    title: 'Conversation',
+    section: '/conversations',
+    access: 'team',
+    page: lazyPage(() => import('../features/conversation/ConversationRoomPage.js'), 'ConversationRoomPage'),
+  },
+  {
     path: '/account',
     title: 'Your account',
     section: '/account',

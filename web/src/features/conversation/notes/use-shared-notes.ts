@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLiveChanges } from '../../../shared/api/live.js';
+import { type NotesStatus, NotesSync } from './notes-sync.js';
+
+/**
+ * The shared notes of a room for a textarea: pass `ref` and `onInput` to it. The first pull loads
+ * the whole document; every live change pulls what is new.
+ */
+export function useSharedNotes(roomId: string) {
+  const [status, setStatus] = useState<NotesStatus>('loading');
+  const [error, setError] = useState<string | null>(null);
+  const sync = useRef<NotesSync | null>(null);
+  const element = useRef<HTMLTextAreaElement | null>(null);
+
+  const load = useCallback(async (notes: NotesSync) => {
+    setError(null);
+    try {
+      await notes.pull();
+      setStatus('saved');
+    } catch {
+      setError('The shared notes could not be loaded.');
+    }
+  }, []);
+
+  useEffect(() => {
+    const notes = new NotesSync(roomId, setStatus);
+    sync.current = notes;
+    notes.attach(element.current);
+    void load(notes);
+    return () => {
+      sync.current = null;
+      notes.dispose();
+    };
+  }, [roomId, load]);
+
+  useLiveChanges(() => {
+    void sync.current?.pull().catch(() => {
+      // A missed pull is caught up by the next change: it asks for everything after the last seq.
+    });
+  });
+
+  const ref = useCallback((node: HTMLTextAreaElement | null) => {
+    element.current = node;
+    sync.current?.attach(node);
+  }, []);
+  const onInput = useCallback(() => sync.current?.input(), []);
+
+  const retry = useCallback(() => {
+    if (sync.current) void load(sync.current);
+  }, [load]);
+
+  return { ref, onInput, status, error, retry };
+}
