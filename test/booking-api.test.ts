@@ -19,6 +19,7 @@ import type {
   Slot,
   SlotList,
 } from '../src/core/coaching/booking.js';
+import type { ConversationIdea, ConversationRoom } from '../src/core/coaching/conversation.js';
 import type { ConversationTypeInput } from '../src/core/coaching/conversation-type.js';
 import { ENGINES } from './harness/stores.js';
 import { cliEnv } from './support/cli.js';
@@ -392,6 +393,30 @@ describe.each(ENGINES)('booking a coach over HTTP on %s', (engine) => {
     const booked = await book('debug', request({ start: slot }, 'nina'));
     expect(booked.status, booked.text).toBe(201);
     const token = tokenOf(booked.body.manageUrl);
+    // Before any account, the link opens the room in the researcher's seat.
+    const viaLink = await send<ConversationRoom>(
+      visitor,
+      'GET',
+      '/public/bookings/{token}/room',
+      `/public/bookings/${token}/room`,
+    );
+    expect(viaLink.status, viaLink.text).toBe(200);
+    expect([viaLink.body.role, viaLink.body.coachNotes]).toEqual(['researcher', null]);
+    const proposed = await coach.call<ConversationIdea>(
+      'POST',
+      `/conversations/${viaLink.body.bookingId}/ideas`,
+      {
+        json: { text: 'Keep a reading log' },
+      },
+    );
+    expect(proposed.status, proposed.text).toBe(201);
+    const kept = await send<ConversationIdea>(
+      visitor,
+      'POST',
+      '/public/bookings/{token}/room/ideas/{ideaId}/accept',
+      `/public/bookings/${token}/room/ideas/${proposed.body.id}/accept`,
+    );
+    expect([kept.status, kept.body.status, kept.body.ideaId]).toEqual([200, 'accepted', null]);
     const asked = await send<{ sentTo: string }>(
       visitor,
       'POST',
@@ -411,6 +436,10 @@ describe.each(ENGINES)('booking a coach over HTTP on %s', (engine) => {
     const mine = await nina.call<{ items: { bookingId: string; role: string }[] }>('GET', '/conversations');
     expect(mine.body.items.map((c) => c.role)).toEqual(['researcher']);
     expect((await nina.call('GET', `/conversations/${mine.body.items[0]?.bookingId}`)).status).toBe(200);
+    // The idea she accepted before she had an account is in her inbox now.
+    const inbox = (await nina.call<{ items: { text: string; source: string }[] }>('GET', '/ideas')).body
+      .items;
+    expect(inbox.map((idea) => [idea.text, idea.source])).toEqual([['Keep a reading log', 'conversation']]);
 
     // For an address with an account the mail says so, and the answer is the same.
     const coachBooking = await book('debug', {
@@ -425,5 +454,20 @@ describe.each(ENGINES)('booking a coach over HTTP on %s', (engine) => {
     );
     expect(again.status).toBe(202);
     await mailTo('cora@example.org', /^You already have a Whetstone account$/);
+    // A link holder cannot accept into an account that has the booking's address: sign in for that.
+    const coachRoom = (
+      await coach.call<{ items: { bookingId: string; with: string }[] }>('GET', '/conversations')
+    ).body.items;
+    const theirs = coachRoom.find((c) => c.with === 'Visitor cora');
+    const idea = await coach.call<ConversationIdea>('POST', `/conversations/${theirs?.bookingId}/ideas`, {
+      json: { text: 'Not through a link' },
+    });
+    const refused = await send(
+      visitor,
+      'POST',
+      '/public/bookings/{token}/room/ideas/{ideaId}/accept',
+      `/public/bookings/${tokenOf(coachBooking.body.manageUrl)}/room/ideas/${idea.body.id}/accept`,
+    );
+    expect(refused.status).toBe(403);
   });
 });

@@ -8,6 +8,77 @@ const inRoom = {
 const coachOnly = { ...inRoom, 403: problem('Only the conversation’s coach may do this') };
 const researcherOnly = { ...inRoom, 403: problem('Only the researcher decides about ideas for their log') };
 
+const tokenParam = {
+  name: 'token',
+  in: 'path',
+  required: true,
+  description: 'The secret of the booker’s private link',
+  schema: { type: 'string' },
+};
+const byLink = { 404: problem('Unknown, outdated or cancelled booking link') };
+
+/** The room through a booking's private link: the researcher's seat, without an account. */
+export function linkRoomPaths(): JsonSchema {
+  return {
+    '/public/bookings/{token}/room': {
+      parameters: [tokenParam],
+      get: {
+        summary: 'The room, as its researcher sees it',
+        responses: { ...ok('The room', 'ConversationRoom'), ...byLink },
+      },
+    },
+    '/public/bookings/{token}/room/notes': {
+      parameters: [tokenParam],
+      get: {
+        summary: 'The shared notes’ Yjs updates after `after`',
+        parameters: [{ name: 'after', in: 'query', required: false, schema: { type: 'string' } }],
+        responses: { ...ok('Updates', 'NoteUpdates'), ...byLink, 422: problem('`after` is not a number') },
+      },
+      post: {
+        summary: 'Add a Yjs update of the shared notes',
+        requestBody: { required: true, content: json('NoteUpdateInput') },
+        responses: {
+          201: { description: 'Kept', content: json('NoteAppended') },
+          ...byLink,
+          422: problem('Not a base64 Yjs update, or too large'),
+        },
+      },
+    },
+    '/public/bookings/{token}/room/ideas': {
+      parameters: [tokenParam],
+      post: {
+        summary: 'Propose an idea',
+        requestBody: { required: true, content: json('IdeaProposalInput') },
+        responses: {
+          201: { description: 'Proposed', content: json('ConversationIdea') },
+          ...byLink,
+          422: problem('Empty or too long'),
+        },
+      },
+    },
+    '/public/bookings/{token}/room/ideas/{ideaId}/accept': {
+      parameters: [tokenParam, ideaParam],
+      post: {
+        summary:
+          'Accept an idea: kept for the account made from this booking, which starts with it in its inbox',
+        responses: {
+          ...ok('Accepted', 'ConversationIdea'),
+          ...byLink,
+          403: problem('The booking’s address has an account: sign in to accept into it'),
+          409: problem('Decided already'),
+        },
+      },
+    },
+    '/public/bookings/{token}/room/ideas/{ideaId}/reject': {
+      parameters: [tokenParam, ideaParam],
+      post: {
+        summary: 'Reject an idea',
+        responses: { ...ok('Rejected', 'ConversationIdea'), ...byLink, 409: problem('Decided already') },
+      },
+    },
+  };
+}
+
 /** The conversation room of a booking (team only). */
 export function conversationPaths(): JsonSchema {
   return {

@@ -4,7 +4,7 @@ import { IdeaListQuery } from '../core/ideas.js';
 import { coachFeedPaths } from './openapi-coach-feed.js';
 import { coachPaths, publicBookingPaths } from './openapi-coaching.js';
 import { componentSchemas } from './openapi-components.js';
-import { conversationPaths } from './openapi-conversations.js';
+import { conversationPaths, linkRoomPaths } from './openapi-conversations.js';
 import { experimentPaths } from './openapi-experiments.js';
 import { grantPaths } from './openapi-grants.js';
 import { lookupPaths, tokenSelfPaths } from './openapi-lookups.js';
@@ -158,6 +158,7 @@ export function openApiDocument(version: string, options: { team?: boolean } = {
             ...coachFeedPaths(),
             ...publicBookingPaths(),
             ...conversationPaths(),
+            ...linkRoomPaths(),
           }
         : {}),
       ...lookupPaths(),

@@ -18,6 +18,7 @@ const PUBLIC_API = [
   // Booking a coach: public pages, and the booker's private link (the token is the credential).
   /^\/public\/book\/[^/]+(\/[^/]+(\/(slots|bookings))?)?$/,
   /^\/public\/bookings\/[^/]+(\/(reschedule|cancel|account))?$/,
+  /^\/public\/bookings\/[^/]+\/room(\/notes|\/ideas(\/[^/]+\/(accept|reject))?)?$/,
 ];
 
 /**

@@ -41,6 +41,7 @@ import type { Database } from '../../store/schema.js';
 import { AccountRepository } from '../../store/team/account.repository.js';
 import { inTransaction } from '../../store/transaction.js';
 import type { Actor, Clock } from '../context.js';
+import { hashSecretToken } from '../secret-token.js';
 import { memberOf } from '../team/policy.js';
 import type { BookingMailer } from './booking-mails.js';
 import { BOOK_PATH } from './manage-link.js';
@@ -50,7 +51,17 @@ interface Seat {
   role: RoomRole;
   booking: BookingRecord;
   room: ConversationRow;
+  /** Came through the booking's private link, not signed in: may not write into any account. */
+  byLink: boolean;
 }
+
+/**
+ * Who asks: a signed-in member, or the holder of a booking's private link (the researcher before
+ * they have an account), who has the researcher's seat in that booking's room only.
+ */
+export type RoomCaller = Actor | { bookingLink: string };
+
+const byLink = (caller: RoomCaller): caller is { bookingLink: string } => 'bookingLink' in caller;
 
 /**
  * The conversation room of a booking, for its two people only: the coach who was booked and the
@@ -115,8 +126,8 @@ export class ConversationService {
     return summaries;
   }
 
-  async room(actor: Actor, bookingId: string): Promise<ConversationRoom> {
-    const seat = await this.seat(actor, bookingId);
+  async room(caller: RoomCaller, bookingId: string): Promise<ConversationRoom> {
+    const seat = await this.seat(caller, bookingId);
     return this.view(seat);
   }
 
@@ -205,8 +216,10 @@ export class ConversationService {
    * order they give the same document (that is the CRDT's promise), so two people typing at once
    * lose nothing. The plain text is kept up to date for mail and export.
    */
-  async appendNoteUpdate(actor: Actor, bookingId: string, input: unknown): Promise<{ seq: number }> {
-    await this.seat(actor, bookingId);
+  async appendNoteUpdate(caller: RoomCaller, id: string, input: unknown): Promise<{ seq: number }> {
+    const seat = await this.seat(caller, id);
+    const bookingId = seat.booking.id;
+    const author = byLink(caller) ? null : caller.userId;
     const { update } = parseInput(NoteUpdateInput, input);
     return inTransaction(this.store, async (trx) => {
       const rooms = new ConversationRepository(trx);
@@ -217,7 +230,7 @@ export class ConversationService {
       } catch {
         throw validationError('update', 'is not a Yjs update');
       }
-      const seq = await rooms.appendNoteUpdate(bookingId, update, actor.userId, this.now());
+      const seq = await rooms.appendNoteUpdate(bookingId, update, author, this.now());
       await rooms.update(
         bookingId,
         { shared_notes_text: doc.getText(SHARED_NOTES_FIELD).toString() },
@@ -227,34 +240,39 @@ export class ConversationService {
     });
   }
 
-  async noteUpdates(actor: Actor, bookingId: string, after: unknown): Promise<NoteUpdates> {
-    await this.seat(actor, bookingId);
+  async noteUpdates(caller: RoomCaller, id: string, after: unknown): Promise<NoteUpdates> {
+    const bookingId = (await this.seat(caller, id)).booking.id;
     const from = after === undefined || after === '' ? 0 : Number(after);
     if (!Number.isInteger(from) || from < 0) throw validationError('after', 'must be a whole number ≥ 0');
     const updates = await this.rooms().noteUpdates(bookingId, from);
     return { updates, latestSeq: updates.at(-1)?.seq ?? from };
   }
 
-  async proposeIdea(actor: Actor, bookingId: string, input: unknown): Promise<ConversationIdea> {
-    const seat = await this.seat(actor, bookingId);
+  async proposeIdea(caller: RoomCaller, id: string, input: unknown): Promise<ConversationIdea> {
+    const seat = await this.seat(caller, id);
+    const bookingId = seat.booking.id;
     const { text } = parseInput(IdeaProposalInput, input);
-    const id = this.newId();
+    const ideaId = this.newId();
     await this.rooms().insertIdea({
-      id,
+      id: ideaId,
       bookingId,
       text,
       proposedBy: seat.role,
       guideQuestionId: seat.room.guide_question_id,
       at: this.now(),
     });
-    return this.requireIdea(bookingId, id);
+    return this.requireIdea(bookingId, ideaId);
   }
 
   /** The researcher accepts an idea: it enters their log (source "conversation") in the same step. */
-  async acceptIdea(actor: Actor, bookingId: string, ideaId: string): Promise<ConversationIdea> {
-    const seat = await this.seat(actor, bookingId);
+  async acceptIdea(caller: RoomCaller, id: string, ideaId: string): Promise<ConversationIdea> {
+    const seat = await this.seat(caller, id);
+    const bookingId = seat.booking.id;
     if (seat.role !== 'researcher')
       throw forbidden('only the researcher decides which ideas go into their log');
+    // A link holder is not known to own an account of the booking's address: sign in for that.
+    if (seat.byLink && seat.booking.researcher_id !== null)
+      throw forbidden('sign in to accept ideas into your inbox');
     const proposal = await this.requireIdea(bookingId, ideaId);
     const now = this.now();
     const coach = await new CoachRepository(this.store.db, this.store.engine).byCoach(seat.booking.coach_id);
@@ -267,24 +285,27 @@ export class ConversationService {
       this.newId(),
       now,
     );
+    // Without an account yet the idea is kept as accepted; it enters the log the account starts with.
+    const owner = seat.byLink ? null : seat.booking.researcher_id;
     const decided = await inTransaction(this.store, async (trx) => {
       if (
         !(await new ConversationRepository(trx).decideIdea(bookingId, ideaId, {
           status: 'accepted',
-          ideaId: idea.id,
+          ideaId: owner ? idea.id : null,
           at: now,
         }))
       )
         return false;
-      await new IdeaRepository(trx, this.store.engine).insert(actor.userId, idea);
+      if (owner) await new IdeaRepository(trx, this.store.engine).insert(owner, idea);
       return true;
     });
     if (!decided) throw decidedAlready(await this.requireIdea(bookingId, ideaId));
     return this.requireIdea(bookingId, ideaId);
   }
 
-  async rejectIdea(actor: Actor, bookingId: string, ideaId: string): Promise<ConversationIdea> {
-    const seat = await this.seat(actor, bookingId);
+  async rejectIdea(caller: RoomCaller, id: string, ideaId: string): Promise<ConversationIdea> {
+    const seat = await this.seat(caller, id);
+    const bookingId = seat.booking.id;
     if (seat.role !== 'researcher') throw forbidden('only the researcher decides about proposed ideas');
     await this.requireIdea(bookingId, ideaId);
     const done = await this.rooms().decideIdea(bookingId, ideaId, {
@@ -426,9 +447,39 @@ export class ConversationService {
   }
 
   /** The caller's seat in the room; 404 for anyone but its two people, 403 for the wrong one. */
-  private async seat(actor: Actor, bookingId: string, needs?: RoomRole): Promise<Seat> {
-    const member = memberOf(actor);
-    const booking = await new BookingRepository(this.store.db).find(bookingId);
+  private async seat(caller: RoomCaller, bookingId: string, needs?: RoomRole): Promise<Seat> {
+    const { booking, role } = await this.whoIs(caller, bookingId);
+    if (!booking || !role || booking.status !== 'confirmed') throw notFound('conversation', bookingId);
+    if (needs && role !== needs) throw forbidden(`only the ${needs} of this conversation may do this`);
+    const rooms = this.rooms();
+    // The room's row is made the first time either of them opens it.
+    if (!(await rooms.get(booking.id)))
+      await rooms.ensure({
+        bookingId: booking.id,
+        coachId: booking.coach_id,
+        researcherId: booking.researcher_id,
+        at: this.now(),
+      });
+    const room = await rooms.get(booking.id);
+    if (!room) throw notFound('conversation', bookingId);
+    return { role, booking, room, byLink: byLink(caller) };
+  }
+
+  /** The booking the caller means and their seat in it, if any. */
+  private async whoIs(
+    caller: RoomCaller,
+    bookingId: string,
+  ): Promise<{ booking: BookingRecord | undefined; role: RoomRole | undefined }> {
+    const bookings = new BookingRepository(this.store.db);
+    if (byLink(caller)) {
+      const valid = /^[A-Za-z0-9_-]{20,100}$/.test(caller.bookingLink);
+      const booking = valid
+        ? await bookings.byManageTokenHash(hashSecretToken(caller.bookingLink))
+        : undefined;
+      return { booking, role: booking ? 'researcher' : undefined };
+    }
+    const member = memberOf(caller);
+    const booking = await bookings.find(bookingId);
     const role: RoomRole | undefined =
       booking === undefined
         ? undefined
@@ -437,20 +488,7 @@ export class ConversationService {
           : booking.researcher_id === member.userId
             ? 'researcher'
             : undefined;
-    if (!booking || !role || booking.status !== 'confirmed') throw notFound('conversation', bookingId);
-    if (needs && role !== needs) throw forbidden(`only the ${needs} of this conversation may do this`);
-    const rooms = this.rooms();
-    // The room's row is made the first time either of them opens it.
-    if (!(await rooms.get(bookingId)))
-      await rooms.ensure({
-        bookingId,
-        coachId: booking.coach_id,
-        researcherId: booking.researcher_id,
-        at: this.now(),
-      });
-    const room = await rooms.get(bookingId);
-    if (!room) throw notFound('conversation', bookingId);
-    return { role, booking, room };
+    return { booking, role };
   }
 
   private async requireIdea(bookingId: string, id: string): Promise<ConversationIdea> {

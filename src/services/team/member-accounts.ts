@@ -7,6 +7,7 @@ import type { Database, Engine } from '../../store/schema.js';
 import { AccountRepository } from '../../store/team/account.repository.js';
 import { OrganisationRepository } from '../../store/team/organisation.repository.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
+import { moveKeptIdeasIntoLog } from '../coaching/ideas-kept-for-account.js';
 import { createUserWithDefaults } from '../user.service.js';
 
 export interface NewMember {
@@ -46,6 +47,7 @@ export async function createMemberAccount(
   await createUserWithDefaults(trx, engine, member.userId, member.name, now);
   await new OrganisationRepository(trx).addMember(member.orgId, member.userId, member.roles, now);
   await new BookingRepository(trx).linkBooker(member.email, member.userId);
+  await moveKeptIdeasIntoLog(trx, engine, member.userId, now, newId);
 }
 
 const emailTaken = () =>

@@ -82,7 +82,12 @@ export class ConversationRepository {
   }
 
   /** Appends one shared-notes update; returns its place in the order. */
-  async appendNoteUpdate(bookingId: string, update: string, authorId: string, at: string): Promise<number> {
+  async appendNoteUpdate(
+    bookingId: string,
+    update: string,
+    authorId: string | null,
+    at: string,
+  ): Promise<number> {
     const row = await this.db
       .insertInto('conversation_note_updates')
       .values({ booking_id: bookingId, update, author_id: authorId, created_at: at })
@@ -175,6 +180,26 @@ export class ConversationRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     return row && mapIdea(row);
+  }
+
+  /** Ideas accepted in `researcherId`'s rooms before they had an account (none in a log yet). */
+  async acceptedWithoutIdea(
+    researcherId: string,
+  ): Promise<{ id: string; text: string; typeTitle: string }[]> {
+    return this.db
+      .selectFrom('conversation_ideas as ci')
+      .innerJoin('bookings as b', 'b.id', 'ci.booking_id')
+      .innerJoin('conversation_types as t', 't.id', 'b.type_id')
+      .select(['ci.id', 'ci.text', 't.title as typeTitle'])
+      .where('b.researcher_id', '=', researcherId)
+      .where('ci.status', '=', 'accepted')
+      .where('ci.idea_id', 'is', null)
+      .orderBy('ci.created_at')
+      .execute();
+  }
+
+  async setIdeaId(id: string, ideaId: string): Promise<void> {
+    await this.db.updateTable('conversation_ideas').set({ idea_id: ideaId }).where('id', '=', id).execute();
   }
 
   /** Decides a proposed idea; false when it was decided already (by a racing request). */
