@@ -139,3 +139,4 @@ export type BookingProblem = z.infer<typeof BookingProblem>;
 
 /** `POST /public/bookings/{token}/account`: where the mail went. */
 export const AccountRequested = z.object({ sentTo: z.string() });
+export type AccountRequested = z.infer<typeof AccountRequested>;

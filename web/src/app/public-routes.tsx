@@ -48,6 +48,14 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     access: 'public',
     page: lazy(() => import('../features/booking/ManagePage.js').then((m) => ({ default: m.ManagePage }))),
   },
+  {
+    path: '/booking/:token/room',
+    title: 'Conversation',
+    access: 'public',
+    page: lazy(() =>
+      import('../features/conversation/LinkRoomPage.js').then((m) => ({ default: m.LinkRoomPage })),
+    ),
+  },
 ];
 
 export const isPublicPath = (pathname: string): boolean =>

@@ -94,6 +94,16 @@ export function ManagePage({ params }: PublicPageProps) {
             {booking.booker.name} ({booking.booker.email})
           </dd>
         </dl>
+        {booking.status === 'confirmed' && (
+          <p className="booking-manage__room">
+            <Link className="button button--primary" to={`/booking/${encodeURIComponent(token)}/room`}>
+              Open the conversation room
+            </Link>
+            <span className="meta-text">
+              Keep it open beside the call: the questions, notes you share and the ideas you take away.
+            </span>
+          </p>
+        )}
         {!booking.changeable ? (
           <p className="meta-text">
             This conversation has started or passed; to change it, write to the coach.

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { ConversationRoom } from '../../../../src/core/coaching/conversation.js';
-import { at, BASE } from '../../shared/api/client.js';
 import { FollowUpForm } from './FollowUpForm.js';
+import { useRoomApi } from './room-api.js';
 import { startTime } from './when.js';
 
 /** After the end: what the researcher takes away and the follow-up; for the coach, the summary and the follow-up form. */
@@ -16,6 +16,7 @@ export function AfterConversation({
   const id = useId();
   const accepted = room.ideas.filter((idea) => idea.status === 'accepted');
   const isResearcher = room.role === 'researcher';
+  const { exportUrl, hasInbox } = useRoomApi();
   return (
     <section className="after card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">
@@ -23,9 +24,11 @@ export function AfterConversation({
       </h2>
       <p className="meta-text">
         The conversation ended; you both got the summary by mail.{' '}
-        <a href={`${BASE}/conversations/${at(room.bookingId)}/export.md`} download>
-          Download it as Markdown
-        </a>
+        {exportUrl && (
+          <a href={exportUrl} download>
+            Download it as Markdown
+          </a>
+        )}
       </p>
       <h3 className="follow-up-offer__title">
         {isResearcher ? 'Ideas you accepted' : `Ideas ${room.researcher.name} accepted`}
@@ -37,7 +40,7 @@ export function AfterConversation({
           {accepted.map((idea) => (
             <li key={idea.id} className="after__idea">
               <span>{idea.text}</span>
-              {isResearcher && idea.ideaId && (
+              {isResearcher && hasInbox && idea.ideaId && (
                 <Link to={`/ideas/${idea.ideaId}`} className="button button--small">
                   Make a plan
                 </Link>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { ConversationIdea, ConversationRoom } from '../../../../src/core/coaching/conversation.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
-import { conversationApi } from './api.js';
+import { useRoomApi } from './room-api.js';
 
 type Update = (idea: ConversationIdea) => void;
 
@@ -13,16 +13,19 @@ type Update = (idea: ConversationIdea) => void;
  */
 export function IdeasTray({ room, onIdea }: { room: ConversationRoom; onIdea: Update }) {
   const id = useId();
+  const { hasInbox } = useRoomApi();
   return (
     <section className="ideas-tray room-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">
         Ideas
       </h2>
-      <ProposeIdea roomId={room.bookingId} onProposed={onIdea} />
+      <ProposeIdea onProposed={onIdea} />
       {room.ideas.length === 0 ? (
         <p className="meta-text">
           {room.role === 'researcher'
-            ? 'Ideas either of you propose appear here; the ones you accept go into your inbox.'
+            ? hasInbox
+              ? 'Ideas either of you propose appear here; the ones you accept go into your inbox.'
+              : 'Ideas either of you propose appear here; the ones you accept are kept for the account you make with your booking’s email.'
             : 'Ideas either of you propose appear here; the researcher decides which they take.'}
         </p>
       ) : (
@@ -36,10 +39,11 @@ export function IdeasTray({ room, onIdea }: { room: ConversationRoom; onIdea: Up
   );
 }
 
-function ProposeIdea({ roomId, onProposed }: { roomId: string; onProposed: Update }) {
+function ProposeIdea({ onProposed }: { onProposed: Update }) {
   const id = useId();
+  const api = useRoomApi();
   const [text, setText] = useState('');
-  const propose = useApiAction((value: string) => conversationApi.proposeIdea(roomId, value), {
+  const propose = useApiAction((value: string) => api.proposeIdea(value), {
     onSuccess: (idea) => {
       setText('');
       onProposed(idea);
@@ -83,10 +87,10 @@ function ProposedIdea({
   onDecided: Update;
 }) {
   const id = useId();
-  const decide = useApiAction(
-    (verb: 'accept' | 'reject') => conversationApi.decideIdea(room.bookingId, idea.id, verb),
-    { onSuccess: onDecided },
-  );
+  const api = useRoomApi();
+  const decide = useApiAction((verb: 'accept' | 'reject') => api.decideIdea(idea.id, verb), {
+    onSuccess: onDecided,
+  });
   const mine = idea.proposedBy === room.role;
   const by = mine ? 'you' : idea.proposedBy === 'coach' ? room.coach.name : room.researcher.name;
   const isResearcher = room.role === 'researcher';
@@ -127,14 +131,17 @@ function ProposedIdea({
 }
 
 function IdeaOutcome({ idea, isResearcher }: { idea: ConversationIdea; isResearcher: boolean }) {
-  if (idea.status === 'accepted')
-    return isResearcher && idea.ideaId ? (
-      <Link to={`/ideas/${idea.ideaId}`} className="tag tag--accent">
-        In your inbox
-      </Link>
-    ) : (
-      <span className="tag tag--accent">Accepted</span>
-    );
+  const { hasInbox } = useRoomApi();
+  if (idea.status === 'accepted') {
+    if (isResearcher && hasInbox && idea.ideaId)
+      return (
+        <Link to={`/ideas/${idea.ideaId}`} className="tag tag--accent">
+          In your inbox
+        </Link>
+      );
+    // Through the booking link there is no inbox yet: the idea waits for the account.
+    return <span className="tag tag--accent">{isResearcher ? 'Kept for you' : 'Accepted'}</span>;
+  }
   if (idea.status === 'rejected')
     return <span className="tag">{isResearcher ? 'Not for you' : 'Not taken'}</span>;
   return isResearcher ? null : <span className="tag">Waiting for the researcher</span>;

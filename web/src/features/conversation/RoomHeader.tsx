@@ -3,6 +3,7 @@ import type { ConversationRoom } from '../../../../src/core/coaching/conversatio
 import { useApiAction } from '../../shared/api/action.js';
 import { BackLink, ErrorNotice } from '../../shared/components/PageStates.js';
 import { conversationApi } from './api.js';
+import { useRoomApi } from './room-api.js';
 import { isLink, timeRange } from './when.js';
 
 /** The room's title line: what, with whom, when, where; the coach ends the conversation here. */
@@ -14,9 +15,10 @@ export function RoomHeader({
   onChanged: (room: ConversationRoom) => void;
 }) {
   const other = room.role === 'coach' ? room.researcher.name : room.coach.name;
+  const { back } = useRoomApi();
   return (
     <header className="room-header">
-      <BackLink to="/conversations">Conversations</BackLink>
+      <BackLink to={back.to}>{back.label}</BackLink>
       <div className="room-header__row">
         <div className="room-header__what">
           <h1 className="room-header__title">{room.type.title}</h1>

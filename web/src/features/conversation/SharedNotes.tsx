@@ -11,9 +11,9 @@ const STATUS_TEXT: Record<NotesStatus, string> = {
 };
 
 /** The notes both people write in at once; each sees the other's words as they come. */
-export function SharedNotes({ roomId }: { roomId: string }) {
+export function SharedNotes() {
   const id = useId();
-  const notes = useSharedNotes(roomId);
+  const notes = useSharedNotes();
   return (
     <section className="shared-notes" aria-labelledby={`${id}-label`}>
       <div className="room-section__head">

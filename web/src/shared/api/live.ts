@@ -40,15 +40,15 @@ function subscribe(listener: () => void): () => void {
 /**
  * Calls `onChange` when the server says the data changed — also when the `whet` CLI wrote it —
  * so an idea captured in the terminal appears in an open inbox. EventSource reconnects by itself
- * after a server restart.
+ * after a server restart. `enabled: false` listens to nothing (a page without a session).
  */
-export function useLiveChanges(onChange: () => void): void {
+export function useLiveChanges(onChange: () => void, enabled = true): void {
   const latest = useRef(onChange);
   latest.current = onChange;
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
+    if (!enabled || typeof EventSource === 'undefined') return;
     return subscribe(() => latest.current());
-  }, []);
+  }, [enabled]);
 }
 
 /**

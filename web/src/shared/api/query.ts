@@ -1,6 +1,6 @@
 import { QueryClient, type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { errorMessage } from './client.js';
+import { errorMessage, hasStatus } from './client.js';
 
 /**
  * Server state lives in one cache. Nothing refetches on a timer or on window focus: the server's
@@ -20,6 +20,8 @@ export interface ApiQuery<T> {
   data: T | null;
   /** Why the last load failed, in words; null after one that worked. */
   error: string | null;
+  /** The server answered 404 and nothing was loaded before: the address leads nowhere. */
+  notFound: boolean;
   /** Loads again (the "Try again" of an error notice). */
   reload: () => Promise<void>;
   /** Replaces the cached answer, e.g. with what a successful edit returned. */
@@ -48,6 +50,7 @@ export function useApiQuery<T>(key: QueryKey, load: (signal: AbortSignal) => Pro
     data: query.data ?? null,
     // A failed background refresh keeps the last good answer on screen, without an alarm.
     error: query.error && query.data === undefined ? errorMessage(query.error) : null,
+    notFound: query.data === undefined && hasStatus(query.error, 404),
     reload,
     setData,
   };

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { SHARED_NOTES_FIELD } from '../../../../../src/core/coaching/conversation.js';
-import { conversationApi } from '../api.js';
+import type { RoomApi } from '../room-api.js';
 import { fromBase64, toBase64 } from './base64.js';
 import { type DeltaStep, mapPosition, textChange } from './text-diff.js';
 
@@ -30,7 +30,7 @@ export class NotesSync {
   private disposed = false;
 
   constructor(
-    private readonly roomId: string,
+    private readonly channel: Pick<RoomApi, 'noteUpdates' | 'sendNoteUpdate'>,
     private readonly onStatus: (status: NotesStatus) => void,
   ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -70,7 +70,7 @@ export class NotesSync {
     this.pulling = (async () => {
       do {
         this.pullAgain = false;
-        const { updates } = await conversationApi.noteUpdates(this.roomId, this.seq);
+        const { updates } = await this.channel.noteUpdates(this.seq);
         if (this.disposed) return;
         for (const { seq, update } of updates) {
           Y.applyUpdate(this.doc, fromBase64(update), SERVER);
@@ -122,7 +122,7 @@ export class NotesSync {
     const batch = this.pending;
     this.pending = [];
     try {
-      await conversationApi.sendNoteUpdate(this.roomId, toBase64(Y.mergeUpdates(batch)));
+      await this.channel.sendNoteUpdate(toBase64(Y.mergeUpdates(batch)));
     } catch {
       // Kept in order before newer edits, and tried again: nothing typed is dropped.
       this.pending = [...batch, ...this.pending];

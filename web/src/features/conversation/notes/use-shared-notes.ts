@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useLiveChanges } from '../../../shared/api/live.js';
+import { useRoomApi, useRoomChanges } from '../room-api.js';
 import { type NotesStatus, NotesSync } from './notes-sync.js';
 
 /**
- * The shared notes of a room for a textarea: pass `ref` and `onInput` to it. The first pull loads
- * the whole document; every live change pulls what is new.
+ * The shared notes of the room in context for a textarea: pass `ref` and `onInput` to it. The
+ * first pull loads the whole document; every change of the room's pulls what is new.
  */
-export function useSharedNotes(roomId: string) {
+export function useSharedNotes() {
+  const api = useRoomApi();
   const [status, setStatus] = useState<NotesStatus>('loading');
   const [error, setError] = useState<string | null>(null);
   const sync = useRef<NotesSync | null>(null);
@@ -23,7 +24,7 @@ export function useSharedNotes(roomId: string) {
   }, []);
 
   useEffect(() => {
-    const notes = new NotesSync(roomId, setStatus);
+    const notes = new NotesSync(api, setStatus);
     sync.current = notes;
     notes.attach(element.current);
     void load(notes);
@@ -31,9 +32,9 @@ export function useSharedNotes(roomId: string) {
       sync.current = null;
       notes.dispose();
     };
-  }, [roomId, load]);
+  }, [api, load]);
 
-  useLiveChanges(() => {
+  useRoomChanges(() => {
     void sync.current?.pull().catch(() => {
       // A missed pull is caught up by the next change: it asks for everything after the last seq.
     });
