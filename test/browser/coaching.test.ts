@@ -106,7 +106,7 @@ const VARIANTS = [
   { name: 'dark-phone', colorScheme: 'dark', viewport: { width: 390, height: 844 } },
 ] as const;
 
-/** Both coach pages in four browsers: a screenshot each and axe's serious and critical findings. */
+/** The coach's pages in four browsers: a screenshot each and axe's serious and critical findings. */
 async function checkPages(): Promise<string[]> {
   mkdirSync(SHOTS, { recursive: true });
   const findings: string[] = [];
@@ -117,6 +117,7 @@ async function checkPages(): Promise<string[]> {
     for (const [name, path, ready] of [
       ['coach-bookings', '/coach/bookings', 'Vera Visitor'],
       ['coach-page', '/coach/page', 'Last read'],
+      ['coach-clients', '/coach/clients', 'Vera Visitor'],
     ] as const) {
       await page.goto(new URL(path, team.server.url).toString());
       await page.getByText(ready).first().waitFor();
@@ -240,6 +241,22 @@ describe('a coach’s booking page and bookings in the browser', () => {
     expect(text).toContain(`${wallClock(booked.start, 'America/New_York')} for them in America/New_York`);
     expect(text).toContain(`${QUESTION} ${ANSWER}`);
     expect(text).toContain('vera@example.net');
+
+    // The clients page lists her with the conversation still ahead; none is past, so no follow-up.
+    await nav.getByRole('link', { name: 'Clients' }).click();
+    const clients = page.getByRole('table', { name: 'All clients' });
+    const vera = clients.getByRole('row').filter({ hasText: 'Vera Visitor' });
+    expect(await shownText(vera)).toMatch(/vera@example\.net.*—.*0 \+ 1 booked\s*0 → 0 → 0/s);
+    await page.getByText('Nobody is due.', { exact: false }).waitFor();
+    await page.getByRole('table', { name: 'Guide questions' }).waitFor();
+
+    // From the booking, the coach opens the conversation room.
+    await nav.getByRole('link', { name: 'Bookings' }).click();
+    await row.getByRole('link', { name: 'Open the conversation room with Vera Visitor' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Debugging conversation' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/conversations\/[\w-]+$/);
+    await nav.getByRole('link', { name: 'Bookings' }).click();
+    await row.waitFor();
 
     const findings = await checkPages();
     copyFileSync(join(SHOTS, 'coach-page-light-desktop.png'), 'docs/screenshot-coach-page.png');

@@ -258,7 +258,19 @@ describe('the conversation room in the browser', () => {
       .getByRole('link', { name: 'Make a plan' })
       .click();
     await rheaPage.getByRole('button', { name: 'Make a plan' }).click();
-    await rheaPage.getByRole('heading', { level: 1 }).waitFor();
+    const planForm = rheaPage.getByRole('form', { name: 'Make a plan' });
+    await planForm.getByRole('textbox', { name: /^Next action/ }).fill('Outline tomorrow’s section');
+    await planForm.getByRole('textbox', { name: /^Success signal/ }).fill('A draft that follows its outline');
+    await planForm.getByRole('button', { name: 'Create plan' }).click();
+    await rheaPage.getByRole('status').getByText('Plan created').waitFor();
+
+    // The coach's clients page counts her accepted idea as made into a plan.
+    await coraPage.goto(new URL('/coach/clients', team.server.url).toString());
+    const row = coraPage
+      .getByRole('table', { name: 'All clients' })
+      .getByRole('row')
+      .filter({ hasText: RHEA.name });
+    await poll(async () => (await shownText(row)).replace(/\s+/g, ' ')).toMatch(/1 → 1 → 0$/);
   }, 90_000);
 
   it('the list and both people’s rooms pass axe in light and dark, at desktop and phone width', async () => {

@@ -218,7 +218,7 @@ describe('team mode in the browser', () => {
 });
 
 const CHECKED_IN_SHARING_TEST = ['/sharing', '/shared', '/shared/:id', '/shared/:id/experiments/:experiment'];
-const CHECKED_IN_COACHING_TEST = ['/coach/bookings', '/coach/page'];
+const CHECKED_IN_COACHING_TEST = ['/coach/bookings', '/coach/clients', '/coach/page'];
 /** The conversation pages need a booking between a coach and a researcher: conversation-room.test.ts. */
 const CHECKED_IN_CONVERSATION_TEST = ['/conversations', '/conversations/:id'];
 

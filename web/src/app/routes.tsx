@@ -287,6 +287,18 @@ export const ROUTES: readonly AppRoute[] = [
     page: lazyPage(() => import('../features/coaching/BookingsPage.js'), 'BookingsPage'),
   },
   {
+    path: '/coach/clients',
+    title: 'Clients',
+    section: '/coach/clients',
+    access: 'coach',
+    nav: {
+      group: 'Team',
+      label: 'Clients',
+      icon: 'M6 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM1.5 13.5c0-2.5 2-4 4.5-4s4.5 1.5 4.5 4M10.5 2.7a2.5 2.5 0 0 1 0 4.6M12 9.7c1.5.5 2.5 1.8 2.5 3.8',
+    },
+    page: lazyPage(() => import('../features/coaching/ClientsPage.js'), 'ClientsPage'),
+  },
+  {
     path: '/coach/page',
     title: 'Booking page',
     section: '/coach/page',

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import type { Booking } from '../../../../src/core/coaching/booking.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { ErrorNotice } from '../../shared/components/PageStates.js';
@@ -58,7 +59,16 @@ export function BookingRow({ booking, zone }: { booking: Booking; zone: string }
             {booking.cancelReason ? ` · “${booking.cancelReason}”` : ''}
           </p>
         ) : (
-          Date.parse(booking.end) > Date.now() && <CancelBooking booking={booking} />
+          <div className="booking-row__actions">
+            <Link
+              to={`/conversations/${booking.id}`}
+              className="button button--small"
+              aria-label={`Open the conversation room with ${booker.name}`}
+            >
+              Open the room
+            </Link>
+            {Date.parse(booking.end) > Date.now() && <CancelBooking booking={booking} />}
+          </div>
         )}
       </div>
     </li>
@@ -77,6 +87,7 @@ function CancelBooking({ booking }: { booking: Booking }) {
       setConfirming(false);
       notify(`Cancelled; ${booking.booker.name} gets an email`);
       void client.invalidateQueries({ queryKey: coachKeys.allBookings });
+      void client.invalidateQueries({ queryKey: coachKeys.clients });
     },
   });
   const who = `${booking.booker.name}, ${localTime(booking.start, booking.bookerTimeZone)}`;

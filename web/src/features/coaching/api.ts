@@ -5,6 +5,7 @@ import type {
   BusyCalendarList,
 } from '../../../../src/core/coaching/availability.js';
 import type { Booking, BookingList } from '../../../../src/core/coaching/booking.js';
+import type { ClientList, GuideStatList } from '../../../../src/core/coaching/clients.js';
 import type { CoachProfile, CoachProfileInput } from '../../../../src/core/coaching/coach-profile.js';
 import type {
   ConversationType,
@@ -76,6 +77,14 @@ export const coachApi = {
     const path = `/coach/bookings${searchQuery(bookingQuery(filter, now))}`;
     return (await request<BookingList>('GET', path, undefined, signal)).items;
   },
+  /** The researchers who booked the coach, those with a follow-up due first. */
+  async clients(signal?: AbortSignal) {
+    return (await request<ClientList>('GET', '/coach/clients', undefined, signal)).items;
+  },
+  /** The guide's questions with the ideas they drew out, in the guide's order. */
+  async guideStats(signal?: AbortSignal) {
+    return (await request<GuideStatList>('GET', '/coach/guide-stats', undefined, signal)).items;
+  },
   cancelBooking(id: string, reason: string) {
     return request<Booking>('POST', `/coach/bookings/${at(id)}/cancel`, reason ? { reason } : {});
   },
@@ -88,4 +97,6 @@ export const coachKeys = {
   calendars: ['coach', 'calendars'] as const,
   bookings: (filter: BookingFilter) => ['coach', 'bookings', filter] as const,
   allBookings: ['coach', 'bookings'] as const,
+  clients: ['coach', 'clients'] as const,
+  guideStats: ['coach', 'guide-stats'] as const,
 };
