@@ -1,5 +1,6 @@
 /** Statistics for self-experiments and pool reports: pure functions, no I/O. */
 export { type BootstrapInterval, type BootstrapOptions, bootstrapInterval, median } from './bootstrap.js';
+export { type CohensKappa, cohensKappa } from './cohens-kappa.js';
 export { type AgreementBand, agreementBand } from './kappa-reading.js';
 export { MANN_WHITNEY_EXACT_BELOW, type MannWhitneyResult, mannWhitneyU } from './mann-whitney.js';
 export {
