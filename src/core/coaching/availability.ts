@@ -4,8 +4,7 @@ import { LocalDate, LocalTime } from '../time-zone.js';
 import '../schema-messages.js';
 
 /** ISO weekdays, Monday first, as the keys of the weekly hours. */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday } from './weekdays.js';
 
 /**
  * A stretch of wall-clock time in the coach's zone, `09:00`–`12:30`. `end` is exclusive and may be

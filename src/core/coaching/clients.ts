@@ -7,7 +7,10 @@ import { listOf } from '../list.js';
  * questions draw out ideas that last.
  */
 
-export const FOLLOW_UP_DUE_DAYS = 14;
+import { FOLLOW_UP_DUE_DAYS } from './limits.js';
+
+export { FOLLOW_UP_DUE_DAYS };
+
 const DAY = 86_400_000;
 
 export const Client = z.object({

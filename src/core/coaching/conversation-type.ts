@@ -7,7 +7,9 @@ import '../schema-messages.js';
 export const LOCATION_KINDS = ['video', 'place'] as const;
 export type LocationKind = (typeof LOCATION_KINDS)[number];
 
-export const BOOKING_QUESTIONS_MAX = 5;
+import { BOOKING_QUESTIONS_MAX } from './limits.js';
+
+export { BOOKING_QUESTIONS_MAX };
 export const BOOKING_ANSWER_MAX = 1000;
 
 const minutes = (min: number, max: number) =>

@@ -18,8 +18,7 @@ export type RoomRole = (typeof ROOM_ROLES)[number];
 export const CONVERSATION_IDEA_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
 export type ConversationIdeaStatus = (typeof CONVERSATION_IDEA_STATUSES)[number];
 
-/** The Yjs text the shared notes live in (both sides and the server use this name). */
-export const SHARED_NOTES_FIELD = 'notes';
+export { SHARED_NOTES_FIELD } from './limits.js';
 /** One update's base64 text; a keystroke is a few dozen bytes, a paste a few kilobytes. */
 export const NOTE_UPDATE_MAX = 200_000;
 export const COACH_NOTES_MAX = 20_000;

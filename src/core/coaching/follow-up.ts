@@ -3,7 +3,9 @@ import { trimmedText } from '../text.js';
 import { Slug } from './coach-profile.js';
 import '../schema-messages.js';
 
-export const FOLLOW_UP_STARTS_MAX = 5;
+import { FOLLOW_UP_STARTS_MAX } from './limits.js';
+
+export { FOLLOW_UP_STARTS_MAX };
 
 /**
  * The follow-up a coach proposes at the end of a conversation: one of their conversation types,

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { Client, GuideStat } from '../../../../src/core/coaching/clients.js';
-import { FOLLOW_UP_DUE_DAYS } from '../../../../src/core/coaching/clients.js';
+import { FOLLOW_UP_DUE_DAYS } from '../../../../src/core/coaching/limits.js';
 import { useApiQuery } from '../../shared/api/query.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';
 import { ScrollRegion } from '../../shared/components/ScrollRegion.js';

@@ -1,5 +1,5 @@
 import { type UseFormReturn, useFieldArray } from 'react-hook-form';
-import { BOOKING_QUESTIONS_MAX } from '../../../../src/core/coaching/conversation-type.js';
+import { BOOKING_QUESTIONS_MAX } from '../../../../src/core/coaching/limits.js';
 import { FieldError } from '../../shared/components/FieldError.js';
 import type { TypeValues } from './type-values.js';
 

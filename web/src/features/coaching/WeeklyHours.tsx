@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { type Availability, WEEKDAYS, type Weekday } from '../../../../src/core/coaching/availability.js';
+import type { Availability } from '../../../../src/core/coaching/availability.js';
+import { WEEKDAYS, type Weekday } from '../../../../src/core/coaching/weekdays.js';
 import { RangesEditor } from './RangesEditor.js';
 
 export const WEEKDAY_NAMES: Record<Weekday, string> = {

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ConversationRoom } from '../../../../src/core/coaching/conversation.js';
-import { FOLLOW_UP_STARTS_MAX } from '../../../../src/core/coaching/follow-up.js';
+import { FOLLOW_UP_STARTS_MAX } from '../../../../src/core/coaching/limits.js';
 import { useApiAction } from '../../shared/api/action.js';
 import { useApiQuery } from '../../shared/api/query.js';
 import { ErrorNotice, LoadingCard } from '../../shared/components/PageStates.js';

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { SHARED_NOTES_FIELD } from '../../../../../src/core/coaching/conversation.js';
+import { SHARED_NOTES_FIELD } from '../../../../../src/core/coaching/limits.js';
 import type { RoomApi } from '../room-api.js';
 import { fromBase64, toBase64 } from './base64.js';
 import { type DeltaStep, mapPosition, textChange } from './text-diff.js';
